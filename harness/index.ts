@@ -1,0 +1,3 @@
+// The public surface of the harness.
+export { main } from './cli.ts';
+export * from './errors.ts';

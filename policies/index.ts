@@ -1,0 +1,2 @@
+// The public surface of policies/; modules add their exports here.
+export {};

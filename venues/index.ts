@@ -1,0 +1,2 @@
+// The public surface of venues/; modules add their exports here.
+export {};
