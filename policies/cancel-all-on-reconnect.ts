@@ -1,0 +1,32 @@
+/**
+ * Baseline `cancel-all-on-reconnect`: after every reconnect it cancels all working child orders "to be
+ * safe" and re-enters them (seed 002, "common production mistakes": "Canceling all live orders by
+ * default after reconnect, even when preserving them would be cheaper"). It pays queue-reset tax: the
+ * re-entered orders join the back of their price levels.
+ */
+import type { PolicyDefinition } from './policy.ts';
+import { FOLLOWER_DEFAULTS, followSchedule, followerParams } from './schedule-follower.ts';
+import { latestLogonNs } from './signals.ts';
+
+export const cancelAllOnReconnect: PolicyDefinition = {
+  name: 'cancel-all-on-reconnect',
+  version: '1.0.0',
+  summary: 'Cancels every working child order after each reconnect, then re-enters on schedule.',
+  source: 'baseline (seed 002 common mistakes)',
+  defaults: { ...FOLLOWER_DEFAULTS },
+  create(params) {
+    const follower = followerParams(params);
+    let seenLogonNs: number | undefined;
+    return {
+      name: this.name,
+      version: this.version,
+      decide(o) {
+        const logonNs = latestLogonNs(o);
+        const reconnected = seenLogonNs !== undefined && logonNs > seenLogonNs;
+        seenLogonNs = logonNs;
+        const decision = followSchedule(o, follower, reconnected ? 'CANCEL_ALL' : 'NORMAL');
+        return reconnected ? { ...decision, cancelResting: true } : decision;
+      },
+    };
+  },
+};
