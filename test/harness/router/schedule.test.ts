@@ -6,6 +6,7 @@ import {
   PovSchedule,
   TwapSchedule,
   type AlmgrenChrissParams,
+  type Schedule,
 } from '../../../harness/router/schedule.ts';
 
 // VALIDATION.md M2: Almgren & Chriss (2000), section 3's example.
@@ -47,7 +48,7 @@ describe('Almgren-Chriss schedule', () => {
 
 describe('TWAP and POV', () => {
   it('TWAP is linear over the horizon and flat outside it', () => {
-    const twap = new TwapSchedule(1_000, 100, 1_000);
+    const twap: Schedule = new TwapSchedule(1_000, 100, 1_000);
     expect([0, 100, 600, 1_100, 5_000].map((t) => twap.targetFilledQty(t, 0))).toEqual([0, 0, 500, 1_000, 1_000]);
   });
   it('POV follows observed volume and stops at the parent quantity', () => {
