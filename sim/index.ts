@@ -6,3 +6,4 @@ export * from './kernel.ts';
 export * from './random.ts';
 export * from './distributions.ts';
 export * from './trace.ts';
+export * from './stats/index.ts';

@@ -1,0 +1,123 @@
+/**
+ * Kernels over a sample sorted ascending, shared by the public functions, `SortedSample` and the
+ * bootstrap. Each kernel has two forms: on the sorted array itself, and on a resample given as
+ * multiplicities (`counts[i]` copies of `sorted[i]`, the counts summing to `sorted.length`). The
+ * second form is why a bootstrap never sorts a resample: a multiset over a sorted array is already
+ * in order, so an order statistic is a walk over the counts from the nearer end.
+ *
+ * Definitions (stated once here; the public files repeat them for their readers):
+ * - quantile: Hyndman & Fan (1996) type 7, h = (n - 1)p, Q = x[⌊h⌋] + (h - ⌊h⌋)(x[⌊h⌋+1] - x[⌊h⌋]), 0-based.
+ * - value at risk (upper tail): x[⌈n·level⌉ - 1], the inverse empirical CDF (type 1).
+ * - expected shortfall (upper tail, Acerbi & Tasche 2002): the mean of the top m = n(1 - level) units
+ *   of mass, each observation carrying one unit; the boundary observation carries the fraction m - ⌊m⌋.
+ */
+import { InvariantViolation, invariant } from '../../invariant.ts';
+
+/** Type 7 quantile of an ascending array. */
+export function quantileType7Sorted(sorted: ArrayLike<number>, p: number): number {
+  const n = sorted.length;
+  const h = (n - 1) * p;
+  const j = Math.floor(h);
+  const fraction = h - j;
+  const below = sorted[j];
+  // At p = 1 (or an integral h) the upper neighbour is not needed and may not exist.
+  return fraction === 0 ? below : interpolate(below, sorted[j + 1], fraction);
+}
+
+/**
+ * below + fraction·(above - below), capped at `above`: the rounded difference can overshoot by an ulp,
+ * which would make the quantile step down where p crosses an order statistic.
+ */
+function interpolate(below: number, above: number, fraction: number): number {
+  const value = below + fraction * (above - below);
+  return value > above ? above : value;
+}
+
+/** Type 7 quantile of the multiset with counts[i] copies of sorted[i]. */
+export function quantileType7Counts(sorted: Float64Array, counts: Uint32Array, p: number): number {
+  const h = (sorted.length - 1) * p;
+  const j = Math.floor(h);
+  const fraction = h - j;
+  const below = orderStatisticCounts(sorted, counts, j);
+  if (fraction === 0) return below;
+  return interpolate(below, orderStatisticCounts(sorted, counts, j + 1), fraction);
+}
+
+/**
+ * The element at 0-based position `rank` of the multiset, walking from whichever end is nearer:
+ * for an upper-tail quantile that is a walk over the top few percent of the counts only.
+ */
+export function orderStatisticCounts(sorted: Float64Array, counts: Uint32Array, rank: number): number {
+  const n = sorted.length;
+  if (rank < n / 2) {
+    let seen = 0;
+    for (let i = 0; i < n; i++) {
+      seen += counts[i];
+      if (seen > rank) return sorted[i];
+    }
+  } else {
+    const fromTop = n - 1 - rank;
+    let seen = 0;
+    for (let i = n - 1; i >= 0; i--) {
+      seen += counts[i];
+      if (seen > fromTop) return sorted[i];
+    }
+  }
+  throw new InvariantViolation(`counts sum to less than ${rank + 1}: not a resample of size ${n}`);
+}
+
+/**
+ * The upper-tail mass m = n(1 - level). A level such as 0.95 is not exact in binary, so n(1 - level)
+ * can land a hair off an integer (1000 × (1 - 0.95) = 50.00000000000004); snapping it keeps the
+ * boundary observation where the arithmetic in decimal puts it.
+ */
+export function upperTailMass(n: number, level: number): number {
+  const mass = n * (1 - level);
+  const nearest = Math.round(mass);
+  return Math.abs(mass - nearest) <= 1e-9 * Math.max(1, mass) ? nearest : mass;
+}
+
+/** 0-based position of the upper-tail value at risk: ⌈n·level⌉ - 1 = n - 1 - ⌊m⌋. */
+export function valueAtRiskRank(n: number, level: number): number {
+  return n - 1 - Math.min(n - 1, Math.floor(upperTailMass(n, level)));
+}
+
+export function expectedShortfallSorted(sorted: ArrayLike<number>, level: number): number {
+  const n = sorted.length;
+  const mass = upperTailMass(n, level);
+  const whole = Math.floor(mass);
+  let total = 0;
+  for (let i = n - whole; i < n; i++) total += sorted[i];
+  const boundaryWeight = mass - whole;
+  if (boundaryWeight > 0) total += boundaryWeight * sorted[n - 1 - whole];
+  return total / mass;
+}
+
+export function expectedShortfallCounts(sorted: Float64Array, counts: Uint32Array, level: number): number {
+  const mass = upperTailMass(sorted.length, level);
+  let remaining = mass;
+  let total = 0;
+  for (let i = sorted.length - 1; remaining > 0; i--) {
+    const count = counts[i];
+    if (count === 0) continue;
+    const take = remaining < count ? remaining : count;
+    total += take * sorted[i];
+    remaining -= take;
+  }
+  return total / mass;
+}
+
+export function meanCounts(sorted: Float64Array, counts: Uint32Array): number {
+  let total = 0;
+  for (let i = 0; i < sorted.length; i++) total += counts[i] * sorted[i];
+  return total / sorted.length;
+}
+
+export function requireProbability(p: number, what: string): void {
+  invariant(p >= 0 && p <= 1, () => `${what} must be in [0, 1], got ${p}`);
+}
+
+/** Tail levels exclude 1: the tail above level 1 holds no mass to average. */
+export function requireTailLevel(level: number): void {
+  invariant(level >= 0 && level < 1, () => `tail level must be in [0, 1), got ${level}`);
+}

@@ -1,0 +1,12 @@
+// Statistics for comparing runs: quantiles (Hyndman & Fan type 7), upper-tail VaR and expected
+// shortfall (Acerbi & Tasche), seeded bootstrap intervals (single, paired, unpaired), batch means,
+// Student's t, histogram and summary. Pure functions; randomness only through a UniformSource passed in.
+export * from './quantile.ts';
+export * from './sortedSample.ts';
+export * from './tailRisk.ts';
+export * from './statistic.ts';
+export * from './bootstrap.ts';
+export * from './studentT.ts';
+export * from './batchMeans.ts';
+export * from './histogram.ts';
+export * from './summary.ts';
