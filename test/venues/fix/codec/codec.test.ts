@@ -1,3 +1,4 @@
+/* eslint-disable no-control-regex -- FIX frames are delimited by SOH (0x01) */
 import { describe, expect, test } from 'vitest';
 import {
   decodeFrame,
