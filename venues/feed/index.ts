@@ -1,0 +1,10 @@
+// The public surface of the market-data feed: publisher, paths, recovery, receiver.
+export * from './latency.ts';
+export * from './loss.ts';
+export * from './packet.ts';
+export * from './path.ts';
+export * from './publisher.ts';
+export * from './retransmission.ts';
+export * from './snapshot.ts';
+export * from './recovery.ts';
+export * from './receiver.ts';

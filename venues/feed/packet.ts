@@ -1,0 +1,22 @@
+/**
+ * A feed packet, MoldUDP64-like: a session, the sequence number of its first message and a message
+ * count (0 for a heartbeat, whose sequence number is then the next one to be sent), plus the
+ * messages and the venue time each was produced (ITCH messages carry their timestamp).
+ * `retransmission` marks a packet sent by the re-request server rather than the live stream.
+ * Units: ns.
+ */
+import type { Ns } from '../../sim/index.ts';
+
+export interface FeedPacket<M> {
+  readonly session: number;
+  readonly firstSeq: number;
+  readonly count: number;
+  readonly sentAtNs: Ns;
+  readonly payloads: readonly M[];
+  readonly producedAtNs: readonly Ns[];
+  readonly retransmission: boolean;
+}
+
+export interface PacketSink<M> {
+  onPacket(packet: FeedPacket<M>): void;
+}

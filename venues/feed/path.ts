@@ -1,0 +1,52 @@
+/**
+ * One network path carrying feed packets to one destination, with a latency model and a loss model.
+ * The path is FIFO, like one link: a packet is delivered no earlier than the one sent before it
+ * (hftbacktest assumes the same ordering). Reordering across paths (A/B feeds, retransmissions on
+ * their own path) is left to the receiver.
+ *
+ * Leaves out: bandwidth and queueing in switches. Random streams: one for latency, one for loss,
+ * named by the caller after the path (`feed.<path>.latency`, `feed.<path>.loss`).
+ */
+import type { EventHandler, Kernel, Ns, UniformSource } from '../../sim/index.ts';
+import type { LatencyModel } from './latency.ts';
+import type { LossModel } from './loss.ts';
+import type { FeedPacket, PacketSink } from './packet.ts';
+
+export interface FeedPathConfig {
+  readonly name: string;
+  readonly latency: LatencyModel;
+  readonly loss: LossModel;
+  readonly latencyRng: UniformSource;
+  readonly lossRng: UniformSource;
+}
+
+export class FeedPath<M> implements PacketSink<M>, EventHandler {
+  private lastDeliveryNs: Ns = 0;
+  private sent = 0;
+  private dropped = 0;
+
+  constructor(private readonly kernel: Kernel, readonly config: FeedPathConfig, private readonly destination: PacketSink<M>) {}
+
+  get packetsSent(): number {
+    return this.sent;
+  }
+  get packetsDropped(): number {
+    return this.dropped;
+  }
+
+  onPacket(packet: FeedPacket<M>): void {
+    const now = this.kernel.now;
+    this.sent++;
+    if (this.config.loss.drops(now, this.config.lossRng)) {
+      this.dropped++;
+      return;
+    }
+    const deliveryNs = Math.max(this.lastDeliveryNs, now + this.config.latency.sampleNs(this.config.latencyRng, now));
+    this.lastDeliveryNs = deliveryNs;
+    this.kernel.schedule(deliveryNs, this, 0, packet);
+  }
+
+  handleEvent(_kind: number, data: unknown): void {
+    this.destination.onPacket(data as FeedPacket<M>);
+  }
+}
