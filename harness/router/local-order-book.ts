@@ -62,6 +62,8 @@ export class LocalOrderBook {
   /** Channels (bit 1 entry, bit 2 drop copy) each ExecID has arrived on. */
   private readonly execIdChannels = new Map<string, number>();
   private readonly fillLog: RouterFill[] = [];
+  /** Send-to-first-report latency of each acknowledged child, in ack order (ns). */
+  readonly ackLatenciesNs: number[] = [];
   private filled = 0;
   private duplicates = 0;
   private inversions = 0;
@@ -150,6 +152,7 @@ export class LocalOrderBook {
     }
     const isFill = FILL_EXEC_TYPES.has(report.execType) && (report.lastQty ?? 0) > 0 && report.cumQty > child.cumQtyShares;
     if (isFill && !child.acked) this.inversions++;
+    if (!child.acked) this.ackLatenciesNs.push(receivedAtNs - child.sentAtNs);
     child.acked = true;
     if (isFill) {
       this.applyFill(child, report.lastQty as number, this.toTicks(report.lastPx ?? report.price ?? 0), report.execId, channel, receivedAtNs, false);

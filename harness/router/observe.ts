@@ -1,0 +1,85 @@
+/**
+ * Builds a policy's observation from what the router holds: its local order book, its schedule, its
+ * sessions' sequence signals, its market-data book, its drop copy and the gateway views. Every part is
+ * read at the decision time; nothing here can reach venue truth.
+ */
+import type { Ns } from '../../sim/index.ts';
+import { quantile } from '../../sim/index.ts';
+import type { Observation, ParentView } from '../../policies/index.ts';
+import type { LocalOrderBook } from './local-order-book.ts';
+import type { GatewayPort, MarketDataPort, OrderEntryPort } from './ports.ts';
+import type { Schedule } from './schedule.ts';
+
+/** Acks in the recent window for latency quantiles, and how many first acks define the warm baseline. */
+const RECENT_ACKS = 50;
+const BASELINE_ACKS = 30;
+
+export interface ObservationSources {
+  nowNs: Ns;
+  parent: ParentView;
+  book: LocalOrderBook;
+  schedule: Schedule;
+  sessions: readonly OrderEntryPort[];
+  market: MarketDataPort;
+  gateways: GatewayPort | undefined;
+  dropCopy: { up: boolean; lastReceivedAtNs: Ns | undefined } | undefined;
+}
+
+export function jaccard(a: ReadonlySet<string>, b: ReadonlySet<string>): number {
+  if (a.size === 0 && b.size === 0) return 1;
+  let common = 0;
+  for (const id of a) if (b.has(id)) common++;
+  return common / (a.size + b.size - common);
+}
+
+export function buildObservation(src: ObservationSources): Observation {
+  const children = src.book.liveChildren();
+  const market = src.market.view(src.nowNs);
+  let unknown = 0;
+  let uncertainty = 0;
+  for (const child of children) {
+    if (child.state === 'unknown') unknown++;
+    if (child.state !== 'working') uncertainty += child.leavesQtyShares;
+  }
+  const filled = src.book.filledQtyShares;
+  const target = src.schedule.targetFilledQty(src.nowNs, market.tradedQtyShares);
+  const acks = src.book.ackLatenciesNs;
+  const recent = acks.slice(-RECENT_ACKS);
+  const baseline = acks.length >= BASELINE_ACKS ? quantile(acks.slice(0, BASELINE_ACKS), 0.99) : undefined;
+  const dropCopyParity = src.book.dropCopyView();
+  return {
+    timeNs: src.nowNs,
+    parent: src.parent,
+    belief: {
+      filledQtyShares: filled,
+      residualQtyShares: src.parent.qtyShares - filled,
+      children,
+      unknownChildCount: unknown,
+      residualUncertaintyQtyShares: uncertainty,
+      duplicateCandidateCount: src.book.duplicateCandidateCount,
+    },
+    schedule: {
+      targetFilledQtyShares: target,
+      deficitQtyShares: Math.max(0, target - filled),
+      timeLeftNs: Math.max(0, src.parent.startNs + src.parent.horizonNs - src.nowNs),
+    },
+    market,
+    sessions: src.sessions.map((s) => s.view(src.nowNs)),
+    dropCopy:
+      src.dropCopy === undefined
+        ? undefined
+        : {
+            up: src.dropCopy.up,
+            liveSetSimilarity: jaccard(src.book.believedWorkingIds(), dropCopyParity.workingIds),
+            fillDisagreementQtyShares: dropCopyParity.fillDisagreementQtyShares,
+            lastReceivedAtNs: src.dropCopy.lastReceivedAtNs,
+          },
+    latency: {
+      ackP50Ns: recent.length ? quantile(recent, 0.5) : undefined,
+      ackP99Ns: recent.length ? quantile(recent, 0.99) : undefined,
+      ackBaselineP99Ns: baseline,
+      causalityInversions: src.book.causalityInversions,
+    },
+    gateways: src.gateways?.views(src.nowNs) ?? [],
+  };
+}

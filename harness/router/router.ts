@@ -1,0 +1,243 @@
+/**
+ * The router: executes one parent order through child orders, deciding at event times on
+ * point-in-time observations built from its own belief (seed 001: "all features must be
+ * point-in-time"). The policy sets the knobs (pace, catch-up cap, child size, placement, cancel,
+ * serialize, reconcile, gateway weights); the router keeps the mechanics:
+ * - pace: aims to be on schedule by the next decision, sending min(deficit x participationScale,
+ *   pace x catchupCap), never more than the parent minus what it believes filled or working;
+ * - placement: passive joins its own side's best price, cross takes the far touch with a limit
+ *   order, ioc sends an immediate-or-cancel at the far touch; a passive child left behind by the
+ *   market by `repriceTicks` or more is replaced at the new best (losing queue priority);
+ * - purposes, for IS attribution (seed 000): a child is `normal`, `reentry` (replacing quantity the
+ *   router cancelled), `catchup` (above the schedule's pace) or `cleanup` (the forced completion);
+ * - sessions: chosen by smooth weighted round robin over the gateway weights (deterministic);
+ * - at the horizon: working children are cancelled, and a must-complete parent's believed residual is
+ *   swept with an IOC `cleanupSweepTicks` through the far touch.
+ * Left out: multi-venue routing and order types beyond limit and IOC.
+ * Units: quantities in shares, prices in ticks, times in ns.
+ */
+import type { EventHandler, Kernel, Ns } from '../../sim/index.ts';
+import type { Decision, Observation, ParentView, Placement, Policy } from '../../policies/index.ts';
+import { LocalOrderBook } from './local-order-book.ts';
+import { buildObservation } from './observe.ts';
+import type { GatewayPort, MarketDataPort, OrderEntryPort } from './ports.ts';
+import type { Schedule } from './schedule.ts';
+import { WeightedSessionPicker } from './session-picker.ts';
+
+export type ChildPurpose = 'normal' | 'reentry' | 'catchup' | 'cleanup';
+
+export interface RouterConfig {
+  parentId: string;
+  parent: Omit<ParentView, 'arrivalMidTicks'>;
+  tickSize: number;
+  decisionIntervalNs: Ns;
+  minChildQtyShares: number;
+  repriceTicks: number;
+  statusRequestIntervalNs: Ns;
+  cleanupSweepTicks: number;
+}
+
+export interface ChildRecordEntry {
+  clOrdId: string;
+  sentAtNs: Ns;
+  sessionId: string;
+  qtyShares: number;
+  priceTicks: number;
+  placement: Placement;
+  purpose: ChildPurpose;
+}
+
+const DECIDE = 0;
+const HORIZON = 1;
+
+export class Router implements EventHandler {
+  readonly book: LocalOrderBook;
+  readonly regimeTimeline: { atNs: Ns; regime: string }[] = [];
+  readonly childLog: ChildRecordEntry[] = [];
+  readonly cancelsSent: { atNs: Ns; clOrdId: string; qtyShares: number; reason: 'policy' | 'horizon' }[] = [];
+  private readonly picker: WeightedSessionPicker;
+  private arrivalMidTicks: number | undefined;
+  private childCounter = 0;
+  private requestCounter = 0;
+  private reentryOwedShares = 0;
+  private readonly lastStatusRequestNs = new Map<string, Ns>();
+  private finished = false;
+
+  constructor(
+    private readonly kernel: Kernel,
+    private readonly config: RouterConfig,
+    private readonly policy: Policy,
+    private readonly schedule: Schedule,
+    private readonly sessions: readonly OrderEntryPort[],
+    private readonly market: MarketDataPort,
+    private readonly gateways: GatewayPort | undefined,
+    private readonly dropCopyUp: () => { up: boolean; lastReceivedAtNs: Ns | undefined } | undefined,
+  ) {
+    this.book = new LocalOrderBook(config.tickSize);
+    this.picker = new WeightedSessionPicker(sessions.map((s) => s.gatewayId));
+  }
+
+  start(): void {
+    this.kernel.schedule(this.config.parent.startNs, this, DECIDE);
+    this.kernel.schedule(this.config.parent.startNs + this.config.parent.horizonNs, this, HORIZON);
+  }
+
+  get arrivalMid(): number | undefined {
+    return this.arrivalMidTicks;
+  }
+
+  handleEvent(kind: number): void {
+    if (this.finished) return;
+    if (kind === HORIZON) {
+      this.finishAtHorizon();
+      return;
+    }
+    const observation = this.observe();
+    if (observation !== undefined) {
+      const decision = this.policy.decide(observation);
+      const last = this.regimeTimeline[this.regimeTimeline.length - 1];
+      if (last === undefined || last.regime !== decision.regime) this.regimeTimeline.push({ atNs: this.kernel.now, regime: decision.regime });
+      this.execute(decision, observation);
+    }
+    const next = this.kernel.now + this.config.decisionIntervalNs;
+    if (next < this.config.parent.startNs + this.config.parent.horizonNs) this.kernel.schedule(next, this, DECIDE);
+  }
+
+  observe(): Observation | undefined {
+    const now = this.kernel.now;
+    if (this.arrivalMidTicks === undefined) {
+      const market = this.market.view(now);
+      if (market.bestBidTicks === undefined || market.bestAskTicks === undefined) return undefined;
+      this.arrivalMidTicks = (market.bestBidTicks + market.bestAskTicks) / 2;
+    }
+    return buildObservation({
+      nowNs: now,
+      parent: { ...this.config.parent, arrivalMidTicks: this.arrivalMidTicks },
+      book: this.book,
+      schedule: this.schedule,
+      sessions: this.sessions,
+      market: this.market,
+      gateways: this.gateways,
+      dropCopy: this.dropCopyUp(),
+    });
+  }
+
+  private execute(decision: Decision, o: Observation): void {
+    if (decision.gatewayWeights !== undefined) this.picker.setWeights(decision.gatewayWeights);
+    if (decision.cancelResting) this.cancelWorking('policy');
+    if (decision.reconcileUnknown) this.requestStatusOfUnknown();
+    if (!decision.cancelResting && !decision.pause) this.repricePassive(o);
+    if (decision.pause) return;
+    this.sendNewChildren(decision, o);
+  }
+
+  private sendNewChildren(decision: Decision, o: Observation): void {
+    const now = this.kernel.now;
+    const live = o.belief.children;
+    if (decision.serialize && live.length > 0) return;
+    const pace = (this.config.parent.qtyShares * this.config.decisionIntervalNs) / this.config.parent.horizonNs;
+    const workingShares = live.reduce((total, c) => total + c.leavesQtyShares, 0);
+    const covered = o.belief.filledQtyShares + workingShares;
+    const target = this.schedule.targetFilledQty(now + this.config.decisionIntervalNs, o.market.tradedQtyShares);
+    const room = this.config.parent.qtyShares - covered;
+    const wanted = Math.min((target - covered) * decision.participationScale, pace * decision.catchupCap, room);
+    let remaining = Math.floor(wanted);
+    if (remaining < this.config.minChildQtyShares) return;
+    let normalLeft = Math.ceil(pace);
+    let childCount = 0;
+    while (remaining >= this.config.minChildQtyShares && !(decision.serialize && childCount > 0)) {
+      const purpose: ChildPurpose = this.reentryOwedShares > 0 ? 'reentry' : normalLeft > 0 ? 'normal' : 'catchup';
+      // A child never straddles purposes, so attribution can price each kind of flow on its own.
+      const purposeLeft = purpose === 'reentry' ? this.reentryOwedShares : purpose === 'normal' ? normalLeft : remaining;
+      const qty = Math.min(remaining, decision.childQtyMaxShares, Math.max(purposeLeft, this.config.minChildQtyShares));
+      const port = this.picker.pick(this.sessions.map((s) => s.canSend()));
+      if (port === undefined) return;
+      if (purpose === 'reentry') this.reentryOwedShares = Math.max(0, this.reentryOwedShares - qty);
+      else if (purpose === 'normal') normalLeft -= qty;
+      this.sendChild(this.sessions[port], qty, decision.placement, purpose, o);
+      remaining -= qty;
+      childCount++;
+    }
+  }
+
+  private sendChild(port: OrderEntryPort, qtyShares: number, placement: Placement, purpose: ChildPurpose, o: Observation): void {
+    const priceTicks = this.priceFor(placement, o);
+    if (priceTicks === undefined) return;
+    const clOrdId = `${this.config.parentId}-${++this.childCounter}`;
+    const side = this.config.parent.side;
+    port.sendNewOrder({ clOrdId, side, priceTicks, qtyShares, timeInForce: placement === 'ioc' ? 'ioc' : 'day' });
+    this.book.recordNewOrder({ clOrdId, sessionId: port.sessionId, side, priceTicks, qtyShares, sentAtNs: this.kernel.now });
+    this.childLog.push({ clOrdId, sentAtNs: this.kernel.now, sessionId: port.sessionId, qtyShares, priceTicks, placement, purpose });
+  }
+
+  /** Passive joins the own side's best; cross and ioc take the far touch. Undefined when that side is empty. */
+  private priceFor(placement: Placement, o: Observation, sweepTicks = 0): number | undefined {
+    const buy = this.config.parent.side === 'buy';
+    if (placement === 'passive') return buy ? o.market.bestBidTicks : o.market.bestAskTicks;
+    const far = buy ? o.market.bestAskTicks : o.market.bestBidTicks;
+    return far === undefined ? undefined : far + (buy ? sweepTicks : -sweepTicks);
+  }
+
+  private repricePassive(o: Observation): void {
+    const best = this.config.parent.side === 'buy' ? o.market.bestBidTicks : o.market.bestAskTicks;
+    if (best === undefined) return;
+    for (const child of o.belief.children) {
+      if (child.state !== 'working') continue;
+      const behind = this.config.parent.side === 'buy' ? best - child.priceTicks : child.priceTicks - best;
+      if (behind < this.config.repriceTicks) continue;
+      const port = this.portOf(child.sessionId);
+      if (port === undefined || !port.canSend()) continue;
+      const clOrdId = `${child.clOrdId}-r${++this.requestCounter}`;
+      port.sendReplace({ clOrdId, origClOrdId: this.book.currentClOrdId(child.clOrdId), side: this.config.parent.side, priceTicks: best, qtyShares: child.qtyShares });
+      this.book.recordReplaceSent(child.clOrdId, clOrdId);
+    }
+  }
+
+  private cancelWorking(reason: 'policy' | 'horizon'): void {
+    for (const child of this.book.liveChildren()) {
+      if (child.state !== 'working') continue;
+      const port = this.portOf(child.sessionId);
+      if (port === undefined || !port.canSend()) continue;
+      const clOrdId = `${child.clOrdId}-c${++this.requestCounter}`;
+      port.sendCancel({ clOrdId, origClOrdId: this.book.currentClOrdId(child.clOrdId), side: this.config.parent.side, qtyShares: child.qtyShares });
+      this.book.recordCancelSent(child.clOrdId, clOrdId);
+      this.cancelsSent.push({ atNs: this.kernel.now, clOrdId: child.clOrdId, qtyShares: child.leavesQtyShares, reason });
+      if (reason === 'policy') this.reentryOwedShares += child.leavesQtyShares;
+    }
+  }
+
+  private requestStatusOfUnknown(): void {
+    const now = this.kernel.now;
+    for (const child of this.book.liveChildren()) {
+      if (child.state !== 'unknown') continue;
+      const last = this.lastStatusRequestNs.get(child.clOrdId);
+      if (last !== undefined && now - last < this.config.statusRequestIntervalNs) continue;
+      const port = this.portOf(child.sessionId) ?? this.sessions.find((s) => s.canSend());
+      if (port === undefined || !port.canSend()) continue;
+      port.sendStatusRequest({ clOrdId: this.book.currentClOrdId(child.clOrdId), side: this.config.parent.side });
+      this.lastStatusRequestNs.set(child.clOrdId, now);
+    }
+  }
+
+  private finishAtHorizon(): void {
+    this.cancelWorking('horizon');
+    const o = this.observe();
+    if (o !== undefined && this.config.parent.mustComplete) {
+      const residual = this.config.parent.qtyShares - o.belief.filledQtyShares;
+      const port = this.picker.pick(this.sessions.map((s) => s.canSend()));
+      const priceTicks = this.priceFor('ioc', o, this.config.cleanupSweepTicks);
+      if (residual > 0 && port !== undefined && priceTicks !== undefined) {
+        const clOrdId = `${this.config.parentId}-${++this.childCounter}`;
+        const p = this.sessions[port];
+        p.sendNewOrder({ clOrdId, side: this.config.parent.side, priceTicks, qtyShares: residual, timeInForce: 'ioc' });
+        this.book.recordNewOrder({ clOrdId, sessionId: p.sessionId, side: this.config.parent.side, priceTicks, qtyShares: residual, sentAtNs: this.kernel.now });
+        this.childLog.push({ clOrdId, sentAtNs: this.kernel.now, sessionId: p.sessionId, qtyShares: residual, priceTicks, placement: 'ioc', purpose: 'cleanup' });
+      }
+    }
+    this.finished = true;
+  }
+
+  private portOf(sessionId: string): OrderEntryPort | undefined {
+    return this.sessions.find((s) => s.sessionId === sessionId);
+  }
+}
