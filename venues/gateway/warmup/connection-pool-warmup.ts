@@ -38,7 +38,7 @@ export class ConnectionPoolWarmup implements WarmupCurve {
     return rng.next() < missProbability ? this.missMultiplier : 1;
   }
 
-  meanMultiplier(ageNs: Ns): number {
+  meanMultiplier(ageNs: Ns, _ordersServed = 0): number {
     return 1 + (this.missMultiplier - 1) * (1 - this.openConnections(ageNs) / this.poolSize);
   }
 

@@ -19,11 +19,11 @@ export class ExponentialRampWarmup implements WarmupCurve {
     invariant(timeConstantNs > 0, () => `exponential ramp timeConstantNs must be > 0, got ${timeConstantNs}`);
   }
 
-  multiplier(ageNs: Ns): number {
+  multiplier(ageNs: Ns, _ordersServed = 0): number {
     return this.meanMultiplier(ageNs);
   }
 
-  meanMultiplier(ageNs: Ns): number {
+  meanMultiplier(ageNs: Ns, _ordersServed = 0): number {
     return 1 + (this.initialMultiplier - 1) * Math.exp(-ageNs / this.timeConstantNs);
   }
 

@@ -44,7 +44,7 @@ export class GcPauseWarmup implements WarmupCurve {
     return rng.next() < this.pauseProbability(ageNs) ? this.pauseMultiplier : 1;
   }
 
-  meanMultiplier(ageNs: Ns): number {
+  meanMultiplier(ageNs: Ns, _ordersServed = 0): number {
     return 1 + this.pauseProbability(ageNs) * (this.pauseMultiplier - 1);
   }
 

@@ -23,11 +23,11 @@ export class NoSteadyStateWarmup implements WarmupCurve {
     this.steadyMultiplier = baseMultiplier + amplitude / 2;
   }
 
-  multiplier(ageNs: Ns): number {
+  multiplier(ageNs: Ns, _ordersServed = 0): number {
     return this.meanMultiplier(ageNs);
   }
 
-  meanMultiplier(ageNs: Ns): number {
+  meanMultiplier(ageNs: Ns, _ordersServed = 0): number {
     return this.baseMultiplier + (this.amplitude * (1 - Math.cos((2 * Math.PI * ageNs) / this.periodNs))) / 2;
   }
 

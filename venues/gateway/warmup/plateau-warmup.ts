@@ -23,11 +23,11 @@ export class PlateauWarmup implements WarmupCurve {
     this.steadyMultiplier = plateauMultiplier;
   }
 
-  multiplier(ageNs: Ns): number {
+  multiplier(ageNs: Ns, _ordersServed = 0): number {
     return this.meanMultiplier(ageNs);
   }
 
-  meanMultiplier(ageNs: Ns): number {
+  meanMultiplier(ageNs: Ns, _ordersServed = 0): number {
     const p = this.plateauMultiplier;
     return p + (this.initialMultiplier - p) * Math.exp(-ageNs / this.timeConstantNs);
   }

@@ -43,13 +43,13 @@ export const NEVER_SETTLES: WarmupSettling = { ageNs: Number.POSITIVE_INFINITY, 
 export class NoWarmup implements WarmupCurve {
   readonly name = 'none';
   readonly steadyMultiplier = 1;
-  multiplier(): number {
+  multiplier(_ageNs: Ns, _ordersServed: number, _rng?: UniformSource): number {
     return 1;
   }
-  meanMultiplier(): number {
+  meanMultiplier(_ageNs: Ns, _ordersServed: number): number {
     return 1;
   }
-  settling(): WarmupSettling {
+  settling(_tolerance: number): WarmupSettling {
     return SETTLED_AT_START;
   }
 }
