@@ -1,0 +1,5 @@
+// The public surface of the background order flow.
+export * from './cst-parameters.ts';
+export * from './intensity-profile.ts';
+export * from './flow-book.ts';
+export { CstFlow, type CstFlowConfig } from './cst-flow.ts';
