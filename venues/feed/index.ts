@@ -1,5 +1,5 @@
 // The public surface of the market-data feed: publisher, paths, recovery, receiver.
-export * from './latency.ts';
+// Latency models are the gateway's (venues/gateway/latency-model.ts): one LatencyModel for every path.
 export * from './loss.ts';
 export * from './packet.ts';
 export * from './path.ts';

@@ -8,7 +8,7 @@
  * named by the caller after the path (`feed.<path>.latency`, `feed.<path>.loss`).
  */
 import type { EventHandler, Kernel, Ns, UniformSource } from '../../sim/index.ts';
-import type { LatencyModel } from './latency.ts';
+import type { LatencyModel } from '../gateway/latency-model.ts';
 import type { LossModel } from './loss.ts';
 import type { FeedPacket, PacketSink } from './packet.ts';
 
@@ -41,7 +41,7 @@ export class FeedPath<M> implements PacketSink<M>, EventHandler {
       this.dropped++;
       return;
     }
-    const deliveryNs = Math.max(this.lastDeliveryNs, now + this.config.latency.sampleNs(this.config.latencyRng, now));
+    const deliveryNs = Math.max(this.lastDeliveryNs, now + this.config.latency.sampleNs(this.config.latencyRng));
     this.lastDeliveryNs = deliveryNs;
     this.kernel.schedule(deliveryNs, this, 0, packet);
   }

@@ -18,7 +18,7 @@
  * Units: ns, messages.
  */
 import { invariant, type EventHandler, type EventId, type Kernel, type Ns, type UniformSource } from '../../sim/index.ts';
-import type { LatencyModel } from './latency.ts';
+import type { LatencyModel } from '../gateway/latency-model.ts';
 import type { FeedPacket, PacketSink } from './packet.ts';
 import type { GapRecovery, RecoveryActions } from './recovery.ts';
 import type { RetransmissionRequest, RetransmissionServer } from './retransmission.ts';
@@ -145,7 +145,7 @@ export class FeedReceiver<M, S> implements PacketSink<M>, EventHandler, Recovery
     const request: RetransmissionRequest<M> = { session: this.sessionNow, firstSeq: this.nextSeq, count, replyTo: link.replyPath };
     this.requestOutstanding = true;
     if (this.episode !== undefined) this.episode.retransmitRequests++;
-    this.kernel.scheduleAfter(link.requestLatency.sampleNs(link.requestRng, this.kernel.now), this, SEND_REQUEST, request);
+    this.kernel.scheduleAfter(link.requestLatency.sampleNs(link.requestRng), this, SEND_REQUEST, request);
     this.requestTimeout = this.kernel.scheduleAfter(link.requestTimeoutNs, this, REQUEST_TIMEOUT);
   }
 

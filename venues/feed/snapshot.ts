@@ -7,7 +7,7 @@
  * Leaves out: snapshot size and its transfer time beyond the reply latency. Units: ns.
  */
 import type { EventHandler, Kernel, Ns, UniformSource } from '../../sim/index.ts';
-import type { LatencyModel } from './latency.ts';
+import type { LatencyModel } from '../gateway/latency-model.ts';
 
 export interface FeedSnapshot<S> {
   readonly state: S;
@@ -38,13 +38,13 @@ export class SnapshotChannel<S> implements EventHandler {
   ) {}
 
   request(consumer: SnapshotConsumer<S>): void {
-    this.kernel.scheduleAfter(this.requestLatency.sampleNs(this.rng, this.kernel.now), this, TAKE, consumer);
+    this.kernel.scheduleAfter(this.requestLatency.sampleNs(this.rng), this, TAKE, consumer);
   }
 
   handleEvent(kind: number, data: unknown): void {
     if (kind === TAKE) {
       const snapshot = this.source.takeSnapshot();
-      this.kernel.scheduleAfter(this.replyLatency.sampleNs(this.rng, this.kernel.now), this, DELIVER, [data, snapshot]);
+      this.kernel.scheduleAfter(this.replyLatency.sampleNs(this.rng), this, DELIVER, [data, snapshot]);
       return;
     }
     const [consumer, snapshot] = data as [SnapshotConsumer<S>, FeedSnapshot<S>];

@@ -3,7 +3,6 @@
 // list of messages published so far. The consumer's "book" is the list it has been given.
 import { Constant, Exponential, Kernel, RandomStreams, type Ns } from '../../../sim/index.ts';
 import {
-  ConstantLatency,
   FeedPath,
   FeedPublisher,
   FeedReceiver,
@@ -14,9 +13,9 @@ import {
   type FeedConsumer,
   type FeedSnapshot,
   type GapRecovery,
-  type LatencyModel,
   type LossModel,
 } from '../../../venues/feed/index.ts';
+import { ConstantLatency, type LatencyModel } from '../../../venues/gateway/latency-model.ts';
 
 export const US = 1_000;
 export const MS = 1_000_000;

@@ -2,17 +2,15 @@
 // replies), random latency and every recovery strategy; and the latency models' calibration.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { RandomStreams } from '../../../sim/index.ts';
 import {
   AnyLoss,
   BurstLoss,
-  ConstantLatency,
-  LogNormalLatency,
   RandomLossWindow,
   RetransmitOrSnapshot,
   RetransmitRecovery,
   SnapshotRecovery,
 } from '../../../venues/feed/index.ts';
+import { ConstantLatency, LogNormalLatency } from '../../../venues/gateway/latency-model.ts';
 import { MS, S, US, buildFeedWorld } from './feed-world.ts';
 
 const lossWindow = fc.record({
@@ -47,7 +45,7 @@ describe('feed receiver under random loss', () => {
           ]),
           replyLoss: new RandomLossWindow(s.replyLossProbability, 0, publishUntilNs),
           recovery: [RetransmitRecovery, SnapshotRecovery, new RetransmitOrSnapshot(20)][s.strategy],
-          latency: s.lognormal ? LogNormalLatency.fromMedianP99(80 * US, 600 * US) : new ConstantLatency(100 * US),
+          latency: s.lognormal ? new LogNormalLatency(80 * US, 600 * US) : new ConstantLatency(100 * US),
           maxMessagesPerPacket: s.maxMessagesPerPacket,
           maxMessagesPerRequest: s.maxMessagesPerRequest,
           requestTimeoutNs: 3 * MS,
@@ -80,21 +78,9 @@ describe('feed receiver under random loss', () => {
   });
 
   it('never reorders packets on one path, whatever the latency draws', () => {
-    const world = buildFeedWorld({ seed: 7, latency: LogNormalLatency.fromMedianP99(50 * US, 2 * MS), publishRatePerSec: 20_000, publishUntilNs: 200 * MS });
+    const world = buildFeedWorld({ seed: 7, latency: new LogNormalLatency(50 * US, 2 * MS), publishRatePerSec: 20_000, publishUntilNs: 200 * MS });
     world.kernel.run({ until: 300 * MS });
     expect(world.receiver.episodes).toEqual([]);
     expect(world.consumer.delivered.map((d) => d.payload)).toEqual(world.published);
-  });
-});
-
-describe('latency models', () => {
-  it('lognormal from median and p99 reproduces both quantiles', () => {
-    // 40,000 draws: the sample median's standard error is about 0.6% here, the p99's about 1.5%.
-    const model = LogNormalLatency.fromMedianP99(40 * US, 400 * US);
-    const rng = new RandomStreams(3).get('latency.test');
-    const draws = Float64Array.from({ length: 40_000 }, () => model.sampleNs(rng)).sort();
-    expect(Math.abs(draws[20_000] / (40 * US) - 1)).toBeLessThan(0.03);
-    expect(Math.abs(draws[39_600] / (400 * US) - 1)).toBeLessThan(0.06);
-    expect(draws.every((d) => Number.isInteger(d))).toBe(true);
   });
 });

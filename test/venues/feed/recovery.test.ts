@@ -2,7 +2,11 @@
 // instant at fixed spacing and every latency is constant, so each expected time is worked out by
 // hand in the comments from the parameters, not taken from the code under test.
 import { describe, expect, it } from 'vitest';
-import { BurstLoss, ConstantLatency, SnapshotRecovery } from '../../../venues/feed/index.ts';
+import {
+  BurstLoss,
+  SnapshotRecovery,
+} from '../../../venues/feed/index.ts';
+import { ConstantLatency } from '../../../venues/gateway/latency-model.ts';
 import { MS, US, buildFeedWorld } from './feed-world.ts';
 
 describe('gap recovery by retransmission', () => {

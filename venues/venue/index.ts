@@ -1,0 +1,4 @@
+// The public surface of the venue assembly.
+export * from './requests.ts';
+export * from './feed-messages.ts';
+export * from './venue.ts';
