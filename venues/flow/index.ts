@@ -3,3 +3,5 @@ export * from './cst-parameters.ts';
 export * from './intensity-profile.ts';
 export * from './flow-book.ts';
 export { CstFlow, type CstFlowConfig } from './cst-flow.ts';
+export * from './lobster-messages.ts';
+export { LobsterReplay, type LobsterReplayConfig, type TradingStatus, type TradingStatusListener } from './lobster-replay.ts';
