@@ -194,8 +194,10 @@ export class CstFlow implements EventHandler {
     const distance = orders.sideIndex[index] === 0 ? this.lastAskTicks - priceTicks : priceTicks - this.lastBidTicks;
     if (accept >= cancelHazard(this.parameters, distance)) return;
     this.book.cancel(orderId, this.ownerId);
-    orders.removeAt(index);
     this.cancels++;
+    // A venue that queues requests (or refuses them during a failover) may still hold the order:
+    // it stays on the list, to be cancelled again or dropped when next picked.
+    if (this.book.leavesQtyShares(orderId) === 0) orders.removeAt(index);
   }
 
   private placeLimit(sideIndex: number, priceTicks: number): void {

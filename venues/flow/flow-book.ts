@@ -1,7 +1,9 @@
 /**
  * What an order source needs of the book it drives. `OrderBook` provides all of it; the venue
  * assembly may stand in between (to sequence, journal or halt the flow) by implementing the same
- * methods. Requests are processed at once: a source reads the book's state right after a request.
+ * methods. A source reads the book right after a request: an implementation that queues requests
+ * must report a queued order as open (`leavesQtyShares` > 0), or the flow takes it for gone and
+ * stops cancelling it.
  */
 import type { Side } from '../book/index.ts';
 

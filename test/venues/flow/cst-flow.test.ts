@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { Kernel, NS_PER_S, RandomStreams } from '../../../sim/index.ts';
 import { CollectingSink, OrderBook, OrderIdCounter, type BookOutputSink, type OrderAccepted, type OrderCancelled } from '../../../venues/book/index.ts';
-import { CstFlow, initialDepthOrders, CST_2010_PARAMETERS, type CstFlowConfig } from '../../../venues/flow/index.ts';
+import { CstFlow, initialDepthOrders, CST_2010_PARAMETERS, type CstFlowConfig, type FlowBook } from '../../../venues/flow/index.ts';
 
 const REFERENCE = 10_000;
 const ROUTER = 9;
@@ -118,6 +118,33 @@ describe('CstFlow', () => {
     kernel.run({ until: 500 * NS_PER_S });
     expect(flow.cancels).toBeGreaterThan(100);
     expect(book.leavesQtyShares(1)).toBe(100);
+  });
+
+  it('cancels again an order whose cancel the venue refused (as during a failover)', () => {
+    const kernel = new Kernel();
+    const book = new OrderBook();
+    let refuseCancels = true;
+    const venue: FlowBook = {
+      bestBidTicks: () => book.bestBidTicks(),
+      bestAskTicks: () => book.bestAskTicks(),
+      leavesQtyShares: (id) => book.leavesQtyShares(id),
+      submitLimit: (...args) => book.submitLimit(...args),
+      submitMarket: (...args) => book.submitMarket(...args),
+      cancel: (id, owner) => (refuseCancels ? undefined : book.cancel(id, owner)),
+    };
+    const flow = new CstFlow(
+      { parameters: { limitRateK: 1e-12, limitRateAlpha: 0, marketRate: 0, cancelHazards: [1] }, timeUnitNs: NS_PER_S, orderSizeShares: 1, maxDistanceTicks: 1, referencePriceTicks: REFERENCE },
+      venue,
+      new OrderIdCounter(),
+      new RandomStreams('refused'),
+    );
+    flow.seedSide('buy', REFERENCE, [20]);
+    flow.start(kernel);
+    kernel.run({ until: 30 * NS_PER_S });
+    expect(book.restingOrderCount).toBe(20);
+    refuseCancels = false;
+    kernel.run({ until: 100 * NS_PER_S });
+    expect(book.restingOrderCount).toBe(0);
   });
 
   it('stops drawing events when stopped and leaves nothing pending', () => {
