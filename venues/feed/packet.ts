@@ -3,7 +3,7 @@
  * count (0 for a heartbeat, whose sequence number is then the next one to be sent), plus the
  * messages and the venue time each was produced (ITCH messages carry their timestamp).
  * `retransmission` marks a packet sent by the re-request server rather than the live stream.
- * Units: ns.
+ * Seed 001: "venue sequence number stream". Leaves out: the wire layout. Units: ns.
  */
 import type { Ns } from '../../sim/index.ts';
 

@@ -4,8 +4,10 @@
  * (hftbacktest assumes the same ordering). Reordering across paths (A/B feeds, retransmissions on
  * their own path) is left to the receiver.
  *
+ * Seed 001 ("market-data sequence continuity becomes noisy"): loss here is what makes gaps.
  * Leaves out: bandwidth and queueing in switches. Random streams: one for latency, one for loss,
  * named by the caller after the path (`feed.<path>.latency`, `feed.<path>.loss`).
+ * Units: latency draws in integer ns (the gateway's `LatencyModel`).
  */
 import type { EventHandler, Kernel, Ns, UniformSource } from '../../sim/index.ts';
 import type { LatencyModel } from '../gateway/latency-model.ts';

@@ -6,6 +6,7 @@
  * requests queues, which is the rate limit a gap storm runs into. A request for another session or
  * for messages not yet sent gets no answer; the receiver's timeout covers it.
  *
+ * Seed 001: "replay throughput (msgs/s), drain slope" of the recovery channel.
  * Leaves out: per-client quotas and request coalescing. Units: requests per second, ns.
  */
 import { invariant, type EventHandler, type Kernel, type Ns } from '../../sim/index.ts';

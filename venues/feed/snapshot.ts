@@ -4,6 +4,7 @@
  * the snapshot back, each way with a latency model and no loss (a TCP-like channel). The snapshot
  * is taken when the request arrives, so it is as old as the reply latency when it lands.
  *
+ * Seed 001: "BSR, share of decisions made on stale book snapshots" starts with how old a snapshot is.
  * Leaves out: snapshot size and its transfer time beyond the reply latency. Units: ns.
  */
 import type { EventHandler, Kernel, Ns, UniformSource } from '../../sim/index.ts';

@@ -22,7 +22,7 @@
  */
 import { invariant, type Distribution, type EventHandler, type EventId, type Kernel, type Ns, type UniformSource } from '../../sim/index.ts';
 import type { FailoverControl, SequencerFault, TakeoverPlan } from './faults.ts';
-import { validateFaultSchedule } from './faults.ts';
+import { LaggedEntriesRederived, validateFaultSchedule } from './faults.ts';
 import { InboundQueue } from './inbound-queue.ts';
 import { Journal, replayJournal, type JournalEntry } from './journal.ts';
 import type { ReplayInterleave, TransitionInbound } from './policies.ts';
@@ -191,7 +191,8 @@ export class Sequencer<I, O> implements EventHandler, FailoverControl<I, O>, Out
     this.phaseNow = 'transition';
     this.truth.note(this.kernel.now, 'failover-announced', this.node, this.backlogLength);
     this.config.listener.onMarker({ atNs: this.kernel.now, kind: 'failover-announced', node: this.node, epoch: this.epochNow, resumeSeq: this.publishedNextSeq });
-    const plan: TakeoverPlan = { detectionDelayNs: 0, promotionNs: handoverNs, lagEntries: 0, resolution: { name: 'none', resolve: () => undefined } };
+    // A graceful handover passes a complete journal: with no lag the resolution is never consulted.
+    const plan: TakeoverPlan = { detectionDelayNs: 0, promotionNs: handoverNs, lagEntries: 0, resolution: LaggedEntriesRederived };
     this.kernel.scheduleAfter(handoverNs, this, TAKEOVER, plan);
   }
 
