@@ -1,0 +1,63 @@
+/**
+ * The episode record: everything one run of (scenario, policy, seed) produced, as JSON. Sweeps write
+ * records as JSON lines; comparisons, drills and reports read them. Metric names are METRICS.md's.
+ * A record is complete on its own: it names the scenario (and a hash of its resolved form), the policy
+ * (name, version, parameters and a hash of its source, so two versions compare like two policies),
+ * the seed, the project's commit, and the command that replays it.
+ */
+
+export const EPISODE_RECORD_SCHEMA = 'execdrill.episode/1';
+
+/** What one episode is: the unit a sweep schedules and a worker runs. */
+export interface EpisodeSpec {
+  scenarioFile: string;
+  /** A bundled policy name or a path to a user's policy module. */
+  policy: string;
+  /** Policy parameter overrides (tuning sweeps vary these like seeds). */
+  params: Record<string, number>;
+  seed: number;
+  /** A second policy deciding in shadow at every decision point, without acting. */
+  shadowPolicy?: string;
+}
+
+export interface InvariantResult {
+  name: string;
+  ok: boolean;
+  detail?: string;
+}
+
+export interface EpisodeRecord {
+  schema: typeof EPISODE_RECORD_SCHEMA;
+  scenario: string;
+  scenarioFile: string;
+  scenarioHash: string;
+  policy: { name: string; version: string; sourceHash: string; params: Record<string, number> };
+  seed: number;
+  commit: string;
+  status: 'ok' | 'failed';
+  /** Why a failed episode failed; a sweep records it and goes on. */
+  error?: { kind: 'invariant' | 'crash' | 'bad-input'; message: string };
+  /** The command that reruns exactly this episode. */
+  replay: string;
+  traceHash: string;
+  /** Scalar metrics by METRICS.md name (IS_BPS, IS_FO_BPS, FETL inputs, LSS_MIN, RBL95 ...); null when not applicable. */
+  metrics: Record<string, number | null>;
+  invariants: InvariantResult[];
+  /** Regime changes of the acting policy, and the runbook timeline of seed 002 (ns from the episode start). */
+  timeline: {
+    regimes: { atNs: number; regime: string }[];
+    runbook: Record<string, number | null>;
+  };
+  /** Where a shadow policy's decisions differed from the acting policy's. */
+  shadow?: { policy: string; decisions: number; divergences: { atNs: number; acting: string; shadow: string }[] };
+  eventsSimulated: number;
+}
+
+/** The key that identifies an episode within a sweep (and so within a resumed or sharded one). */
+export function episodeKey(spec: EpisodeSpec): string {
+  const params = Object.keys(spec.params)
+    .sort()
+    .map((k) => `${k}=${spec.params[k]}`)
+    .join(',');
+  return `${spec.scenarioFile}|${spec.policy}|${params}|${spec.seed}|${spec.shadowPolicy ?? ''}`;
+}
