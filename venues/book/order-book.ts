@@ -14,23 +14,14 @@
  * id currently resting. Owners are integers. A malformed id or owner is a programmer error and throws.
  *
  * Hot path: orders and levels live in typed-array pools (order-pool.ts, book-side.ts), the id index
- * is a Map, and output records are reused, so a request allocates nothing once the pools have grown.
- * This file is over 250 lines because the request paths share the matching loop and its records.
+ * is a Map, and output records are reused (book-emitter.ts), so a request allocates nothing once the
+ * pools have grown. This file is over 250 lines because the request paths share the matching loop.
  */
 import { invariant } from '../../sim/index.ts';
 import { BookSide } from './book-side.ts';
 import { NO_SLOT, OrderPool } from './order-pool.ts';
-import {
-  NULL_BOOK_SINK,
-  type BookOutputSink,
-  type Fill,
-  type LevelUpdate,
-  type MassCancelDone,
-  type OrderAccepted,
-  type OrderCancelled,
-  type OrderRejected,
-  type OrderReplaced,
-} from './output.ts';
+import { BookEmitter } from './book-emitter.ts';
+import { NULL_BOOK_SINK, type BookOutputSink } from './output.ts';
 import { hashRestingOrders, type BookLevel, type QueuePosition, type RestingOrder } from './snapshots.ts';
 import {
   isValidPriceTicks,
@@ -51,37 +42,11 @@ export class OrderBook {
   private readonly sides: readonly [BookSide, BookSide];
   private readonly slotById = new Map<number, number>();
 
-  private readonly acceptedRecord: OrderAccepted = { type: 'accepted', orderId: 0, ownerId: 0, side: 'buy', orderType: 'limit', priceTicks: 0, orderQtyShares: 0 };
-  private readonly rejectedRecord: OrderRejected = { type: 'rejected', request: 'new', orderId: 0, ownerId: 0, reason: 'unknown-order' };
-  private readonly fillRecord: Fill = {
-    type: 'fill',
-    makerOrderId: 0,
-    makerOwnerId: 0,
-    takerOrderId: 0,
-    takerOwnerId: 0,
-    aggressorSide: 'buy',
-    priceTicks: 0,
-    qtyShares: 0,
-    makerLeavesQtyShares: 0,
-    takerLeavesQtyShares: 0,
-  };
-  private readonly cancelledRecord: OrderCancelled = { type: 'cancelled', orderId: 0, ownerId: 0, side: 'buy', priceTicks: 0, cancelledQtyShares: 0, reason: 'requested' };
-  private readonly replacedRecord: OrderReplaced = {
-    type: 'replaced',
-    orderId: 0,
-    ownerId: 0,
-    side: 'buy',
-    oldPriceTicks: 0,
-    priceTicks: 0,
-    orderQtyShares: 0,
-    leavesQtyShares: 0,
-    priorityKept: false,
-  };
-  private readonly massCancelRecord: MassCancelDone = { type: 'mass-cancelled', ownerId: 0, side: undefined, cancelledOrders: 0 };
-  private readonly levelRecord: LevelUpdate = { type: 'level', side: 'buy', priceTicks: 0, qtyShares: 0, orderCount: 0 };
+  private readonly out: BookEmitter;
 
-  constructor(private readonly sink: BookOutputSink = NULL_BOOK_SINK) {
+  constructor(sink: BookOutputSink = NULL_BOOK_SINK) {
     this.sides = [new BookSide(this.pool, 1), new BookSide(this.pool, -1)];
+    this.out = new BookEmitter(sink);
   }
 
   // ---- requests -------------------------------------------------------------------------------
@@ -126,8 +91,8 @@ export class OrderBook {
     const pool = this.pool;
     const filled = pool.orderQty[slot] - pool.leavesQty[slot];
     const leaves = orderQtyShares - filled;
-    if (!isValidPriceTicks(priceTicks)) return this.emitRejected('replace', orderId, ownerId, 'bad-price');
-    if (!isValidQtyShares(orderQtyShares) || leaves <= 0) return this.emitRejected('replace', orderId, ownerId, 'bad-quantity');
+    if (!isValidPriceTicks(priceTicks)) return this.out.rejected('replace', orderId, ownerId, 'bad-price');
+    if (!isValidQtyShares(orderQtyShares) || leaves <= 0) return this.out.rejected('replace', orderId, ownerId, 'bad-quantity');
     const sideIndex = pool.sideIndex[slot];
     const side = this.sides[sideIndex];
     const level = pool.level[slot];
@@ -159,11 +124,7 @@ export class OrderBook {
       if (side !== undefined && SIDES[sideIndex] !== side) continue;
       cancelled += this.massCancelSide(sideIndex, ownerId);
     }
-    const record = this.massCancelRecord;
-    record.ownerId = ownerId;
-    record.side = side;
-    record.cancelledOrders = cancelled;
-    this.sink.massCancelled(record);
+    this.out.massCancelled(ownerId, side, cancelled);
     return cancelled;
   }
 
@@ -279,16 +240,9 @@ export class OrderBook {
     else if (!isValidQtyShares(qtyShares)) reason = 'bad-quantity';
     else if (this.slotById.has(orderId)) reason = 'duplicate-order-id';
     else if (orderType !== 'limit' && !this.crosses(sideIndex, limitTicks)) reason = 'would-not-fill';
-    if (reason !== undefined) return this.emitRejected('new', orderId, ownerId, reason);
+    if (reason !== undefined) return this.out.rejected('new', orderId, ownerId, reason);
 
-    const accepted = this.acceptedRecord;
-    accepted.orderId = orderId;
-    accepted.ownerId = ownerId;
-    accepted.side = side;
-    accepted.orderType = orderType;
-    accepted.priceTicks = priceTicks;
-    accepted.orderQtyShares = qtyShares;
-    this.sink.accepted(accepted);
+    this.out.accepted(orderId, ownerId, side, orderType, priceTicks, qtyShares);
 
     const remaining = this.match(sideIndex, limitTicks, qtyShares, orderId, ownerId);
     if (remaining === 0) return;
@@ -296,14 +250,7 @@ export class OrderBook {
       this.rest(sideIndex, this.pool.allocate(orderId, ownerId, sideIndex, priceTicks, remaining, qtyShares));
       return;
     }
-    const cancelled = this.cancelledRecord;
-    cancelled.orderId = orderId;
-    cancelled.ownerId = ownerId;
-    cancelled.side = side;
-    cancelled.priceTicks = priceTicks;
-    cancelled.cancelledQtyShares = remaining;
-    cancelled.reason = 'unfilled-remainder';
-    this.sink.cancelled(cancelled);
+    this.out.cancelled(orderId, ownerId, side, priceTicks, remaining, 'unfilled-remainder');
   }
 
   /** True if an order of this side at this limit would fill against the best opposite level. */
@@ -319,10 +266,7 @@ export class OrderBook {
   private match(sideIndex: number, limitTicks: number, qtyShares: number, takerOrderId: number, takerOwnerId: number): number {
     const pool = this.pool;
     const opposite = this.sides[1 - sideIndex];
-    const fill = this.fillRecord;
-    fill.takerOrderId = takerOrderId;
-    fill.takerOwnerId = takerOwnerId;
-    fill.aggressorSide = SIDES[sideIndex];
+    this.out.taker(takerOrderId, takerOwnerId, SIDES[sideIndex]);
     let remaining = qtyShares;
     while (remaining > 0) {
       const level = opposite.bestLevel();
@@ -340,13 +284,7 @@ export class OrderBook {
           pool.leavesQty[maker] = makerLeaves - qty;
           opposite.levelQty[level] -= qty;
         }
-        fill.makerOrderId = pool.orderId[maker];
-        fill.makerOwnerId = pool.ownerId[maker];
-        fill.priceTicks = levelPrice;
-        fill.qtyShares = qty;
-        fill.makerLeavesQtyShares = makerLeaves - qty;
-        fill.takerLeavesQtyShares = remaining;
-        this.sink.fill(fill);
+        this.out.fill(pool.orderId[maker], pool.ownerId[maker], levelPrice, qty, makerLeaves - qty, remaining);
         if (qty === makerLeaves) {
           this.discard(maker);
           maker = next;
@@ -410,11 +348,11 @@ export class OrderBook {
   private ownedSlot(request: RejectedRequest, orderId: number, ownerId: number): number {
     const slot = this.slotById.get(orderId);
     if (slot === undefined) {
-      this.emitRejected(request, orderId, ownerId, 'unknown-order');
+      this.out.rejected(request, orderId, ownerId, 'unknown-order');
       return NO_SLOT;
     }
     if (this.pool.ownerId[slot] !== ownerId) {
-      this.emitRejected(request, orderId, ownerId, 'not-owner');
+      this.out.rejected(request, orderId, ownerId, 'not-owner');
       return NO_SLOT;
     }
     return slot;
@@ -444,48 +382,18 @@ export class OrderBook {
     };
   }
 
-  private emitRejected(request: RejectedRequest, orderId: number, ownerId: number, reason: RejectReason): void {
-    const record = this.rejectedRecord;
-    record.request = request;
-    record.orderId = orderId;
-    record.ownerId = ownerId;
-    record.reason = reason;
-    this.sink.rejected(record);
-  }
-
   private emitCancelled(slot: number, cancelledQtyShares: number, reason: CancelReason): void {
     const pool = this.pool;
-    const record = this.cancelledRecord;
-    record.orderId = pool.orderId[slot];
-    record.ownerId = pool.ownerId[slot];
-    record.side = SIDES[pool.sideIndex[slot]];
-    record.priceTicks = pool.priceTicks[slot];
-    record.cancelledQtyShares = cancelledQtyShares;
-    record.reason = reason;
-    this.sink.cancelled(record);
+    this.out.cancelled(pool.orderId[slot], pool.ownerId[slot], SIDES[pool.sideIndex[slot]], pool.priceTicks[slot], cancelledQtyShares, reason);
   }
 
   private emitReplaced(slot: number, oldPriceTicks: number, priorityKept: boolean): void {
     const pool = this.pool;
-    const record = this.replacedRecord;
-    record.orderId = pool.orderId[slot];
-    record.ownerId = pool.ownerId[slot];
-    record.side = SIDES[pool.sideIndex[slot]];
-    record.oldPriceTicks = oldPriceTicks;
-    record.priceTicks = pool.priceTicks[slot];
-    record.orderQtyShares = pool.orderQty[slot];
-    record.leavesQtyShares = pool.leavesQty[slot];
-    record.priorityKept = priorityKept;
-    this.sink.replaced(record);
+    this.out.replaced(pool.orderId[slot], pool.ownerId[slot], SIDES[pool.sideIndex[slot]], oldPriceTicks, pool.priceTicks[slot], pool.orderQty[slot], pool.leavesQty[slot], priorityKept);
   }
 
   private emitLevel(sideIndex: number, level: number): void {
     const side = this.sides[sideIndex];
-    const record = this.levelRecord;
-    record.side = SIDES[sideIndex];
-    record.priceTicks = side.levelPrice[level];
-    record.qtyShares = side.levelQty[level];
-    record.orderCount = side.levelCount[level];
-    this.sink.level(record);
+    this.out.level(SIDES[sideIndex], side.levelPrice[level], side.levelQty[level], side.levelCount[level]);
   }
 }
