@@ -47,7 +47,7 @@ const KIND_REDRAW = 1;
 
 export class CstFlow implements EventHandler {
   readonly ownerId: number;
-  readonly orders = new FlowOrders();
+  private readonly orders = new FlowOrders();
   /** Counts of what the flow has done, for reports and benches. */
   limitOrders = 0;
   marketOrders = 0;
@@ -107,6 +107,11 @@ export class CstFlow implements EventHandler {
       for (let n = 0; n < count; n++) this.placeLimit(sideIndex, priceTicks);
     });
     this.observeQuotes();
+  }
+
+  /** Orders the flow tracks as its own resting ones (some may have filled since it last looked). */
+  get trackedOrderCount(): number {
+    return this.orders.size;
   }
 
   /** Schedules the flow's first event; the flow then keeps one event pending until `stop`. */
