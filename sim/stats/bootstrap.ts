@@ -17,7 +17,7 @@
 import { invariant } from '../invariant.ts';
 import type { UniformSource } from '../random.ts';
 import { drawResampleCounts, percentileBounds, requireResampleOptions } from './_internals/resample.ts';
-import { ranksAscending, sortAscending } from './_internals/sortAscending.ts';
+import { ranksAscending, sortAscending } from './_internals/sort-ascending.ts';
 import type { Statistic } from './statistic.ts';
 
 export interface BootstrapOptions {

@@ -5,7 +5,7 @@
  * A sample with a single distinct value and no range gets a unit-wide range centred on it, as NumPy does.
  */
 import { invariant } from '../invariant.ts';
-import { requireFiniteSample } from './_internals/sortAscending.ts';
+import { requireFiniteSample } from './_internals/sort-ascending.ts';
 
 export interface HistogramOptions {
   /** Number of bins (≥ 1). */

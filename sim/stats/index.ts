@@ -2,11 +2,11 @@
 // shortfall (Acerbi & Tasche), seeded bootstrap intervals (single, paired, unpaired), batch means,
 // Student's t, histogram and summary. Pure functions; randomness only through a UniformSource passed in.
 export * from './quantile.ts';
-export * from './sortedSample.ts';
-export * from './tailRisk.ts';
+export * from './sorted-sample.ts';
+export * from './tail-risk.ts';
 export * from './statistic.ts';
 export * from './bootstrap.ts';
-export * from './studentT.ts';
-export * from './batchMeans.ts';
+export * from './student-t.ts';
+export * from './batch-means.ts';
 export * from './histogram.ts';
 export * from './summary.ts';

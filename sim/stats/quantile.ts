@@ -9,8 +9,8 @@
  *
  * Each call sorts a copy: use `quantiles` for several p, or `SortedSample` for repeated calls.
  */
-import { quantileType7Sorted, requireProbability } from './_internals/orderStatistics.ts';
-import { sortAscending } from './_internals/sortAscending.ts';
+import { quantileType7Sorted, requireProbability } from './_internals/order-statistics.ts';
+import { sortAscending } from './_internals/sort-ascending.ts';
 
 export function quantile(sample: ArrayLike<number>, p: number): number {
   requireProbability(p, 'quantile p');

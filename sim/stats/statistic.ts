@@ -19,7 +19,7 @@ import {
   requireProbability,
   requireTailLevel,
   valueAtRiskRank,
-} from './_internals/orderStatistics.ts';
+} from './_internals/order-statistics.ts';
 
 export interface Statistic {
   /** For reports: `q0.95`, `es0.95`, `mean`. */

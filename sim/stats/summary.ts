@@ -3,8 +3,8 @@
  * (see quantile.ts); `sd` is the sample standard deviation (divisor n - 1), NaN for a single
  * observation as in R, because one value says nothing about spread.
  */
-import { quantileType7Sorted } from './_internals/orderStatistics.ts';
-import { sortAscending } from './_internals/sortAscending.ts';
+import { quantileType7Sorted } from './_internals/order-statistics.ts';
+import { sortAscending } from './_internals/sort-ascending.ts';
 
 export interface Summary {
   readonly count: number;

@@ -4,7 +4,7 @@
  */
 import { invariant } from '../../invariant.ts';
 import type { UniformSource } from '../../random.ts';
-import { quantileType7Sorted } from './orderStatistics.ts';
+import { quantileType7Sorted } from './order-statistics.ts';
 
 /**
  * Fills `counts` with a uniform resample of size counts.length drawn with replacement: one uniform

@@ -11,8 +11,8 @@
  * the transient). Parameters: `batches` is a count (k ≥ 2; 10 to 30 is the usual choice).
  */
 import { invariant } from '../invariant.ts';
-import { requireFiniteSample } from './_internals/sortAscending.ts';
-import { studentTQuantile } from './studentT.ts';
+import { requireFiniteSample } from './_internals/sort-ascending.ts';
+import { studentTQuantile } from './student-t.ts';
 
 export interface BatchMeansOptions {
   /** Number of batches k; default 20. */

@@ -14,7 +14,7 @@
  * digits (1e-7 at ν = 1e10), so larger ν is refused: there t is the normal to six digits anyway.
  */
 import { InvariantViolation, invariant } from '../invariant.ts';
-import { logBeta, regularizedIncompleteBeta } from './_internals/specialFunctions.ts';
+import { logBeta, regularizedIncompleteBeta } from './_internals/special-functions.ts';
 
 const MAX_DEGREES_OF_FREEDOM = 1e6;
 

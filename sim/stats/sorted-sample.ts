@@ -4,7 +4,7 @@
  * The constructor is private so that holding a `SortedSample` means holding sorted, finite data.
  *
  * Definitions: quantiles are Hyndman & Fan type 7 (see quantile.ts); value at risk and expected
- * shortfall are upper-tail, Acerbi & Tasche (2002) (see tailRisk.ts).
+ * shortfall are upper-tail, Acerbi & Tasche (2002) (see tail-risk.ts).
  */
 import {
   expectedShortfallSorted,
@@ -12,8 +12,8 @@ import {
   requireProbability,
   requireTailLevel,
   valueAtRiskRank,
-} from './_internals/orderStatistics.ts';
-import { sortAscending } from './_internals/sortAscending.ts';
+} from './_internals/order-statistics.ts';
+import { sortAscending } from './_internals/sort-ascending.ts';
 
 export class SortedSample {
   private constructor(readonly values: Float64Array) {}

@@ -15,7 +15,7 @@
  * interpolates) by less than one gap between adjacent order statistics, and ES_level ≥ VaR_level
  * always holds.
  */
-import { SortedSample } from './sortedSample.ts';
+import { SortedSample } from './sorted-sample.ts';
 
 export function valueAtRisk(sample: ArrayLike<number>, level: number): number {
   return SortedSample.of(sample).valueAtRisk(level);

@@ -1,6 +1,6 @@
 /**
  * Log-gamma, log-beta and the regularized incomplete beta function: what Student's t CDF needs (its
- * accuracy, measured, is stated in studentT.ts). Formulas: Lanczos (1964) with Godfrey's g = 7, n = 9 coefficients; the incomplete
+ * accuracy, measured, is stated in student-t.ts). Formulas: Lanczos (1964) with Godfrey's g = 7, n = 9 coefficients; the incomplete
  * beta by its continued fraction evaluated with the modified Lentz method (Press et al., Numerical
  * Recipes, 3rd ed., §6.4). Not exported from the package: callers want the t distribution, not these.
  */
