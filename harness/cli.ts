@@ -17,6 +17,7 @@ export async function main(argv: string[]): Promise<number> {
       .usage('$0 <command> [options]')
       .strict()
       .strictCommands()
+      .command((await import('./commands/fix-acceptor.ts')).fixAcceptorCommand)
       .demandCommand(1, 'name a command')
       .fail((message, error) => {
         if (error) throw error;
