@@ -18,6 +18,7 @@ export async function main(argv: string[]): Promise<number> {
       .strict()
       .strictCommands()
       .command((await import('./commands/fix-acceptor.ts')).fixAcceptorCommand)
+      .command((await import('./commands/schema.ts')).schemaCommand)
       .demandCommand(1, 'name a command')
       .fail((message, error) => {
         if (error) throw error;

@@ -1,0 +1,6 @@
+// Scenario files: schema, loading and validation.
+export * from './schema.ts';
+export * from './faults.ts';
+export * from './primitives.ts';
+export * from './load.ts';
+export * from './json-schema.ts';

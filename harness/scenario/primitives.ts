@@ -1,0 +1,50 @@
+/**
+ * Building blocks of the scenario schema: durations and clock times with units, latency models by
+ * name, times that may be drawn per seed. Durations are written with units (`250ms`, `40us`, `2s`) and
+ * resolve to integer nanoseconds; a bare number is rejected so a unit is never guessed.
+ */
+import { z } from 'zod';
+import { parseClockTime, parseDuration } from '../../sim/index.ts';
+
+const DURATION_PATTERN = /^\d+(?:\.\d+)?(?:ns|us|ms|s|min|m|h)$/;
+const DURATION_HINT = 'a duration with a unit, such as 250ms, 40us, 2s, 1.5m or 1h';
+
+export const duration = z
+  .string({ error: `expected ${DURATION_HINT}` })
+  .regex(DURATION_PATTERN, { error: `expected ${DURATION_HINT}` })
+  .transform((text) => parseDuration(text))
+  .meta({ description: DURATION_HINT });
+
+export const clockTime = z
+  .string({ error: 'expected a clock time HH:MM:SS' })
+  .regex(/^\d{2}:\d{2}:\d{2}(?:\.\d{1,9})?$/, { error: 'expected a clock time HH:MM:SS such as 09:30:00' })
+  .transform((text, ctx) => {
+    try {
+      return parseClockTime(text);
+    } catch (error) {
+      ctx.addIssue({ code: 'custom', message: (error as Error).message });
+      return z.NEVER;
+    }
+  });
+
+export const probability = z.number({ error: 'expected a probability between 0 and 1' }).min(0).max(1);
+export const positiveInt = z.number({ error: 'expected a whole number' }).int().positive();
+export const nonNegativeInt = z.number({ error: 'expected a whole number' }).int().nonnegative();
+export const positive = z.number({ error: 'expected a positive number' }).positive();
+
+/** A latency or service-time model, chosen by name (STYLE.md 6). */
+export const latencyModel = z.discriminatedUnion('model', [
+  z.strictObject({ model: z.literal('constant'), value: duration }),
+  z.strictObject({ model: z.literal('exponential'), mean: duration }),
+  z.strictObject({ model: z.literal('lognormal'), median: duration, p99: duration }),
+]);
+export type LatencyModelSpec = z.output<typeof latencyModel>;
+
+/**
+ * A time within the episode: fixed, or drawn per seed uniformly between two bounds (swarm testing:
+ * each seed draws its own fault timing from stream `fault.<index>.at`).
+ */
+export const timeSpec = z.union([duration, z.strictObject({ between: z.tuple([duration, duration]) })], {
+  error: `expected ${DURATION_HINT}, or { between: [30s, 90s] } to draw it per seed`,
+});
+export type TimeSpec = z.output<typeof timeSpec>;
