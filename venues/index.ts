@@ -5,3 +5,4 @@ export * from './feed/index.ts';
 export * from './venue/index.ts';
 export * from './book/index.ts';
 export * from './flow/index.ts';
+export * from './gateway/index.ts';

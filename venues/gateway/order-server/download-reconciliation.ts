@@ -13,7 +13,7 @@
  *   gateway was away while it could trade and the venue does not resend it, so it is
  *   `previous-session-unverifiable` and marked unverified.
  */
-import type { Fill, ServerOrder, TradingSessionId } from './order-types.ts';
+import type { OrderServerFill, ServerOrder, TradingSessionId } from './order-types.ts';
 import { isActiveState } from './order-types.ts';
 import type { OrphanReason } from './orphan-registry.ts';
 import type { VenueOrderStatus } from './venue-port.ts';
@@ -27,7 +27,7 @@ export interface ReconciliationInput {
 
 export interface ReconciliationResult {
   /** Fills applied now that the router has not been told of, in download order. */
-  missedFills: Fill[];
+  missedFills: OrderServerFill[];
   orphans: { clOrdId: string; reason: OrphanReason; detail: string }[];
   /** Orders whose state changed (to be logged). */
   changed: ServerOrder[];

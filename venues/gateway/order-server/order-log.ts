@@ -12,25 +12,25 @@
  * Left out: torn writes (an append is atomic) and sessions rolling over (the fill file holds the
  * current session's fills).
  */
-import { isActiveState, type Fill, type OrderRequest, type ServerOrder, type ServerOrderState } from './order-types.ts';
+import { isActiveState, type OrderServerFill, type OrderRequest, type ServerOrder, type ServerOrderState } from './order-types.ts';
 
 export type OrderLogRecord =
   | { readonly kind: 'new'; readonly order: OrderRequest }
   | { readonly kind: 'state'; readonly clOrdId: string; readonly state: ServerOrderState }
-  | { readonly kind: 'fill'; readonly fill: Fill }
+  | { readonly kind: 'fill'; readonly fill: OrderServerFill }
   /** Written by the rewrite at startup: an active order as it stood. */
   | { readonly kind: 'snapshot'; readonly order: Readonly<ServerOrder> };
 
 export class PersistedOrderLog {
   private records: OrderLogRecord[] = [];
-  private fillFile: Fill[] = [];
+  private fillFile: OrderServerFill[] = [];
   private lost = false;
 
   get recordCount(): number {
     return this.records.length;
   }
 
-  get fills(): readonly Fill[] {
+  get fills(): readonly OrderServerFill[] {
     return this.fillFile;
   }
 

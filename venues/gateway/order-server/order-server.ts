@@ -24,7 +24,7 @@ import type { LatencyModel } from '../latency-model.ts';
 import { DelayLine } from '../node/delay-line.ts';
 import { reconcileDownload } from './download-reconciliation.ts';
 import type { PersistedOrderLog } from './order-log.ts';
-import { isActiveState, type ExchangeLinkState, type Fill, type OrderRequest, type OrderServerProcessState, type OrderServerRefusal, type OrderServerReport, type OrderServerStatus, type ServerOrder, type ServerOrderState, type TradingSessionId } from './order-types.ts';
+import { isActiveState, type ExchangeLinkState, type OrderServerFill, type OrderRequest, type OrderServerProcessState, type OrderServerRefusal, type OrderServerReport, type OrderServerStatus, type ServerOrder, type ServerOrderState, type TradingSessionId } from './order-types.ts';
 import type { OrphanReason, OrphanRegistry } from './orphan-registry.ts';
 import { ReconnectLoop } from './reconnect-loop.ts';
 import type { OrderServerVenuePort, VenueOrderEntryListener, VenueOrderStatus } from './venue-port.ts';
@@ -277,7 +277,7 @@ export class OrderServer implements EventHandler {
     };
   }
 
-  private applyFill(fill: Fill): void {
+  private applyFill(fill: OrderServerFill): void {
     if (this.appliedExecIds.has(fill.execId)) return;
     const order = this.known(fill.clOrdId, `fill ${fill.execId}`);
     if (order === undefined) return;

@@ -14,7 +14,7 @@ export interface OrderRequest {
   readonly sessionId: TradingSessionId;
 }
 
-export interface Fill {
+export interface OrderServerFill {
   readonly clOrdId: string;
   /** The venue's id for the execution: a fill is applied once per execId. */
   readonly execId: string;
@@ -42,7 +42,7 @@ export interface ServerOrder {
 /** What the router receives from the order server. */
 export type OrderServerReport =
   | { readonly kind: 'ack'; readonly clOrdId: string }
-  | { readonly kind: 'fill'; readonly fill: Fill }
+  | { readonly kind: 'fill'; readonly fill: OrderServerFill }
   | { readonly kind: 'cancelled'; readonly clOrdId: string }
   | { readonly kind: 'rejected'; readonly clOrdId: string; readonly reason: string }
   | { readonly kind: 'cancel-rejected'; readonly clOrdId: string; readonly reason: string }
@@ -59,7 +59,7 @@ export type OrderServerReport =
       readonly incarnation: number;
       readonly reflectsActionsThrough: number;
       readonly activeOrders: readonly ServerOrder[];
-      readonly fills: readonly Fill[];
+      readonly fills: readonly OrderServerFill[];
     };
 
 export type OrderServerProcessState = 'down' | 'starting' | 'running';

@@ -15,7 +15,7 @@
  *   gateway's firm, any session, reports the cancels to a connected server like unsolicited cancels,
  *   and answers with the status of every order it holds for the gateway.
  */
-import type { Fill, OrderRequest, TradingSessionId } from './order-types.ts';
+import type { OrderServerFill, OrderRequest, TradingSessionId } from './order-types.ts';
 
 /** The venue's view of one order, as it reports it in a download or a phone call. */
 export interface VenueOrderStatus {
@@ -24,7 +24,7 @@ export interface VenueOrderStatus {
   readonly qtyShares: number;
   readonly cumQtyShares: number;
   readonly working: boolean;
-  readonly fills: readonly Fill[];
+  readonly fills: readonly OrderServerFill[];
 }
 
 /** One order in the exchange's answer to a phone call: its state after the call. */
@@ -36,7 +36,7 @@ export interface PhoneCancelResult {
 
 export interface VenueOrderEntryListener {
   onAck(clOrdId: string): void;
-  onFill(fill: Fill): void;
+  onFill(fill: OrderServerFill): void;
   onCancelled(clOrdId: string): void;
   onRejected(clOrdId: string, reason: string): void;
   onCancelRejected(clOrdId: string, reason: string): void;

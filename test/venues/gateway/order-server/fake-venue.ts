@@ -4,7 +4,7 @@
 import type { Kernel, Ns } from '../../../../sim/index.ts';
 import { DelayLine } from '../../../../venues/gateway/node/delay-line.ts';
 import type { VenueOrderTruth } from '../../../../venues/gateway/order-server/order-audit.ts';
-import type { Fill, OrderRequest, TradingSessionId } from '../../../../venues/gateway/order-server/order-types.ts';
+import type { OrderServerFill, OrderRequest, TradingSessionId } from '../../../../venues/gateway/order-server/order-types.ts';
 import type { OrderServerVenuePort, PhoneCancelResult, VenueOrderEntryListener, VenueOrderStatus } from '../../../../venues/gateway/order-server/venue-port.ts';
 
 interface VenueOrder {
@@ -14,14 +14,14 @@ interface VenueOrder {
   qtyShares: number;
   cumQtyShares: number;
   working: boolean;
-  fills: Fill[];
+  fills: OrderServerFill[];
   acceptedCount: number;
 }
 
 type Outbound =
   | { kind: 'ack' | 'cancelled'; clOrdId: string; sessionId: TradingSessionId }
   | { kind: 'rejected' | 'cancel-rejected'; clOrdId: string; sessionId: TradingSessionId; reason: string }
-  | { kind: 'fill'; fill: Fill; sessionId: TradingSessionId }
+  | { kind: 'fill'; fill: OrderServerFill; sessionId: TradingSessionId }
   | { kind: 'download'; orders: VenueOrderStatus[] };
 
 class GatewaySession {
@@ -126,7 +126,7 @@ export class FakeVenue implements OrderServerVenuePort {
     const order = this.orders.get(clOrdId);
     if (order === undefined || !order.working) return;
     const qty = Math.min(qtyShares, order.qtyShares - order.cumQtyShares);
-    const fill: Fill = { clOrdId, execId: `E${++this.execCount}`, qtyShares: qty };
+    const fill: OrderServerFill = { clOrdId, execId: `E${++this.execCount}`, qtyShares: qty };
     order.cumQtyShares += qty;
     order.fills.push(fill);
     if (order.cumQtyShares >= order.qtyShares) order.working = false;
