@@ -1,0 +1,139 @@
+/**
+ * Builds the counterparty's outbound bodies: ExecutionReports from an order's record, and
+ * OrderCancelRejects. Prices go out as decimals (ticks × tick size), TransactTime is the simulated
+ * instant the venue produced the output (so a report queued during an outage keeps its time), and
+ * ExecIDs are deterministic: `<epoch>.<venue seq>.<order id>` for a report of a sequenced venue output
+ * (unique per venue, the same on the entry session and the drop copy), `<owner>.L<n>` for one the
+ * counterparty makes itself (rejects before the venue, status answers, refusals during a failover).
+ * Units: times in ns of simulated time, `epochUtcMs` the UTC instant in ms at which that time reads 0.
+ */
+import { NS_PER_MS, type Ns } from '../../../sim/time.ts';
+import type { OrderType, Side as BookSide } from '../../book/index.ts';
+import type { SequencedOutput } from '../../sequencer/index.ts';
+import { formatUtcTimestampMs } from '../codec/values.ts';
+import type { CxlRejResponseTo, ExecType, ExecutionReport, OrdStatus, OrdType, OrderCancelReject, Side } from '../codec/messages.ts';
+import type { ExecutionReportDialect } from './dialect.ts';
+import type { OrderRecord } from './order-record.ts';
+import type { TickScale } from './tick-scale.ts';
+
+/** CxlRejReason (102) values the counterparty uses. */
+export const CxlRejReason = { TooLateToCancel: 0, UnknownOrder: 1, DuplicateClOrdId: 6, Other: 99 } as const;
+
+export const fixSide = (side: BookSide): Side => (side === 'buy' ? '1' : '2');
+export const fixOrdType = (orderType: OrderType): OrdType => (orderType === 'market' ? '1' : '2');
+
+/** What a report says beyond the record's state. */
+export interface ReportDetail {
+  execType: ExecType;
+  execId: string;
+  atNs: Ns;
+  clOrdId?: string;
+  origClOrdId?: string;
+  lastQtyShares?: number;
+  lastPxTicks?: number;
+  text?: string;
+  /** An answer to an OrderStatusRequest (FIX 4.2 ExecTransType 3). */
+  status?: boolean;
+  /** OrdStatus and LeavesQty when they are not the record's (a status answer from venue truth). */
+  ordStatus?: OrdStatus;
+  leavesQtyShares?: number;
+}
+
+export class ReportBuilder {
+  private localExecIds = 0;
+
+  constructor(
+    private readonly ownerId: number,
+    private readonly symbol: string,
+    private readonly ticks: TickScale,
+    private readonly dialect: ExecutionReportDialect,
+    private readonly epochUtcMs: number,
+  ) {}
+
+  venueExecId(output: SequencedOutput<unknown>, orderId: number): string {
+    return `${output.epoch}.${output.seq}.${orderId}`;
+  }
+
+  localExecId(): string {
+    return `${this.ownerId}.L${++this.localExecIds}`;
+  }
+
+  transactTime(atNs: Ns): string {
+    return formatUtcTimestampMs(this.epochUtcMs + Math.floor(atNs / NS_PER_MS));
+  }
+
+  execution(record: OrderRecord, detail: ReportDetail): ExecutionReport {
+    const ordStatus = detail.ordStatus ?? record.ordStatus;
+    const report: ExecutionReport = {
+      msgType: '8',
+      orderId: String(record.orderId),
+      clOrdId: detail.clOrdId ?? record.clOrdId,
+      origClOrdId: detail.origClOrdId,
+      execId: detail.execId,
+      execTransType: this.dialect.execTransType(detail.status === true),
+      execType: detail.execType,
+      ordStatus,
+      side: fixSide(record.side),
+      symbol: this.symbol,
+      ordType: fixOrdType(record.orderType),
+      price: record.orderType === 'market' ? undefined : this.ticks.price(record.priceTicks),
+      orderQty: record.orderQtyShares,
+      lastQty: detail.lastQtyShares,
+      lastPx: detail.lastPxTicks === undefined ? undefined : this.ticks.price(detail.lastPxTicks),
+      leavesQty: detail.leavesQtyShares ?? record.leavesQtyShares,
+      cumQty: record.cumQtyShares,
+      avgPx: this.ticks.averagePrice(record.notionalTicks, record.cumQtyShares),
+      transactTime: this.transactTime(detail.atNs),
+      text: detail.text,
+    };
+    return report;
+  }
+
+  /** A report for a request that never became an order (rejected before the venue, or unknown). */
+  orderless(clOrdId: string, side: Side, execType: ExecType, text: string, atNs: Ns, status = false): ExecutionReport {
+    return {
+      msgType: '8',
+      orderId: 'NONE',
+      clOrdId,
+      execId: this.localExecId(),
+      execTransType: this.dialect.execTransType(status),
+      execType,
+      ordStatus: '8',
+      side,
+      symbol: this.symbol,
+      leavesQty: 0,
+      cumQty: 0,
+      avgPx: 0,
+      transactTime: this.transactTime(atNs),
+      text,
+    };
+  }
+
+  cancelReject(
+    record: OrderRecord | undefined,
+    clOrdId: string,
+    origClOrdId: string,
+    responseTo: CxlRejResponseTo,
+    reason: number,
+    text: string,
+  ): OrderCancelReject {
+    return {
+      msgType: '9',
+      clOrdId,
+      origClOrdId,
+      orderId: record === undefined ? 'NONE' : String(record.orderId),
+      ordStatus: record === undefined ? '8' : record.ordStatus,
+      cxlRejResponseTo: responseTo,
+      cxlRejReason: reason,
+      text,
+    };
+  }
+
+  tradeExecType(ordStatus: OrdStatus): ExecType {
+    return this.dialect.tradeExecType(ordStatus);
+  }
+
+  statusExecType(ordStatus: OrdStatus): ExecType {
+    return this.dialect.statusExecType(ordStatus);
+  }
+}

@@ -1,0 +1,5 @@
+// The public surface of the FIX session layer: codec, session engine, simulator glue, TCP adapter.
+export * from './codec/index.ts';
+export * from './session/index.ts';
+export * from './sim/index.ts';
+export * from './tcp/index.ts';

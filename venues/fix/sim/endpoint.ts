@@ -1,0 +1,101 @@
+/**
+ * Drives a FixSession inside the simulator: link events and the session's timer come in as kernel events,
+ * the session's outputs go out to the link, the kernel and the application. Application deliveries are
+ * handed over after the other outputs of the same step (as in the TCP driver), so an answer sent from inside
+ * `onMessage` never reorders the session's timer.
+ */
+import type { EventHandler, EventId, Kernel } from '../../../sim/kernel.ts';
+import type { AppBody, FixMessage } from '../codec/messages.ts';
+import type { SessionEvent, SessionOutput } from '../session/outputs.ts';
+import type { FixSession } from '../session/session.ts';
+import type { LinkEndpoint, LinkSide, SimulatedLink } from './link.ts';
+
+export interface SimFixApplication {
+  onMessage(message: FixMessage<AppBody>, endpoint: SimSessionEndpoint): void;
+  onEvent?(event: SessionEvent, endpoint: SimSessionEndpoint): void;
+}
+
+const TIMER = 0;
+
+export class SimSessionEndpoint implements LinkEndpoint, EventHandler {
+  private timerId: EventId | undefined;
+  private readonly deliveries: FixMessage<AppBody>[] = [];
+  private delivering = false;
+
+  constructor(
+    private readonly kernel: Kernel,
+    readonly session: FixSession,
+    private readonly link: SimulatedLink,
+    private readonly side: LinkSide,
+    private readonly app: SimFixApplication,
+  ) {
+    link.attach(side, this);
+  }
+
+  start(): void {
+    this.apply(this.session.start(this.kernel.now));
+  }
+
+  send(body: AppBody, possResend = false): void {
+    this.apply(this.session.send(this.kernel.now, body, possResend));
+  }
+
+  logout(text?: string): void {
+    this.apply(this.session.logout(this.kernel.now, text));
+  }
+
+  onLinkUp(): void {
+    this.apply(this.session.onConnected(this.kernel.now));
+  }
+
+  onLinkConnectFailed(): void {
+    this.apply(this.session.onConnectFailed(this.kernel.now));
+  }
+
+  onLinkMessage(message: FixMessage): void {
+    this.apply(this.session.onMessage(this.kernel.now, message));
+  }
+
+  onLinkDown(): void {
+    this.apply(this.session.onDisconnected(this.kernel.now));
+  }
+
+  handleEvent(kind: number): void {
+    if (kind !== TIMER) return;
+    this.timerId = undefined;
+    this.apply(this.session.onTimer(this.kernel.now));
+  }
+
+  private apply(outputs: readonly SessionOutput[]): void {
+    for (const output of outputs) {
+      switch (output.kind) {
+        case 'send':
+          this.link.send(this.side, output.message);
+          break;
+        case 'deliver':
+          this.deliveries.push(output.message);
+          break;
+        case 'disconnect':
+          this.link.disconnect();
+          break;
+        case 'connect':
+          this.link.connect();
+          break;
+        case 'timer':
+          if (this.timerId !== undefined) this.kernel.cancel(this.timerId);
+          this.timerId = output.atNs === undefined ? undefined : this.kernel.schedule(output.atNs, this, TIMER);
+          break;
+        case 'event':
+          this.app.onEvent?.(output.event, this);
+          break;
+      }
+    }
+    if (this.delivering) return;
+    this.delivering = true;
+    try {
+      for (let m = this.deliveries.shift(); m !== undefined; m = this.deliveries.shift()) this.app.onMessage(m, this);
+    } finally {
+      this.delivering = false;
+    }
+  }
+}

@@ -1,0 +1,3 @@
+// The public surface of the FIX simulation glue: a simulated link and a kernel-driven session endpoint.
+export * from './link.ts';
+export * from './endpoint.ts';
