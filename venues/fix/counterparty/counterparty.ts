@@ -40,7 +40,7 @@ import type { CounterpartyConfig, ExecutionReportListener, SessionPort } from '.
 import { reportDialectFor } from './dialect.ts';
 import { readOrderTerms, readReplaceTerms } from './order-terms.ts';
 import { OrderRecord } from './order-record.ts';
-import { CxlRejReason, ReportBuilder } from './reports.ts';
+import { CxlRejReason, ReportBuilder, type ReportDetail } from './reports.ts';
 import { TickScale } from './tick-scale.ts';
 
 const VENUE_REJECT_TEXT: Record<RejectReason, string> = {
@@ -221,7 +221,7 @@ export class OrderEntryCounterparty implements OwnerSink, MassCanceller {
     const now = this.kernel.now;
     const record = this.byClOrdId.get(request.clOrdId) ?? this.currentSessionOrder(request.orderId);
     if (record === undefined) {
-      this.port?.send(this.reports.orderless(request.clOrdId, request.side, this.reports.statusExecType('8'), 'unknown order', now, true));
+      this.requirePort().send(this.reports.orderless(request.clOrdId, request.side, this.reports.statusExecType('8'), 'unknown order', now, true));
       return;
     }
     const ordStatus = record.reportedStatus;
@@ -337,7 +337,7 @@ export class OrderEntryCounterparty implements OwnerSink, MassCanceller {
 
   // ---- outbound -----------------------------------------------------------------------------------
 
-  private emit(record: OrderRecord, detail: Parameters<ReportBuilder['execution']>[1]): void {
+  private emit(record: OrderRecord, detail: ReportDetail): void {
     const report = this.reports.execution(record, detail);
     for (const listener of this.listeners) listener.onExecutionReport(report, this.ownerId);
     if (record.tradingSession === this.tradingSession) {

@@ -60,6 +60,11 @@ export class SimulatedLink implements EventHandler {
     return this.up;
   }
 
+  /** Messages sent and not yet delivered, both directions. */
+  get inFlightCount(): number {
+    return this.inFlight[0].length + this.inFlight[1].length;
+  }
+
   attach(side: LinkSide, endpoint: LinkEndpoint): void {
     this.endpoints[side] = endpoint;
   }
