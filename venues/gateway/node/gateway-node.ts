@@ -176,10 +176,19 @@ export class GatewayNode<M, A = M> implements EventHandler, QueueServer<M> {
     return true;
   }
 
-  /** Scale-in: no new flow from the pool; serves what it holds, then goes down. */
+  /**
+   * Scale-in: no new flow from the pool; a serving node serves what it holds, then goes down. A node
+   * that never became trading-ready cannot serve (its venue sessions are not up): it stops at once and
+   * refuses what it held, and what is still on its way to it.
+   */
   drain(): void {
     invariant(this.state !== 'down', () => `node ${this.id}: cannot drain a down node`);
     this.kernel.cancel(this.lifecycleEventId);
+    if (this.state === 'booting' || this.state === 'platform-ready') {
+      if (this.ownsQueue) this.queue.dropAll((message) => this.refuse(message, 'node-down', this.models.returnLatency.sampleNs(this.rng.back)));
+      this.setState('down');
+      return;
+    }
     this.setState('draining');
     if (!this.ownsQueue) this.queue.withdraw(this);
     this.stopIfDrained();
@@ -262,6 +271,10 @@ export class GatewayNode<M, A = M> implements EventHandler, QueueServer<M> {
   }
 
   private arriveAtQueue(message: M, decisionAtNs: Ns): void {
+    if (this.state === 'down' || this.state === 'booting') {
+      this.refuse(message, this.state === 'down' ? 'node-down' : 'node-not-ready', this.models.returnLatency.sampleNs(this.rng.back));
+      return;
+    }
     if (this.queue.offer(message, decisionAtNs, this.kernel.now)) {
       if (this.ownsQueue) this.acceptedTotal++;
       return;

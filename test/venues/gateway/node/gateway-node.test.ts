@@ -129,6 +129,23 @@ describe('GatewayNode lifecycle (seed 003: platform-ready is not trading-ready)'
     expect(node.lifecycle).toBe('down');
   });
 
+  it('drained before it is trading-ready, stops at once and refuses what it held', () => {
+    const { kernel, listener, node } = setup();
+    node.boot();
+    kernel.run({ until: 6 * NS_PER_MS });
+    node.submit('held');
+    kernel.run({ until: 7 * NS_PER_MS });
+    node.submit('on-its-way');
+    node.drain();
+    kernel.run();
+    expect(node.lifecycle).toBe('down');
+    expect(listener.wired).toEqual([]);
+    expect(listener.rejected.map((r) => [r.message, r.reason])).toEqual([
+      ['held', 'node-down'],
+      ['on-its-way', 'node-down'],
+    ]);
+  });
+
   it('measures server busy time for the CPU metric', () => {
     const { kernel, node } = setup();
     node.startTradingReady();
