@@ -7,6 +7,7 @@ import { CanaryCap } from '../../../../venues/gateway/pool/canary-cap.ts';
 import { GatewayPool } from '../../../../venues/gateway/pool/gateway-pool.ts';
 import { HaproxySlowStart } from '../../../../venues/gateway/pool/haproxy-slow-start.ts';
 import { WeightedRouting } from '../../../../venues/gateway/pool/pool-routing.ts';
+import { GcPauseWarmup } from '../../../../venues/gateway/warmup/gc-pause-warmup.ts';
 import { NoWarmup } from '../../../../venues/gateway/warmup/warmup-curve.ts';
 import { RecordingListener } from '../recording-listener.ts';
 
@@ -95,5 +96,40 @@ describe('GatewayPool scaling', () => {
     kernel.run({ until: 1 * NS_PER_MS });
     expect(pool.nodes.length).toBe(1);
     expect(listener.wired.length).toBe(4);
+  });
+});
+
+describe('GatewayPool scale-out signature (seed 003)', () => {
+  function scaleOutRun(seed: number) {
+    const kernel = new Kernel();
+    const streams = new RandomStreams(seed);
+    const listener = new RecordingListener<number>(kernel);
+    // A young node stalls 30% of orders (20x), decaying over 10 s: cold tails, warm median.
+    const coldModels = { ...models, warmup: new GcPauseWarmup(0.3, 0, 10 * NS_PER_S, 20), bootLatency: new ConstantLatency(1 * NS_PER_S), sessionLogonLatency: new ConstantLatency(1 * NS_PER_S) };
+    const routing = new WeightedRouting<number, number>(new EqualWeights(), streams.get('gateway.pool.dispatch'));
+    const pool = new GatewayPool<number>(kernel, streams, listener, { idPrefix: 'gw', models: coldModels, routing });
+    for (let i = 0; i < 4; i++) pool.startNode();
+    kernel.run({ until: 300 * NS_PER_S });
+    pool.bootNode();
+    kernel.run({ until: 302 * NS_PER_S });
+    for (let i = 0; i < 2000; i++) kernel.schedule(kernel.now + i * 10 * NS_PER_MS, () => pool.submit(i));
+    kernel.run({ until: 322 * NS_PER_S });
+    return { pool, listener };
+  }
+
+  it("a new node's p99 decision-to-wire latency is far above the warm nodes' while its median is theirs", () => {
+    const { pool } = scaleOutRun(9);
+    const [warm, , , , cold] = pool.observe().nodes;
+    expect(cold.gatewayId).toBe('gw5');
+    expect(cold.warmupProgress).toBeLessThan(0.9);
+    expect(warm.warmupProgress).toBeGreaterThan(0.999);
+    expect(cold.decisionToWire.p50Ns).toBe(warm.decisionToWire.p50Ns);
+    expect(cold.decisionToWire.p99Ns as number).toBeGreaterThan(10 * (warm.decisionToWire.p99Ns as number));
+  });
+
+  it('is deterministic: the same seed gives the same timeline, another seed another', () => {
+    const timeline = (seed: number) => scaleOutRun(seed).listener.wired.map((w) => `${w.message}@${w.node}@${w.atNs}`).join(',');
+    expect(timeline(9)).toBe(timeline(9));
+    expect(timeline(9)).not.toBe(timeline(10));
   });
 });
