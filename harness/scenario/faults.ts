@@ -13,16 +13,17 @@ const sessionId = z.string().min(1);
 export const fault = z.discriminatedUnion('kind', [
   // Venue sequencer (seed 001).
   z.strictObject({ kind: z.literal('sequencer-stall'), ...common, duration }),
-  z.strictObject({ kind: z.literal('sequencer-crash'), ...common, detectionDelay: duration }),
+  z.strictObject({ kind: z.literal('sequencer-crash'), ...common, detectionDelay: duration, promotion: duration.prefault('100ms') }),
   z.strictObject({
     kind: z.literal('sequencer-lagging-backup'),
     ...common,
     detectionDelay: duration,
+    promotion: duration.prefault('100ms'),
     lagMessages: positiveInt,
     /** What becomes of the backup's missing entries: lost (truth rewinds) or re-derived from the input log. */
     missingEntries: z.enum(['lost', 'rederived']),
   }),
-  z.strictObject({ kind: z.literal('sequencer-graceful-failover'), ...common }),
+  z.strictObject({ kind: z.literal('sequencer-graceful-failover'), ...common, handover: duration.prefault('50ms') }),
   // Market-data feed.
   z.strictObject({ kind: z.literal('feed-loss'), ...common, duration, lossProbability: probability }),
   // FIX order-entry sessions (seed 002, seed 004).

@@ -1,0 +1,168 @@
+/**
+ * The venue side of an episode's world: the book behind a sequencer with the scenario's failover
+ * faults, the background flow (CST or a LOBSTER replay), and the market-data feed to the router's
+ * receiver, with its latency, loss faults and gap recovery. The router's market book hangs off the
+ * receiver. Stream names: `venue.*`, `flow.*`, `feed.*`.
+ */
+import { dirname, resolve } from 'node:path';
+import type { Kernel, Ns, RandomStreams } from '../../sim/index.ts';
+import {
+  AnyLoss,
+  FeedPath,
+  FeedReceiver,
+  NoLoss,
+  RandomLossWindow,
+  RetransmissionServer,
+  RetransmitOrSnapshot,
+  RetransmitRecovery,
+  SnapshotChannel,
+  SnapshotRecovery,
+  type GapRecovery,
+} from '../../venues/feed/index.ts';
+import { CstFlow, initialDepthOrders, loadLobsterMessageFile, LobsterReplay, type CstParameters } from '../../venues/flow/index.ts';
+import {
+  BacklogFirst,
+  GracefulFailover,
+  LaggedEntriesLost,
+  LaggedEntriesRederived,
+  LaggingBackupTakeover,
+  LiveFirst,
+  PrimaryCrash,
+  PrimaryStall,
+  QueueDuringTransition,
+  RejectDuringTransition,
+  WeightedInterleave,
+  type SequencerFault,
+} from '../../venues/sequencer/index.ts';
+import { Venue, type L2Book, type VenueFeedMessage } from '../../venues/venue/index.ts';
+import { MarketBook } from '../router/market-book.ts';
+import type { Scenario } from '../scenario/index.ts';
+import { buildIntensity } from './intensity.ts';
+import { buildLatency } from './latency.ts';
+import type { ResolvedFault } from './resolve-faults.ts';
+
+export interface VenueSide {
+  venue: Venue;
+  receiver: FeedReceiver<VenueFeedMessage, L2Book>;
+  marketBook: MarketBook;
+}
+
+function sequencerFaults(faults: readonly ResolvedFault[]): SequencerFault[] {
+  const result: SequencerFault[] = [];
+  for (const fault of faults) {
+    switch (fault.kind) {
+      case 'sequencer-stall':
+        result.push(new PrimaryStall(fault.atNs, fault.duration));
+        break;
+      case 'sequencer-crash':
+        result.push(new PrimaryCrash(fault.atNs, fault.detectionDelay, fault.promotion));
+        break;
+      case 'sequencer-lagging-backup':
+        result.push(
+          new LaggingBackupTakeover(fault.atNs, fault.detectionDelay, fault.promotion, fault.lagMessages, fault.missingEntries === 'lost' ? LaggedEntriesLost : LaggedEntriesRederived),
+        );
+        break;
+      case 'sequencer-graceful-failover':
+        result.push(new GracefulFailover(fault.atNs, fault.handover));
+        break;
+      default:
+        break;
+    }
+  }
+  return result;
+}
+
+function gapRecovery(scenario: Scenario): GapRecovery {
+  const feed = scenario.venue.feed;
+  if (feed.recovery === 'retransmit') return RetransmitRecovery;
+  if (feed.recovery === 'snapshot') return SnapshotRecovery;
+  return new RetransmitOrSnapshot(feed.snapshotAboveMessages);
+}
+
+function cstParameters(scenario: Scenario): CstParameters | undefined {
+  const flow = scenario.market.flow;
+  if (flow.model !== 'cst') return undefined;
+  return { limitRateK: flow.k, limitRateAlpha: flow.alpha, marketRate: flow.mu, cancelHazards: flow.theta };
+}
+
+export function buildVenueSide(
+  kernel: Kernel,
+  streams: RandomStreams,
+  scenario: Scenario,
+  scenarioFile: string,
+  faults: readonly ResolvedFault[],
+  episodeEndNs: Ns,
+): VenueSide {
+  const sequencer = scenario.venue.sequencer;
+  const interleave =
+    sequencer.interleave === 'backlog-first' ? new BacklogFirst() : sequencer.interleave === 'live-first' ? new LiveFirst() : new WeightedInterleave(sequencer.interleaveWeight);
+  const serviceTime = buildLatency(sequencer.serviceTime);
+  const venue = new Venue(kernel, {
+    sequencer: {
+      serviceTimeNs: { mean: serviceTime.meanNs, sample: (rng) => serviceTime.sampleNs(rng) },
+      serviceRng: streams.get('venue.sequencer.service'),
+      replayRateMsgsPerSec: sequencer.replayRateMsgsPerSec,
+      interleave,
+      transitionInbound: sequencer.duringTransition === 'queue' ? QueueDuringTransition : RejectDuringTransition,
+      heartbeatIntervalNs: sequencer.heartbeatInterval,
+      faults: sequencerFaults(faults),
+      sampleIntervalNs: 10_000_000,
+    },
+    feed: { maxMessagesPerPacket: 8, heartbeatIntervalNs: scenario.venue.feed.heartbeatInterval },
+    backgroundFlow: (v) => {
+      const flowSpec = scenario.market.flow;
+      if (flowSpec.model === 'lobster') {
+        const parsed = loadLobsterMessageFile(resolve(dirname(scenarioFile), flowSpec.file), Math.round(scenario.instrument.tickSize * 10_000));
+        if (!parsed.ok) throw new Error(parsed.errors.map((e) => e.message).join('\n'));
+        return new LobsterReplay(parsed.messages, v, v.ids, { midnightNs: 0 });
+      }
+      const parameters = cstParameters(scenario) as CstParameters;
+      const reference = scenario.instrument.referencePriceTicks;
+      const flow = new CstFlow(
+        {
+          parameters,
+          timeUnitNs: flowSpec.timeUnit,
+          orderSizeShares: flowSpec.orderSizeShares,
+          maxDistanceTicks: flowSpec.maxDistanceTicks,
+          referencePriceTicks: reference,
+          intensity: buildIntensity(scenario, episodeEndNs),
+        },
+        v,
+        v.ids,
+        streams,
+      );
+      const depth = initialDepthOrders(parameters, flowSpec.maxDistanceTicks);
+      flow.seedSide('buy', reference, depth);
+      flow.seedSide('sell', reference + 1, depth);
+      return flow;
+    },
+  });
+
+  const marketBook = new MarketBook(scenario.parent.start);
+  const receiver = new FeedReceiver<VenueFeedMessage, L2Book>(kernel, marketBook, gapRecovery(scenario));
+  marketBook.attach(receiver);
+  const feedLatency = buildLatency(scenario.venue.feed.latency);
+  const losses = faults.filter((f) => f.kind === 'feed-loss').map((f) => new RandomLossWindow(f.lossProbability, f.atNs, f.atNs + f.duration));
+  venue.feed.addPath(
+    new FeedPath(
+      kernel,
+      { name: 'router', latency: feedLatency, loss: losses.length ? new AnyLoss(losses) : NoLoss, latencyRng: streams.get('feed.router.latency'), lossRng: streams.get('feed.router.loss') },
+      receiver,
+    ),
+  );
+  const replyPath = new FeedPath<VenueFeedMessage>(
+    kernel,
+    { name: 'retransmission', latency: feedLatency, loss: NoLoss, latencyRng: streams.get('feed.retransmission.latency'), lossRng: streams.get('feed.retransmission.loss') },
+    receiver,
+  );
+  receiver.attachRetransmission({
+    server: new RetransmissionServer(kernel, venue.feed, { maxMessagesPerRequest: scenario.venue.feed.maxMessagesPerRequest, requestsPerSec: scenario.venue.feed.requestsPerSec }),
+    requestLatency: feedLatency,
+    requestRng: streams.get('feed.request.latency'),
+    replyPath,
+    maxMessagesPerRequest: scenario.venue.feed.maxMessagesPerRequest,
+    requestTimeoutNs: 50_000_000,
+  });
+  receiver.attachSnapshots(new SnapshotChannel(kernel, venue, feedLatency, feedLatency, streams.get('feed.snapshot.latency')));
+  return { venue, receiver, marketBook };
+}
