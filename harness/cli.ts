@@ -19,6 +19,8 @@ export async function main(argv: string[]): Promise<number> {
       .strictCommands()
       .command((await import('./commands/fix-acceptor.ts')).fixAcceptorCommand)
       .command((await import('./commands/schema.ts')).schemaCommand)
+      .command((await import('./commands/sweep.ts')).sweepCommand)
+      .command((await import('./commands/merge.ts')).mergeCommand)
       .demandCommand(1, 'name a command')
       .fail((message, error) => {
         if (error) throw error;

@@ -1,0 +1,79 @@
+/**
+ * A sweep's episode list: scenarios x policies x parameter settings x seeds, in one canonical order
+ * (scenarios and policies in the order given, then each policy's settings, then seeds, seeds fastest).
+ * Every output (the records file, shard slices, merge, resume) is laid out in this order, which is what
+ * makes them byte-identical whatever the worker count or the sharding.
+ *
+ * Shards take every N-th episode (`index % N === i`) rather than a contiguous block, so that each shard
+ * gets a share of every scenario and policy and the shards finish at about the same time.
+ */
+import type { EpisodeSpec } from '../episode/record.ts';
+import { UsageError } from '../errors.ts';
+import { requireDistinctAxes, settingsFor, type ParamAxis } from './params.ts';
+
+export interface SweepRequest {
+  scenarios: string[];
+  policies: string[];
+  params: ParamAxis[];
+  seeds: number[];
+  /** A policy that rides along in shadow in every episode. */
+  shadowPolicy: string | null;
+}
+
+export interface Shard {
+  /** 0-based, like Kubernetes' JOB_COMPLETION_INDEX. */
+  index: number;
+  count: number;
+}
+
+export const WHOLE_SWEEP: Shard = { index: 0, count: 1 };
+
+function requireDistinct(items: readonly string[], what: string): void {
+  if (items.length === 0) throw new UsageError(`name at least one ${what}`);
+  const twice = items.find((item, i) => items.indexOf(item) !== i);
+  if (twice !== undefined) throw new UsageError(`${what} ${twice} is given twice`);
+}
+
+export function buildSpecs(request: SweepRequest): EpisodeSpec[] {
+  requireDistinct(request.scenarios, '--scenario');
+  requireDistinct(request.policies, '--policy');
+  requireDistinctAxes(request.params, request.policies);
+  const specs: EpisodeSpec[] = [];
+  for (const scenarioFile of request.scenarios) {
+    for (const policy of request.policies) {
+      for (const params of settingsFor(policy, request.params)) {
+        for (const seed of request.seeds) {
+          const spec: EpisodeSpec = { scenarioFile, policy, params, seed };
+          if (request.shadowPolicy !== null) spec.shadowPolicy = request.shadowPolicy;
+          specs.push(spec);
+        }
+      }
+    }
+  }
+  return specs;
+}
+
+const SHARD = /^(\d+)\/(\d+)$/;
+
+/** Parses `--shard i/N`, i in 0..N-1. */
+export function parseShard(text: string): Shard {
+  const match = SHARD.exec(text.trim());
+  if (match === null) throw new UsageError(`--shard: expected i/N with 0 <= i < N (e.g. 0/4), got ${JSON.stringify(text)}`);
+  const index = Number(match[1]);
+  const count = Number(match[2]);
+  if (count < 1 || index >= count) {
+    throw new UsageError(`--shard ${text}: the index is 0-based (as JOB_COMPLETION_INDEX), so it must lie in 0..${Math.max(count - 1, 0)}`);
+  }
+  return { index, count };
+}
+
+/** The episode indices (into the full sweep's specs) that one shard runs, in canonical order. */
+export function shardIndices(total: number, shard: Shard): number[] {
+  const indices: number[] = [];
+  for (let i = shard.index; i < total; i += shard.count) indices.push(i);
+  return indices;
+}
+
+export function formatShard(shard: Shard): string {
+  return `${shard.index}/${shard.count}`;
+}

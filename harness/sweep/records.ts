@@ -1,0 +1,47 @@
+/**
+ * Reads episode records back: from a sweep directory (its `episodes.jsonl`) or a `.jsonl` file. Lines
+ * that are not episode records are bad input and are named by file and line.
+ */
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { EPISODE_RECORD_SCHEMA, type EpisodeRecord } from '../episode/record.ts';
+import { UsageError } from '../errors.ts';
+import { readManifest, RECORDS_FILE } from './manifest.ts';
+import { shardIndices } from './plan.ts';
+
+export interface RecordSource {
+  path: string;
+  records: EpisodeRecord[];
+  /** Episodes the sweep's manifest expects here, when the source is a sweep directory. */
+  expected: number | null;
+}
+
+export function readRecordsFile(path: string): EpisodeRecord[] {
+  const text = readFileSync(path, 'utf8');
+  const records: EpisodeRecord[] = [];
+  text.split('\n').forEach((line, i) => {
+    if (line.trim() === '') return;
+    let parsed: unknown;
+    try {
+      parsed = JSON.parse(line);
+    } catch (error) {
+      throw new UsageError(`${path}:${i + 1}: not JSON (${(error as Error).message})`);
+    }
+    if ((parsed as { schema?: unknown } | null)?.schema !== EPISODE_RECORD_SCHEMA) {
+      throw new UsageError(`${path}:${i + 1}: not an episode record (expected schema ${EPISODE_RECORD_SCHEMA})`);
+    }
+    records.push(parsed as EpisodeRecord);
+  });
+  return records;
+}
+
+/** A sweep directory or a records file. */
+export function readRecordSource(path: string): RecordSource {
+  if (!existsSync(path)) throw new UsageError(`${path}: no such file or directory`);
+  if (!statSync(path).isDirectory()) return { path, records: readRecordsFile(path), expected: null };
+  const file = join(path, RECORDS_FILE);
+  if (!existsSync(file)) throw new UsageError(`${path}: no ${RECORDS_FILE}; not a sweep directory`);
+  const manifest = readManifest(path);
+  const expected = manifest === null ? null : shardIndices(manifest.episodes, manifest.shard).length;
+  return { path: file, records: readRecordsFile(file), expected };
+}

@@ -1,0 +1,47 @@
+/**
+ * What a sweep records for an episode whose runner threw: a failed record that keeps the episode's
+ * place in the records file, its seed, the message, and the command that reruns exactly this episode
+ * (a one-episode sweep on one worker, the runner's stack then printed on stderr).
+ */
+import { basename, extname } from 'node:path';
+import { EPISODE_RECORD_SCHEMA, type EpisodeRecord, type EpisodeSpec } from '../episode/record.ts';
+import { isDefaultRunner } from './runner-module.ts';
+
+const SHELL_SAFE = /^[\w@%+=:,./-]+$/;
+
+export function shellQuote(arg: string): string {
+  return SHELL_SAFE.test(arg) ? arg : `'${arg.replace(/'/g, `'\\''`)}'`;
+}
+
+/** The command that reruns one episode of a sweep. */
+export function replayCommand(spec: EpisodeSpec, runnerLabel: string): string {
+  const args = ['npx', 'execdrill', 'sweep', '--scenario', spec.scenarioFile, '--policy', spec.policy];
+  for (const name of Object.keys(spec.params).sort()) args.push('--param', `${spec.policy}:${name}=${spec.params[name]}`);
+  if (spec.shadowPolicy !== undefined) args.push('--shadow', spec.shadowPolicy);
+  args.push('--seeds', String(spec.seed), '--workers', '1');
+  if (!isDefaultRunner(runnerLabel)) args.push('--runner', runnerLabel);
+  const params = Object.keys(spec.params).sort().map((name) => `-${name}_${spec.params[name]}`).join('');
+  const name = `${basename(spec.scenarioFile, extname(spec.scenarioFile))}-${basename(spec.policy)}${params}-${spec.seed}`;
+  args.push('--out', `results/replay/${name.replace(/[^\w.-]/g, '_')}`);
+  return args.map(shellQuote).join(' ');
+}
+
+export function crashRecord(spec: EpisodeSpec, message: string, commit: string, runnerLabel: string): EpisodeRecord {
+  return {
+    schema: EPISODE_RECORD_SCHEMA,
+    scenario: basename(spec.scenarioFile, extname(spec.scenarioFile)),
+    scenarioFile: spec.scenarioFile,
+    scenarioHash: '',
+    policy: { name: spec.policy, version: '', sourceHash: '', params: spec.params },
+    seed: spec.seed,
+    commit,
+    status: 'failed',
+    error: { kind: 'crash', message },
+    replay: replayCommand(spec, runnerLabel),
+    traceHash: '',
+    metrics: {},
+    invariants: [],
+    timeline: { regimes: [], runbook: {} },
+    eventsSimulated: 0,
+  };
+}

@@ -1,0 +1,53 @@
+/**
+ * The episode runner a sweep loads in each worker: a module exporting
+ * `runEpisode(spec: EpisodeSpec): EpisodeRecord` (synchronous). Sweeps, drills and the bench take the
+ * runner as a module path so that tests and users can inject their own; `DEFAULT_RUNNER_MODULE` is the
+ * one place that names the project's own.
+ */
+import { existsSync } from 'node:fs';
+import { isAbsolute, relative, resolve, sep } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import type { EpisodeRecord, EpisodeSpec } from '../episode/record.ts';
+import { UsageError } from '../errors.ts';
+
+/** The checkout's root (this file is harness/sweep/runner-module.ts). */
+export const PROJECT_ROOT = fileURLToPath(new URL('../../', import.meta.url));
+
+/** The runner used when none is given, relative to the project root. */
+export const DEFAULT_RUNNER_MODULE = 'harness/episode/run-episode.ts';
+
+export interface RunnerModuleExports {
+  runEpisode(spec: EpisodeSpec): EpisodeRecord;
+}
+
+export interface RunnerModule {
+  /** As written in the manifest and in replay commands: relative to the project root when inside it. */
+  label: string;
+  url: string;
+}
+
+function labelOf(absolute: string): string {
+  const inside = relative(PROJECT_ROOT, absolute);
+  const isInside = inside !== '' && !inside.startsWith('..') && !isAbsolute(inside);
+  return isInside ? inside.split(sep).join('/') : absolute;
+}
+
+/** Resolves `--runner` (relative to the working directory) or the default (relative to the project root). */
+export function resolveRunner(option: string | undefined, baseDir = process.cwd()): RunnerModule {
+  const absolute = option === undefined ? resolve(PROJECT_ROOT, DEFAULT_RUNNER_MODULE) : resolve(baseDir, option);
+  if (!existsSync(absolute)) {
+    if (option === undefined) {
+      throw new UsageError(
+        `the default episode runner ${DEFAULT_RUNNER_MODULE} is not in this checkout yet; ` +
+          'pass --runner <module> (a module exporting runEpisode(spec): EpisodeRecord)',
+      );
+    }
+    throw new UsageError(`--runner ${option}: no such file (${absolute})`);
+  }
+  return { label: labelOf(absolute), url: pathToFileURL(absolute).href };
+}
+
+/** Whether a runner label names the default runner (replay commands then leave `--runner` out). */
+export function isDefaultRunner(label: string): boolean {
+  return label === DEFAULT_RUNNER_MODULE;
+}

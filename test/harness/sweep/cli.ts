@@ -1,0 +1,44 @@
+/**
+ * Runs the real CLI (`node bin/execdrill.js`) from the project root, as a user would, with the fake
+ * episode runner. The commit is pinned so that other engineers' commits between two runs of a test do
+ * not make them different sweeps, and CI is set so that no progress bar is drawn.
+ */
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
+export const FAKE_RUNNER = 'test/fixtures/sweep/fake-runner.ts';
+export const SCENARIOS = 'test/fixtures/sweep/scenarios';
+const BIN = join(ROOT, 'bin/execdrill.js');
+
+export const CLI_ENV: NodeJS.ProcessEnv = { ...process.env, EXECDRILL_COMMIT: 'test-commit', CI: 'true', GITHUB_STEP_SUMMARY: '' };
+
+export interface CliResult {
+  status: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+export function execdrill(args: readonly string[], env: NodeJS.ProcessEnv = CLI_ENV): CliResult {
+  const result = spawnSync(process.execPath, [BIN, ...args], { cwd: ROOT, env, encoding: 'utf8' });
+  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+/** Starts the CLI without waiting (for the kill -9 test). */
+export function startExecdrill(args: readonly string[]): ChildProcess {
+  return spawn(process.execPath, [BIN, ...args], { cwd: ROOT, env: CLI_ENV, stdio: 'ignore' });
+}
+
+export function temporaryDirectory(prefix: string): string {
+  return mkdtempSync(join(tmpdir(), `execdrill-${prefix}-`));
+}
+
+/** Turns a recorded `npx execdrill ...` replay command into arguments for `execdrill` (no shell quoting in these). */
+export function argsOfReplay(command: string): string[] {
+  const words = command.split(' ');
+  if (words[0] !== 'npx' || words[1] !== 'execdrill') throw new Error(`not an execdrill command: ${command}`);
+  return words.slice(2);
+}

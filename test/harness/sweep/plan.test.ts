@@ -1,0 +1,102 @@
+/** The sweep's episode list: seeds and parameter options, canonical order, shard slices, runner resolution. */
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { UsageError } from '../../../harness/errors.ts';
+import { parseParamOption } from '../../../harness/sweep/params.ts';
+import { buildSpecs, parseShard, shardIndices } from '../../../harness/sweep/plan.ts';
+import { DEFAULT_RUNNER_MODULE, PROJECT_ROOT, resolveRunner } from '../../../harness/sweep/runner-module.ts';
+import { parseSeeds } from '../../../harness/sweep/seeds.ts';
+
+describe('parseSeeds', () => {
+  it('reads inclusive ranges and lists, in the order written', () => {
+    expect(parseSeeds('1..3')).toEqual([1, 2, 3]);
+    expect(parseSeeds('7,3,11')).toEqual([7, 3, 11]);
+    expect(parseSeeds('5..6, 1')).toEqual([5, 6, 1]);
+  });
+
+  it.each([['3..1', 'runs backwards'], ['1..3,2', 'listed twice'], ['1-3', 'expected seeds'], ['-1', 'expected seeds'], ['', 'expected seeds']])(
+    'rejects %j (%s)',
+    (text, message) => {
+      expect(() => parseSeeds(text)).toThrow(UsageError);
+      expect(() => parseSeeds(text)).toThrow(message);
+    },
+  );
+});
+
+describe('parseParamOption', () => {
+  it('reads a parameter for every policy or for one', () => {
+    expect(parseParamOption('confidenceThreshold=0.8,0.9')).toEqual({ policy: null, name: 'confidenceThreshold', values: [0.8, 0.9] });
+    expect(parseParamOption('gap-recovery:exitAfterMs=5,10')).toEqual({ policy: 'gap-recovery', name: 'exitAfterMs', values: [5, 10] });
+  });
+
+  it.each(['confidenceThreshold', 'x=0.8,high', 'x=', 'x=1,1'])('rejects %j', (text) => {
+    expect(() => parseParamOption(text)).toThrow(UsageError);
+  });
+});
+
+describe('buildSpecs', () => {
+  const request = {
+    scenarios: ['a.yaml', 'b.yaml'],
+    policies: ['naive', 'gap-recovery'],
+    params: [parseParamOption('gap-recovery:z=1,2'), parseParamOption('gap-recovery:a=0.5,0.9')],
+    seeds: [4, 2],
+    shadowPolicy: null,
+  };
+
+  it('orders episodes by scenario, policy, setting, then seed, and sweeps a scoped parameter only for its policy', () => {
+    const specs = buildSpecs(request);
+    expect(specs).toHaveLength(2 * (1 + 4) * 2);
+    expect(specs.slice(0, 4).map((spec) => [spec.policy, spec.params, spec.seed])).toEqual([
+      ['naive', {}, 4],
+      ['naive', {}, 2],
+      ['gap-recovery', { a: 0.5, z: 1 }, 4],
+      ['gap-recovery', { a: 0.5, z: 1 }, 2],
+    ]);
+    expect(specs.slice(2, 10).map((spec) => `${spec.params.a}/${spec.params.z}`)).toEqual(['0.5/1', '0.5/1', '0.5/2', '0.5/2', '0.9/1', '0.9/1', '0.9/2', '0.9/2']);
+    expect(specs[10].scenarioFile).toBe('b.yaml');
+  });
+
+  it('gives the same list whatever order the parameter options come in', () => {
+    expect(buildSpecs({ ...request, params: [...request.params].reverse() })).toEqual(buildSpecs(request));
+  });
+
+  it('rejects a parameter scoped to a policy the sweep does not run, and one given twice', () => {
+    expect(() => buildSpecs({ ...request, params: [parseParamOption('freeze:x=1')] })).toThrow('not one of the sweep');
+    expect(() => buildSpecs({ ...request, params: [parseParamOption('x=1'), parseParamOption('naive:x=2')] })).toThrow('given twice');
+  });
+});
+
+describe('shards', () => {
+  it('partition the episodes: every index in exactly one shard, each shard in canonical order', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 200 }), fc.integer({ min: 1, max: 12 }), (total, count) => {
+        const all = Array.from({ length: count }, (_, index) => shardIndices(total, { index, count })).flat();
+        expect(all.sort((a, b) => a - b)).toEqual(Array.from({ length: total }, (_, i) => i));
+        for (let index = 0; index < count; index++) {
+          const slice = shardIndices(total, { index, count });
+          expect(slice).toEqual([...slice].sort((a, b) => a - b));
+        }
+      }),
+    );
+  });
+
+  it('are numbered from 0, like a Kubernetes completion index', () => {
+    expect(parseShard('0/4')).toEqual({ index: 0, count: 4 });
+    expect(() => parseShard('4/4')).toThrow('0-based');
+    expect(() => parseShard('1of4')).toThrow(UsageError);
+  });
+});
+
+describe('resolveRunner', () => {
+  it.skipIf(existsSync(join(PROJECT_ROOT, DEFAULT_RUNNER_MODULE)))('says the default runner is missing and how to pass another', () => {
+    expect(() => resolveRunner(undefined)).toThrow(`the default episode runner ${DEFAULT_RUNNER_MODULE} is not in this checkout yet; pass --runner`);
+  });
+
+  it('names a runner inside the project by its path from the project root, wherever the command runs', () => {
+    const runner = resolveRunner('sweep/fake-runner.ts', join(PROJECT_ROOT, 'test/fixtures'));
+    expect(runner.label).toBe('test/fixtures/sweep/fake-runner.ts');
+    expect(() => resolveRunner('no/such/runner.ts')).toThrow('no such file');
+  });
+});
