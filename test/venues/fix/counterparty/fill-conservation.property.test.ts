@@ -8,22 +8,23 @@ import { describe, expect, it } from 'vitest';
 import type { Side } from '../../../../venues/book/index.ts';
 import { CatchUpAfterOutage } from '../../../../venues/fix/drop-copy/index.ts';
 import { LogNormalLatency } from '../../../../venues/gateway/latency-model.ts';
-import { MS, S, TICK, buildWorld, isTrade } from './world.ts';
+import { MAKER, MS, S, TICK, buildWorld, isTrade } from './world.ts';
 
-const atMs = fc.integer({ min: 5, max: 2000 });
+const atMs = fc.integer({ min: 5, max: 1500 });
 const side = fc.constantFrom<Side>('buy', 'sell');
-const offset = fc.integer({ min: -3, max: 3 });
+const offset = fc.integer({ min: -2, max: 2 });
 const qty = fc.integer({ min: 1, max: 10 });
 const action = fc.oneof(
-  fc.record({ kind: fc.constant('new' as const), atMs, side, offset, qty, type: fc.constantFrom('limit', 'ioc', 'market') }),
-  fc.record({ kind: fc.constant('cancel' as const), atMs, pick: fc.nat() }),
-  fc.record({ kind: fc.constant('replace' as const), atMs, pick: fc.nat(), offset, qty }),
-  fc.record({ kind: fc.constant('maker' as const), atMs, side, offset, qty }),
+  { weight: 4, arbitrary: fc.record({ kind: fc.constant('new' as const), atMs, side, offset, qty, type: fc.constantFrom('limit', 'limit', 'ioc', 'market') }) },
+  { weight: 1, arbitrary: fc.record({ kind: fc.constant('cancel' as const), atMs, pick: fc.nat() }) },
+  { weight: 1, arbitrary: fc.record({ kind: fc.constant('replace' as const), atMs, pick: fc.nat(), offset, qty }) },
+  { weight: 3, arbitrary: fc.record({ kind: fc.constant('maker' as const), atMs, side, offset, qty }) },
+  { weight: 2, arbitrary: fc.record({ kind: fc.constant('maker-market' as const), atMs, side, qty }) },
 );
 const scenario = fc.record({
   seed: fc.integer({ min: 1, max: 1_000_000 }),
-  actions: fc.array(action, { minLength: 1, maxLength: 40 }),
-  cuts: fc.array(fc.record({ atMs, downMs: fc.integer({ min: 1, max: 500 }) }), { maxLength: 4 }),
+  actions: fc.array(action, { minLength: 30, maxLength: 80 }),
+  cuts: fc.array(fc.record({ atMs, downMs: fc.integer({ min: 1, max: 600 }) }), { minLength: 1, maxLength: 4 }),
   codDelayMs: fc.option(fc.integer({ min: 0, max: 300 }), { nil: undefined }),
   dropOutage: fc.record({ fromMs: atMs, lengthMs: fc.integer({ min: 1, max: 800 }) }),
 });
@@ -66,6 +67,9 @@ function runScenario(s: Scenario) {
         case 'maker':
           world.makerLimit(a.side, MID_TICKS + a.offset, a.qty);
           return;
+        case 'maker-market':
+          world.venue.submitMarket(world.venue.nextOrderId(), MAKER, a.side, a.qty);
+          return;
       }
     });
   }
@@ -95,7 +99,7 @@ describe('fills across disconnects (property)', () => {
         const copiedTrades = world.drop.app.reports.map((r) => r.body).filter(isTrade);
         expect(new Set(copiedTrades.map((r) => r.execId))).toEqual(new Set(trades.map((r) => r.execId)));
       }),
-      { numRuns: 60, seed: 4004 },
+      { numRuns: 150, seed: 4004 },
     );
   });
 });
