@@ -3,3 +3,5 @@ export * from './codec/index.ts';
 export * from './session/index.ts';
 export * from './sim/index.ts';
 export * from './tcp/index.ts';
+export * from './counterparty/index.ts';
+export * from './drop-copy/index.ts';

@@ -2,8 +2,7 @@
 export * from './config.ts';
 export * from './tick-scale.ts';
 export * from './dialect.ts';
-export * from './order-record.ts';
-export * from './order-terms.ts';
-export * from './reports.ts';
+export type { OrderRecord, PendingRequest } from './order-record.ts';
+export { CxlRejReason } from './reports.ts';
 export * from './cancel-on-disconnect.ts';
 export * from './counterparty.ts';
