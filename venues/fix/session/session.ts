@@ -12,7 +12,8 @@
  * at once and then sequenced; a Logout above it has the gap asked for and is then confirmed, since the peer
  * is leaving. SequenceReset-Reset (11) and Logon with ResetSeqNumFlag are taken at any MsgSeqNum.
  * Left out: encryption, session schedules, NextExpectedMsgSeqNum (789), Logon authentication.
- * This file is over 250 lines because the state machine reads best whole.
+ * This file is over 400 lines because the state machine reads best whole: every transition of the
+ * inbound path (logon, sequencing, PossDup checks, resend service, timers) refers to the same state.
  */
 import { invariant } from '../../../sim/invariant.ts';
 import type { Ns } from '../../../sim/time.ts';
