@@ -3,12 +3,11 @@
  * "decision_to_wire_ms_p50/p95/p99", "ack_rtt_ms_p95"). A ring of the last `capacity` values: adding
  * is O(1) and allocates nothing; the quantiles sort a copy when someone looks.
  *
- * Quantile definition: Hyndman & Fan type 7 (the project's choice; R's and NumPy's default), with the
- * window sorted as x[0..n-1] and h = (n - 1)p: x[⌊h⌋] + (h - ⌊h⌋)(x[⌊h⌋ + 1] - x[⌊h⌋]).
+ * Quantile definition: Hyndman & Fan type 7, the project's one definition (sim/stats/quantile.ts).
  *
  * Units: nanoseconds in, nanoseconds out (quantiles may be fractional).
  */
-import { invariant, type Ns } from '../../../sim/index.ts';
+import { invariant, quantile, SortedSample, type Ns } from '../../../sim/index.ts';
 
 export class LatencyWindow {
   private readonly values: Float64Array;
@@ -37,18 +36,19 @@ export class LatencyWindow {
 
   /** Type 7 quantile of the window, or undefined when it is empty. */
   quantile(p: number): number | undefined {
-    return this.filled === 0 ? undefined : quantileType7(this.sorted(), p);
+    return this.filled === 0 ? undefined : quantile(this.window(), p);
   }
 
   /** The published quantiles, sorting the window once. */
   summary(): LatencySummary {
     if (this.filled === 0) return { count: 0, p50Ns: undefined, p95Ns: undefined, p99Ns: undefined };
-    const sorted = this.sorted();
-    return { count: this.filled, p50Ns: quantileType7(sorted, 0.5), p95Ns: quantileType7(sorted, 0.95), p99Ns: quantileType7(sorted, 0.99) };
+    const sorted = SortedSample.of(this.window());
+    return { count: this.filled, p50Ns: sorted.quantile(0.5), p95Ns: sorted.quantile(0.95), p99Ns: sorted.quantile(0.99) };
   }
 
-  private sorted(): Float64Array {
-    return this.values.slice(0, this.filled).sort();
+  /** The filled part of the ring, unsorted (a view: the stats functions sort a copy). */
+  private window(): Float64Array {
+    return this.values.subarray(0, this.filled);
   }
 }
 
@@ -58,12 +58,4 @@ export interface LatencySummary {
   p50Ns: number | undefined;
   p95Ns: number | undefined;
   p99Ns: number | undefined;
-}
-
-function quantileType7(sorted: Float64Array, p: number): number {
-  invariant(p >= 0 && p <= 1, () => `quantile p must be in [0, 1], got ${p}`);
-  const h = (sorted.length - 1) * p;
-  const low = Math.floor(h);
-  const high = Math.min(low + 1, sorted.length - 1);
-  return sorted[low] + (h - low) * (sorted[high] - sorted[low]);
 }
