@@ -52,7 +52,7 @@ export function readOrderTerms(order: NewOrderSingle, symbol: string, ticks: Tic
 /** The replace's new price and quantity, or the reject text. */
 export function readReplaceTerms(request: OrderCancelReplaceRequest, record: OrderRecord, ticks: TickScale): ReplaceTerms | string {
   if (bookSide(request.side) !== record.side) return 'a replace cannot change the side';
-  if (record.orderType !== 'limit') return `a ${record.orderType} order cannot be replaced`;
+  if (record.orderType !== 'limit') return `${record.orderType} orders cannot be replaced`;
   if (request.ordType !== '2') return 'a replace cannot change the order type';
   if (request.timeInForce !== undefined && request.timeInForce !== '0') return 'a replace cannot change TimeInForce';
   const priceTicks = request.price === undefined ? record.priceTicks : limitTicks(request.price, ticks);

@@ -41,6 +41,9 @@ export interface ReportDetail {
 
 export class ReportBuilder {
   private localExecIds = 0;
+  // Reports of one venue output share their millisecond: the text is formatted once for them.
+  private lastTransactMs = Number.NaN;
+  private lastTransactText = '';
 
   constructor(
     private readonly ownerId: number,
@@ -59,7 +62,12 @@ export class ReportBuilder {
   }
 
   transactTime(atNs: Ns): string {
-    return formatUtcTimestampMs(this.epochUtcMs + Math.floor(atNs / NS_PER_MS));
+    const utcMs = this.epochUtcMs + Math.floor(atNs / NS_PER_MS);
+    if (utcMs !== this.lastTransactMs) {
+      this.lastTransactMs = utcMs;
+      this.lastTransactText = formatUtcTimestampMs(utcMs);
+    }
+    return this.lastTransactText;
   }
 
   execution(record: OrderRecord, detail: ReportDetail): ExecutionReport {
