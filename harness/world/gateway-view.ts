@@ -1,0 +1,52 @@
+/**
+ * The gateway nodes as a policy sees them: the gateway's own observation record
+ * (`GatewayNodeObservation`, venues/gateway/node/node-observation.ts) mapped onto the policy's
+ * `GatewayNodeView` (policies/observation.ts). It lives in harness/ because venues/ may not import
+ * the policy types. Pure functions and one port adapter; nothing of venue truth passes through.
+ *
+ * Choices (seed 003's transport features):
+ * - Latency quantiles are decision-to-wire (the node's queue and warm-up multiplied service: what a
+ *   cold node inflates), not wire-to-ack, which is mostly the venue's and the return path's time.
+ * - `draining` has no counterpart in the policy's lifecycle: a draining node takes no new flow and
+ *   leaves the pool once it has served what it holds, so it is shown as `down` (not tradable). A
+ *   policy that should tell "leaving" from "dead" needs `draining` added to its lifecycle type.
+ * - The flow share is the pool's routing share at the same instant (0 for a node it does not route to).
+ */
+import type { Ns } from '../../sim/index.ts';
+import type { GatewayLifecycle, GatewayNodeView } from '../../policies/index.ts';
+import type { GatewayNodeObservation, GatewayLifecycle as NodeLifecycle, GatewayPoolObservation } from '../../venues/gateway/index.ts';
+import type { GatewayPort } from '../router/ports.ts';
+
+const POLICY_LIFECYCLE: Record<NodeLifecycle, GatewayLifecycle> = {
+  booting: 'booting',
+  'platform-ready': 'platform-ready',
+  'trading-ready': 'trading-ready',
+  draining: 'down',
+  down: 'down',
+};
+
+export function gatewayNodeView(node: GatewayNodeObservation, flowShare: number): GatewayNodeView {
+  return {
+    gatewayId: node.gatewayId,
+    lifecycle: POLICY_LIFECYCLE[node.lifecycle],
+    ageNs: node.ageNs,
+    warmupProgress: node.warmupProgress,
+    latencyP50Ns: node.decisionToWire.p50Ns,
+    latencyP99Ns: node.decisionToWire.p99Ns,
+    errorCount: node.errorCount,
+    flowShare,
+  };
+}
+
+export function gatewayNodeViews(pool: GatewayPoolObservation): GatewayNodeView[] {
+  return pool.nodes.map((node) => gatewayNodeView(node, node.flowShare));
+}
+
+/** The router's gateway port over anything that publishes a pool observation (a `GatewayPool`). */
+export class PoolGatewayPort implements GatewayPort {
+  constructor(private readonly pool: { observe(): GatewayPoolObservation }) {}
+
+  views(_nowNs: Ns): GatewayNodeView[] {
+    return gatewayNodeViews(this.pool.observe());
+  }
+}
