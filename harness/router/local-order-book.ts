@@ -21,7 +21,10 @@ import type { Ns } from '../../sim/index.ts';
 import type { ChildState, ChildView, Side } from '../../policies/index.ts';
 import type { ExecutionReport, OrderCancelReject } from '../../venues/fix/codec/messages.ts';
 
-export type ReportChannel = 'entry' | 'drop-copy';
+/** `truth` is the oracle's tap on the venue: every report the instant it is produced, standing for both channels. */
+export type ReportChannel = 'entry' | 'drop-copy' | 'truth';
+
+const CHANNEL_BIT: Record<ReportChannel, number> = { entry: 1, 'drop-copy': 2, truth: 4 };
 
 export interface RouterFill {
   rootClOrdId: string;
@@ -132,15 +135,15 @@ export class LocalOrderBook {
     const rootId = this.rootOf.get(report.clOrdId ?? '') ?? this.rootOf.get(report.origClOrdId ?? '');
     const child = rootId === undefined ? undefined : this.children.get(rootId);
     if (child === undefined) return 'unknown-order';
-    const channelBit = channel === 'entry' ? 1 : 2;
+    const channelBit = CHANNEL_BIT[channel];
     const seenOn = this.execIdChannels.get(report.execId) ?? 0;
     if (seenOn & channelBit) {
       this.duplicates++;
       return 'duplicate';
     }
     this.execIdChannels.set(report.execId, seenOn | channelBit);
-    if (channel === 'entry') child.entryCumQtyShares = Math.max(child.entryCumQtyShares, report.cumQty);
-    else {
+    if (channel !== 'drop-copy') child.entryCumQtyShares = Math.max(child.entryCumQtyShares, report.cumQty);
+    if (channel !== 'entry') {
       child.dropCopyCumQtyShares = Math.max(child.dropCopyCumQtyShares, report.cumQty);
       child.dropCopyLive = report.leavesQty > 0 && !['2', '4', '8', 'C', '3'].includes(report.ordStatus);
     }

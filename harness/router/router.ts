@@ -55,6 +55,8 @@ export class Router implements EventHandler {
   readonly regimeTimeline: { atNs: Ns; regime: string }[] = [];
   readonly childLog: ChildRecordEntry[] = [];
   readonly cancelsSent: { atNs: Ns; clOrdId: string; qtyShares: number; reason: 'policy' | 'horizon' }[] = [];
+  /** One entry per decision: what the policy decided on, for BSR and the explorer. */
+  readonly decisionLog: { atNs: Ns; regime: string; marketAgeNs: Ns; paused: boolean }[] = [];
   private readonly picker: WeightedSessionPicker;
   private arrivalMidTicks: number | undefined;
   private childCounter = 0;
@@ -95,6 +97,7 @@ export class Router implements EventHandler {
     const observation = this.observe();
     if (observation !== undefined) {
       const decision = this.policy.decide(observation);
+      this.decisionLog.push({ atNs: this.kernel.now, regime: decision.regime, marketAgeNs: observation.market.ageNs, paused: decision.pause });
       const last = this.regimeTimeline[this.regimeTimeline.length - 1];
       if (last === undefined || last.regime !== decision.regime) this.regimeTimeline.push({ atNs: this.kernel.now, regime: decision.regime });
       this.execute(decision, observation);
@@ -140,7 +143,9 @@ export class Router implements EventHandler {
     const covered = o.belief.filledQtyShares + workingShares;
     const target = this.schedule.targetFilledQty(now + this.config.decisionIntervalNs, o.market.tradedQtyShares);
     const room = this.config.parent.qtyShares - covered;
-    const wanted = Math.min((target - covered) * decision.participationScale, pace * decision.catchupCap, room);
+    // The cap never falls below one minimum child, or a slow schedule could never send anything.
+    const cap = Math.max(pace * decision.catchupCap, this.config.minChildQtyShares);
+    const wanted = Math.min((target - covered) * decision.participationScale, cap, room);
     let remaining = Math.floor(wanted);
     if (remaining < this.config.minChildQtyShares) return;
     let normalLeft = Math.ceil(pace);
@@ -216,6 +221,15 @@ export class Router implements EventHandler {
       if (port === undefined || !port.canSend()) continue;
       port.sendStatusRequest({ clOrdId: this.book.currentClOrdId(child.clOrdId), side: this.config.parent.side });
       this.lastStatusRequestNs.set(child.clOrdId, now);
+    }
+  }
+
+  /** Final reconciliation: asks the venue for the status of every child not known to be done. */
+  reconcileAll(): void {
+    for (const child of this.book.liveChildren()) {
+      const port = this.portOf(child.sessionId);
+      const via = port !== undefined && port.canSend() ? port : this.sessions.find((s) => s.canSend());
+      via?.sendStatusRequest({ clOrdId: this.book.currentClOrdId(child.clOrdId), side: this.config.parent.side });
     }
   }
 

@@ -5,7 +5,7 @@
  * is the same scenario, policy and seed with every fault removed.
  */
 import { z } from 'zod';
-import { duration, positive, positiveInt, probability, timeSpec } from './primitives.ts';
+import { duration, positiveInt, probability, timeSpec } from './primitives.ts';
 
 const common = { at: timeSpec, probability: probability.optional() };
 const sessionId = z.string().min(1);
@@ -28,25 +28,13 @@ export const fault = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('feed-loss'), ...common, duration, lossProbability: probability }),
   // FIX order-entry sessions (seed 002, seed 004).
   z.strictObject({ kind: z.literal('session-disconnect'), ...common, session: sessionId, duration }),
-  z.strictObject({
-    kind: z.literal('session-message-loss'),
-    ...common,
-    session: sessionId,
-    direction: z.enum(['to-router', 'to-venue']),
-    messages: positiveInt,
-  }),
+  /** The link drops messages (both ways) without closing the connection: the receiver sees a sequence gap. */
+  z.strictObject({ kind: z.literal('session-message-loss'), ...common, session: sessionId, duration, lossProbability: probability }),
+  /** A side's message store loses what it held: resends of that range can only be answered by GapFill. */
   z.strictObject({ kind: z.literal('session-store-loss'), ...common, session: sessionId, side: z.enum(['venue', 'router']) }),
-  z.strictObject({ kind: z.literal('resend-storm'), ...common, session: sessionId, requests: positiveInt, interval: duration }),
-  z.strictObject({ kind: z.literal('slow-replay'), ...common, session: sessionId, duration, replayRateMsgsPerSec: positive }),
   // Drop copy (seed 000).
   z.strictObject({ kind: z.literal('drop-copy-lag'), ...common, duration, extraLatency: duration }),
   z.strictObject({ kind: z.literal('drop-copy-down'), ...common, duration }),
-  // Gateways (seeds 000, 003, 004).
-  z.strictObject({ kind: z.literal('gateway-crash'), ...common, gateway: z.string().min(1) }),
-  z.strictObject({ kind: z.literal('cold-start'), ...common, nodes: positiveInt }),
-  z.strictObject({ kind: z.literal('order-server-crash'), ...common, restartAfter: duration }),
-  z.strictObject({ kind: z.literal('order-server-disk-loss'), ...common, humanCancelDelay: duration }),
-  z.strictObject({ kind: z.literal('load-spike'), ...common, duration, multiplier: positive }),
 ]);
 
 export type FaultSpec = z.output<typeof fault>;

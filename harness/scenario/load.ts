@@ -64,7 +64,6 @@ function crossReferences(file: string, scenario: Scenario): ScenarioIssue[] {
   });
   scenario.faults.forEach((fault, i) => {
     if ('session' in fault && !sessionIds.has(fault.session)) issues.push({ file, path: `faults[${i}].session`, message: `no session "${fault.session}" in sessions` });
-    if (fault.kind === 'gateway-crash' && !gatewayIds.has(fault.gateway)) issues.push({ file, path: `faults[${i}].gateway`, message: `no gateway "${fault.gateway}" in gateways.nodes` });
     if (typeof fault.at !== 'number' && fault.at.between[0] > fault.at.between[1]) issues.push({ file, path: `faults[${i}].at.between`, message: 'the first bound must not exceed the second' });
     if ((fault.kind === 'drop-copy-lag' || fault.kind === 'drop-copy-down') && scenario.dropCopy === undefined) {
       issues.push({ file, path: `faults[${i}].kind`, message: 'a drop-copy fault needs a dropCopy section' });

@@ -33,8 +33,10 @@ import {
   RejectDuringTransition,
   WeightedInterleave,
   type SequencerFault,
+  type SequencerListener,
 } from '../../venues/sequencer/index.ts';
-import { Venue, type L2Book, type VenueFeedMessage } from '../../venues/venue/index.ts';
+import type { BookEvent } from '../../venues/book/index.ts';
+import { Venue, type L2Book, type VenueFeedMessage, type VenueRequest } from '../../venues/venue/index.ts';
 import { MarketBook } from '../router/market-book.ts';
 import type { Scenario } from '../scenario/index.ts';
 import { buildIntensity } from './intensity.ts';
@@ -92,6 +94,7 @@ export function buildVenueSide(
   scenarioFile: string,
   faults: readonly ResolvedFault[],
   episodeEndNs: Ns,
+  observers: readonly SequencerListener<VenueRequest, BookEvent>[] = [],
 ): VenueSide {
   const sequencer = scenario.venue.sequencer;
   const interleave =
@@ -109,6 +112,7 @@ export function buildVenueSide(
       sampleIntervalNs: 10_000_000,
     },
     feed: { maxMessagesPerPacket: 8, heartbeatIntervalNs: scenario.venue.feed.heartbeatInterval },
+    observers,
     backgroundFlow: (v) => {
       const flowSpec = scenario.market.flow;
       if (flowSpec.model === 'lobster') {

@@ -1,0 +1,64 @@
+/**
+ * Venue truth about the router's orders, recorded by listening to the sequencer's outputs (only the
+ * harness does this: DESIGN.md principle 1). For each router-owned order: when the venue accepted it
+ * and the venue mid just before (Perold's price "when the order reached the market"), and every fill
+ * at its price. The mid before a request is the mid read after the previous request's outputs, since
+ * the sequencer publishes a request's outputs after applying it.
+ * Units: prices in ticks, quantities in shares, times in ns.
+ */
+import type { Ns } from '../../sim/index.ts';
+import type { BookEvent } from '../../venues/book/index.ts';
+import type { SequencedOutput, SequencerHeartbeat, SequencerListener, SessionMarker } from '../../venues/sequencer/index.ts';
+import type { Venue, VenueRequest } from '../../venues/venue/index.ts';
+
+export interface TruthFill {
+  orderId: number;
+  ownerId: number;
+  qtyShares: number;
+  priceTicks: number;
+  atNs: Ns;
+}
+
+export interface TruthOrder {
+  orderId: number;
+  ownerId: number;
+  acceptedAtNs: Ns;
+  arrivalMidTicks: number;
+}
+
+export class TruthRecorder implements SequencerListener<VenueRequest, BookEvent> {
+  readonly fills: TruthFill[] = [];
+  readonly orders = new Map<number, TruthOrder>();
+  /** Every traded share on the venue (all owners), for volume-relative measures. */
+  tradedShares = 0;
+  private lastMidTicks: number | undefined;
+  private venue: Venue | undefined;
+
+  constructor(private readonly routerOwners: ReadonlySet<number>) {}
+
+  attach(venue: Venue): void {
+    this.venue = venue;
+  }
+
+  get filledShares(): number {
+    return this.fills.reduce((total, fill) => total + fill.qtyShares, 0);
+  }
+
+  onSequenced(output: SequencedOutput<BookEvent>): void {
+    const event = output.payload;
+    if (event.type === 'accepted' && this.routerOwners.has(event.ownerId)) {
+      this.orders.set(event.orderId, { orderId: event.orderId, ownerId: event.ownerId, acceptedAtNs: output.producedAtNs, arrivalMidTicks: this.lastMidTicks ?? Number.NaN });
+    } else if (event.type === 'fill') {
+      this.tradedShares += event.qtyShares;
+      if (this.routerOwners.has(event.makerOwnerId)) this.fills.push({ orderId: event.makerOrderId, ownerId: event.makerOwnerId, qtyShares: event.qtyShares, priceTicks: event.priceTicks, atNs: output.producedAtNs });
+      if (this.routerOwners.has(event.takerOwnerId)) this.fills.push({ orderId: event.takerOrderId, ownerId: event.takerOwnerId, qtyShares: event.qtyShares, priceTicks: event.priceTicks, atNs: output.producedAtNs });
+    }
+    const bid = this.venue?.book.bestBidTicks();
+    const ask = this.venue?.book.bestAskTicks();
+    if (bid !== undefined && ask !== undefined) this.lastMidTicks = (bid + ask) / 2;
+  }
+
+  onRejected(): void {}
+  onHeartbeat(_heartbeat: SequencerHeartbeat): void {}
+  onMarker(_marker: SessionMarker): void {}
+}

@@ -1,0 +1,189 @@
+/**
+ * One run of a world: a scenario, a policy and a seed assembled into venue, sessions, drop copy,
+ * router and policy, run to the horizon plus the settle time, with venue truth recorded beside the
+ * router's belief. A run is `incident` (the scenario's faults), `control` (the same seed with every
+ * fault removed) or `oracle` (the faults, but the router learns every execution report the instant
+ * the venue produces it and sees the venue's book with no feed delay: DESIGN.md principle 5).
+ * All randomness comes from streams named after what they drive, so the three runs share the market
+ * and, where they share them, the faults.
+ */
+import { invariant, Kernel, RandomStreams, Trace, type Ns } from '../../sim/index.ts';
+import type { MarketView, PolicyDefinition, PolicyParams } from '../../policies/index.ts';
+import { Router, type RouterConfig } from '../router/router.ts';
+import { PovSchedule, TwapSchedule, type Schedule } from '../router/schedule.ts';
+import { jaccard } from '../router/observe.ts';
+import type { MarketDataPort } from '../router/ports.ts';
+import type { Scenario } from '../scenario/index.ts';
+import { buildOrderEntrySide, type OrderEntrySide } from '../world/order-entry-side.ts';
+import { resolveFaults, type ResolvedFault } from '../world/resolve-faults.ts';
+import { buildVenueSide, type VenueSide } from '../world/venue-side.ts';
+import { TruthRecorder } from './truth-recorder.ts';
+
+export type RunMode = 'incident' | 'control' | 'oracle';
+
+export interface StateSample {
+  atNs: Ns;
+  /** METRICS.md LSS_t: Jaccard similarity of believed and true working order ids. */
+  liveSetSimilarity: number;
+  residualObsShares: number;
+  residualTrueShares: number;
+  anyGapOpen: boolean;
+  anySessionDown: boolean;
+  unknownChildren: number;
+  venueBacklogMsgs: number;
+  venueReplayLagNs: Ns;
+}
+
+export interface WorldRun {
+  mode: RunMode;
+  faults: ResolvedFault[];
+  venueSide: VenueSide;
+  orderEntry: OrderEntrySide;
+  router: Router;
+  truth: TruthRecorder;
+  samples: StateSample[];
+  decisionPriceTicks: number;
+  horizon: { bidTicks: number; askTicks: number; midTicks: number };
+  parentEndNs: Ns;
+  traceHash: string;
+  eventsRun: number;
+}
+
+const SAMPLE_INTERVAL_NS = 100_000_000;
+
+/** The oracle's market view: the venue's book itself, with nothing stale about it. */
+class TruthMarketView implements MarketDataPort {
+  constructor(private readonly side: VenueSide, private readonly truth: TruthRecorder) {}
+  view(nowNs: Ns): MarketView {
+    const book = this.side.venue.book;
+    return {
+      bestBidTicks: book.bestBidTicks(),
+      bestAskTicks: book.bestAskTicks(),
+      bestBidQtyShares: book.bestBidQtyShares(),
+      bestAskQtyShares: book.bestAskQtyShares(),
+      venueTimeNs: nowNs,
+      ageNs: 0,
+      recovering: false,
+      gapCount: 0,
+      tradedQtyShares: this.truth.tradedShares,
+    };
+  }
+}
+
+function buildSchedule(scenario: Scenario): Schedule {
+  const parent = scenario.parent;
+  return parent.schedule.kind === 'twap' ? new TwapSchedule(parent.qtyShares, parent.start, parent.horizon) : new PovSchedule(parent.qtyShares, parent.schedule.participation);
+}
+
+export function runWorld(scenario: Scenario, scenarioFile: string, policy: PolicyDefinition, params: PolicyParams, seed: number, mode: RunMode): WorldRun {
+  const kernel = new Kernel();
+  const streams = new RandomStreams(seed);
+  const faults = mode === 'control' ? [] : resolveFaults(scenario.faults, streams);
+  const parent = scenario.parent;
+  const parentEndNs = parent.start + parent.horizon;
+  const endNs = parentEndNs + scenario.settle;
+  const routerOwners = new Set(scenario.sessions.map((_, i) => 100 + i));
+  const truth = new TruthRecorder(routerOwners);
+  const venueSide = buildVenueSide(kernel, streams, scenario, scenarioFile, faults, endNs, [truth]);
+  truth.attach(venueSide.venue);
+  const orderEntry = buildOrderEntrySide(kernel, streams, scenario, venueSide.venue, faults);
+  invariant(orderEntry.routerOwnerIds.every((id) => routerOwners.has(id)), 'router owner ids disagree between truth and sessions');
+  const config: RouterConfig = {
+    parentId: 'P1',
+    parent: { side: parent.side, qtyShares: parent.qtyShares, startNs: parent.start, horizonNs: parent.horizon, mustComplete: parent.mustComplete },
+    tickSize: scenario.instrument.tickSize,
+    decisionIntervalNs: scenario.router.decisionInterval,
+    minChildQtyShares: scenario.router.minChildQtyShares,
+    repriceTicks: scenario.router.repriceTicks,
+    statusRequestIntervalNs: scenario.router.statusRequestInterval,
+    cleanupSweepTicks: scenario.router.cleanupSweepTicks,
+  };
+  const market: MarketDataPort = mode === 'oracle' ? new TruthMarketView(venueSide, truth) : venueSide.marketBook;
+  const dropCopy = orderEntry.dropCopy;
+  const router = new Router(
+    kernel,
+    config,
+    policy.create(params),
+    buildSchedule(scenario),
+    orderEntry.ports,
+    market,
+    undefined,
+    () => (dropCopy === undefined ? undefined : { up: dropCopy.up, lastReceivedAtNs: dropCopy.lastReceivedAtNs }),
+  );
+  orderEntry.connect(router.book);
+  if (mode === 'oracle') {
+    // Truth at once: every report the venue produces reaches the router's book in the same instant.
+    for (const counterparty of orderEntry.counterparties) counterparty.addListener({ onExecutionReport: (report) => router.book.onExecutionReport(report, 'truth', kernel.now) });
+  }
+
+  const trace = new Trace();
+  const samples: StateSample[] = [];
+  let decisionPriceTicks = Number.NaN;
+  const horizon = { bidTicks: Number.NaN, askTicks: Number.NaN, midTicks: Number.NaN };
+  const book = venueSide.venue.book;
+  const mid = () => ((book.bestBidTicks() ?? Number.NaN) + (book.bestAskTicks() ?? Number.NaN)) / 2;
+
+  const trueWorkingIds = (): Set<string> => {
+    const ids = new Set<string>();
+    for (const side of ['buy', 'sell'] as const) {
+      for (const order of book.orders(side)) {
+        if (!routerOwners.has(order.ownerId)) continue;
+        const record = orderEntry.counterparties[order.ownerId - 100].order(order.orderId);
+        if (record !== undefined) ids.add(record.clOrdIds[0]);
+      }
+    }
+    return ids;
+  };
+  const sample = () => {
+    const believed = router.book.filledQtyShares;
+    samples.push({
+      atNs: kernel.now,
+      liveSetSimilarity: jaccard(router.book.believedWorkingIds(), trueWorkingIds()),
+      residualObsShares: parent.qtyShares - believed,
+      residualTrueShares: parent.qtyShares - truth.filledShares,
+      anyGapOpen: orderEntry.ports.some((p) => p.view().gapOpen),
+      anySessionDown: orderEntry.ports.some((p) => !p.canSend()),
+      unknownChildren: router.book.liveChildren().filter((c) => c.state === 'unknown').length,
+      venueBacklogMsgs: venueSide.venue.sequencer.backlogLength,
+      venueReplayLagNs: venueSide.venue.sequencer.replayLagNs(),
+    });
+    if (kernel.now + SAMPLE_INTERVAL_NS <= endNs) kernel.scheduleAfter(SAMPLE_INTERVAL_NS, sample);
+  };
+
+  kernel.schedule(parent.start, () => {
+    decisionPriceTicks = mid();
+    trace.record(kernel.now, 'arrival-mid', decisionPriceTicks);
+  });
+  kernel.schedule(parentEndNs, () => {
+    horizon.bidTicks = book.bestBidTicks() ?? Number.NaN;
+    horizon.askTicks = book.bestAskTicks() ?? Number.NaN;
+    horizon.midTicks = mid();
+  });
+  kernel.schedule(parentEndNs + Math.floor(scenario.settle / 2), () => router.reconcileAll());
+  kernel.schedule(parent.start, sample);
+
+  venueSide.venue.start();
+  orderEntry.start();
+  router.start();
+  const outcome = kernel.run({ until: endNs });
+
+  for (const child of router.childLog) trace.record(child.sentAtNs, 'child', child.clOrdId, child.qtyShares, child.priceTicks, child.placement, child.purpose);
+  for (const change of router.regimeTimeline) trace.record(change.atNs, 'regime', change.regime);
+  for (const fill of truth.fills) trace.record(fill.atNs, 'fill', fill.orderId, fill.qtyShares, fill.priceTicks);
+  trace.record(endNs, 'end', truth.filledShares, router.book.filledQtyShares, venueSide.venue.book.stateHash());
+
+  return {
+    mode,
+    faults,
+    venueSide,
+    orderEntry,
+    router,
+    truth,
+    samples,
+    decisionPriceTicks,
+    horizon,
+    parentEndNs,
+    traceHash: trace.digest(),
+    eventsRun: outcome.eventsRun,
+  };
+}

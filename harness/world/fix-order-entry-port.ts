@@ -1,0 +1,173 @@
+/**
+ * The router's end of one FIX order-entry session, as the router's `OrderEntryPort`: child orders go
+ * out as NewOrderSingle / OrderCancelRequest / OrderCancelReplaceRequest / OrderStatusRequest, and what
+ * comes back (execution reports, cancel rejects, session events) goes to the router's book and into
+ * the session signals a policy observes. The signals are what the router's FIX engine knows: its own
+ * session state, the gaps it detected and the resends it asked for, the PossDup messages it received.
+ * GapFill coverage is read from the sending side's counters: the router sees each SequenceReset-GapFill
+ * arrive, so the count is observable; only its arrival time is approximated (the sender's).
+ */
+import type { Kernel, Ns } from '../../sim/index.ts';
+import type { SessionView, Side } from '../../policies/index.ts';
+import type { AppBody, ExecutionReport, FixMessage, OrderCancelReject } from '../../venues/fix/codec/index.ts';
+import { formatUtcTimestampMs } from '../../venues/fix/codec/values.ts';
+import type { FixSession, SessionEvent } from '../../venues/fix/session/index.ts';
+import type { SimFixApplication, SimSessionEndpoint } from '../../venues/fix/sim/index.ts';
+import type { NewChildOrder, OrderEntryPort } from '../router/ports.ts';
+import type { ReportChannel } from '../router/local-order-book.ts';
+
+export interface RouterReportSink {
+  onExecutionReport(report: ExecutionReport, channel: ReportChannel, receivedAtNs: Ns): unknown;
+  onCancelReject(reject: OrderCancelReject, receivedAtNs: Ns): void;
+  onSessionDown(sessionId: string): void;
+}
+
+/** A session event as the router saw it, with its time: the raw material of the runbook timeline. */
+export interface TimedSessionEvent {
+  sessionId: string;
+  atNs: Ns;
+  event: SessionEvent;
+}
+
+const fixSide = (side: Side) => (side === 'buy' ? '1' : '2');
+
+export class FixOrderEntryPort implements OrderEntryPort, SimFixApplication {
+  endpoint: SimSessionEndpoint | undefined;
+  sink: RouterReportSink | undefined;
+  readonly events: TimedSessionEvent[] = [];
+  possDupCount = 0;
+  private disconnects = 0;
+  private lastDisconnectAtNs: Ns | undefined;
+  private lastLogonAtNs: Ns | undefined;
+  private lastReceivedAtNs: Ns | undefined;
+  private resendOutstanding = false;
+  private highestSeenSeq = 0;
+
+  constructor(
+    private readonly kernel: Kernel,
+    readonly sessionId: string,
+    readonly gatewayId: string,
+    private readonly symbol: string,
+    private readonly tickSize: number,
+    private readonly epochUtcMs: number,
+    /** The venue side's session, whose GapFill counter the router observes as GapFills arrive. */
+    private readonly peerSession: () => FixSession,
+  ) {}
+
+  private get session(): FixSession {
+    if (this.endpoint === undefined) throw new Error(`session ${this.sessionId} has no endpoint`);
+    return this.endpoint.session;
+  }
+
+  view(): SessionView {
+    const session = this.session;
+    const gapOpen = session.inGapRecovery;
+    return {
+      sessionId: this.sessionId,
+      gatewayId: this.gatewayId,
+      state: session.isLoggedOn ? 'logged-on' : 'disconnected',
+      gapOpen,
+      resendInProgress: this.resendOutstanding,
+      replayBacklogMsgs: gapOpen ? Math.max(0, this.highestSeenSeq - session.nextTargetSeqNum + 1) : 0,
+      possDupCount: this.possDupCount,
+      gapFillCount: this.peerSession().stats.seqsGapFilled,
+      disconnectCount: this.disconnects,
+      lastDisconnectAtNs: this.lastDisconnectAtNs,
+      lastLogonAtNs: this.lastLogonAtNs,
+      lastReceivedAtNs: this.lastReceivedAtNs,
+    };
+  }
+
+  canSend(): boolean {
+    return this.endpoint !== undefined && this.session.isLoggedOn;
+  }
+
+  sendNewOrder(order: NewChildOrder): void {
+    this.send({
+      msgType: 'D',
+      clOrdId: order.clOrdId,
+      handlInst: '1',
+      side: fixSide(order.side),
+      symbol: this.symbol,
+      orderQty: order.qtyShares,
+      ordType: '2',
+      price: this.price(order.priceTicks),
+      timeInForce: order.timeInForce === 'ioc' ? '3' : '0',
+      transactTime: this.transactTime(),
+    });
+  }
+
+  sendCancel(request: { clOrdId: string; origClOrdId: string; side: Side; qtyShares: number }): void {
+    this.send({ msgType: 'F', clOrdId: request.clOrdId, origClOrdId: request.origClOrdId, side: fixSide(request.side), symbol: this.symbol, orderQty: request.qtyShares, transactTime: this.transactTime() });
+  }
+
+  sendReplace(request: { clOrdId: string; origClOrdId: string; side: Side; priceTicks: number; qtyShares: number }): void {
+    this.send({
+      msgType: 'G',
+      clOrdId: request.clOrdId,
+      origClOrdId: request.origClOrdId,
+      handlInst: '1',
+      side: fixSide(request.side),
+      symbol: this.symbol,
+      ordType: '2',
+      price: this.price(request.priceTicks),
+      orderQty: request.qtyShares,
+      transactTime: this.transactTime(),
+    });
+  }
+
+  sendStatusRequest(request: { clOrdId: string; side: Side }): void {
+    this.send({ msgType: 'H', clOrdId: request.clOrdId, side: fixSide(request.side), symbol: this.symbol });
+  }
+
+  onMessage(message: FixMessage<AppBody>): void {
+    const now = this.kernel.now;
+    this.lastReceivedAtNs = now;
+    this.highestSeenSeq = Math.max(this.highestSeenSeq, message.header.msgSeqNum);
+    if (message.header.possDupFlag) this.possDupCount++;
+    const body = message.body;
+    if (body.msgType === '8') this.sink?.onExecutionReport(body, 'entry', now);
+    else if (body.msgType === '9') this.sink?.onCancelReject(body, now);
+  }
+
+  onEvent(event: SessionEvent): void {
+    const now = this.kernel.now;
+    this.events.push({ sessionId: this.sessionId, atNs: now, event });
+    switch (event.type) {
+      case 'logged-on':
+        this.lastLogonAtNs = now;
+        break;
+      case 'disconnected':
+        this.disconnects++;
+        this.lastDisconnectAtNs = now;
+        this.resendOutstanding = false;
+        this.sink?.onSessionDown(this.sessionId);
+        break;
+      case 'gap-detected':
+        this.highestSeenSeq = Math.max(this.highestSeenSeq, event.toSeq);
+        break;
+      case 'resend-requested':
+        this.resendOutstanding = true;
+        this.highestSeenSeq = Math.max(this.highestSeenSeq, event.endSeqNo);
+        break;
+      case 'gap-closed':
+        this.resendOutstanding = false;
+        break;
+      default:
+        break;
+    }
+  }
+
+  private send(body: AppBody): void {
+    (this.endpoint as SimSessionEndpoint).send(body);
+  }
+
+  /** Prices on the wire are decimals; rounding to the tick's decimals keeps 1001 * 0.01 from printing as 10.010000000000002. */
+  private price(priceTicks: number): number {
+    return Number((priceTicks * this.tickSize).toFixed(10));
+  }
+
+  private transactTime(): string {
+    return formatUtcTimestampMs(this.epochUtcMs + Math.floor(this.kernel.now / 1_000_000));
+  }
+}

@@ -1,0 +1,183 @@
+/**
+ * The order-entry side of an episode's world: for each scenario session, the venue's counterparty
+ * for one router owner, a FIX session pair (router initiator with reconnect backoff, venue acceptor
+ * with PersistMessages as the scenario says) on a simulated link with the session's latency, and the
+ * router's port; a drop copy of every router owner's execution reports on its own session. Session
+ * faults (disconnects, message loss, store loss) and drop-copy faults are scheduled here.
+ * Stream names: `session.<id>.*`, `dropcopy.*`.
+ */
+import type { Kernel, Ns, RandomStreams } from '../../sim/index.ts';
+import { OrderEntryCounterparty } from '../../venues/fix/counterparty/index.ts';
+import { CatchUpAfterOutage, DropCopy, LoseDuringOutage } from '../../venues/fix/drop-copy/index.ts';
+import type { AppBody, ExecutionReport, FixMessage } from '../../venues/fix/codec/index.ts';
+import {
+  DEFAULT_SESSION_CONFIG,
+  ExponentialBackoff,
+  FixSession,
+  NonPersistentMessageStore,
+  PersistentMessageStore,
+  type MessageStore,
+  type SessionEvent,
+} from '../../venues/fix/session/index.ts';
+import { SimSessionEndpoint, SimulatedLink, type SimFixApplication } from '../../venues/fix/sim/index.ts';
+import type { Venue } from '../../venues/venue/index.ts';
+import type { Scenario } from '../scenario/index.ts';
+import { FixOrderEntryPort, type RouterReportSink } from './fix-order-entry-port.ts';
+import { buildLatency } from './latency.ts';
+import type { ResolvedFault } from './resolve-faults.ts';
+import { WindowedExtraLatency } from './windowed-latency.ts';
+
+/** Router owners are numbered from here; the background flow and replays use lower ids. */
+export const ROUTER_OWNER_BASE = 100;
+/** Simulated time zero is 2024-01-02 14:30 UTC (09:30 New York): SendingTime and TransactTime count from it. */
+export const EPOCH_UTC_MS = Date.UTC(2024, 0, 2, 14, 30);
+
+/** The router's end of the drop-copy session: reports go to the router's book on the drop-copy channel. */
+export class DropCopyReceiver implements SimFixApplication {
+  sink: RouterReportSink | undefined;
+  lastReceivedAtNs: Ns | undefined;
+  endpoint: SimSessionEndpoint | undefined;
+  constructor(private readonly kernel: Kernel) {}
+  get up(): boolean {
+    return this.endpoint?.session.isLoggedOn ?? false;
+  }
+  onMessage(message: FixMessage<AppBody>): void {
+    this.lastReceivedAtNs = this.kernel.now;
+    if (message.body.msgType === '8') this.sink?.onExecutionReport(message.body as ExecutionReport, 'drop-copy', this.kernel.now);
+  }
+  onEvent(_event: SessionEvent): void {}
+}
+
+export interface OrderEntrySide {
+  ports: FixOrderEntryPort[];
+  counterparties: OrderEntryCounterparty[];
+  routerOwnerIds: number[];
+  dropCopy: DropCopyReceiver | undefined;
+  /** Venue-side sessions by session id (their counters feed PES and GFR). */
+  venueSessions: Map<string, FixSession>;
+  connect(sink: RouterReportSink): void;
+  start(): void;
+}
+
+interface SessionPair {
+  link: SimulatedLink;
+  routerStore: MessageStore;
+  venueStore: MessageStore;
+  routerEnd: SimSessionEndpoint;
+  venueEnd: SimSessionEndpoint;
+}
+
+function sessionPair(
+  kernel: Kernel,
+  streams: RandomStreams,
+  name: string,
+  spec: Scenario['sessions'][number],
+  routerApp: SimFixApplication,
+  venueApp: SimFixApplication,
+  persists: boolean,
+): SessionPair {
+  const latency = buildLatency(spec.latency);
+  const link = new SimulatedLink(kernel, {
+    latencyNs: { mean: latency.meanNs, sample: (rng) => latency.sampleNs(rng) },
+    latencyRng: streams.get(`${name}.latency`),
+    lossRng: streams.get(`${name}.loss`),
+    connectDelayNs: Math.round(2 * latency.meanNs),
+  });
+  const base = { ...DEFAULT_SESSION_CONFIG, beginString: spec.beginString, epochUtcMs: EPOCH_UTC_MS, heartBtIntSec: Math.max(1, Math.round(spec.heartbeat / 1e9)) };
+  const routerStore = new PersistentMessageStore();
+  const venueStore = persists ? new PersistentMessageStore() : new NonPersistentMessageStore();
+  const routerSession = new FixSession(
+    { ...base, role: 'initiator', senderCompId: 'ROUTER', targetCompId: name.toUpperCase(), reconnect: new ExponentialBackoff(spec.reconnectInitial, spec.reconnectMax), resendChunkSize: spec.resendChunkSize },
+    routerStore,
+  );
+  const venueSession = new FixSession({ ...base, role: 'acceptor', senderCompId: name.toUpperCase(), targetCompId: 'ROUTER' }, venueStore);
+  const routerEnd = new SimSessionEndpoint(kernel, routerSession, link, 0, routerApp);
+  const venueEnd = new SimSessionEndpoint(kernel, venueSession, link, 1, venueApp);
+  return { link, routerStore, venueStore, routerEnd, venueEnd };
+}
+
+function scheduleSessionFaults(kernel: Kernel, pair: SessionPair, sessionId: string, faults: readonly ResolvedFault[]): void {
+  for (const fault of faults) {
+    if (!('session' in fault) || fault.session !== sessionId) continue;
+    switch (fault.kind) {
+      case 'session-disconnect':
+        kernel.schedule(fault.atNs, () => {
+          pair.link.refuseConnectionsUntil(fault.atNs + fault.duration);
+          pair.link.disconnect();
+        });
+        break;
+      case 'session-message-loss':
+        kernel.schedule(fault.atNs, () => (pair.link.lossProbability = fault.lossProbability));
+        kernel.schedule(fault.atNs + fault.duration, () => (pair.link.lossProbability = 0));
+        break;
+      case 'session-store-loss':
+        kernel.schedule(fault.atNs, () => (fault.side === 'venue' ? pair.venueStore : pair.routerStore).reset());
+        break;
+    }
+  }
+}
+
+export function buildOrderEntrySide(kernel: Kernel, streams: RandomStreams, scenario: Scenario, venue: Venue, faults: readonly ResolvedFault[]): OrderEntrySide {
+  const ports: FixOrderEntryPort[] = [];
+  const counterparties: OrderEntryCounterparty[] = [];
+  const routerOwnerIds: number[] = [];
+  const venueSessions = new Map<string, FixSession>();
+  const pairs: SessionPair[] = [];
+  scenario.sessions.forEach((spec, index) => {
+    const ownerId = ROUTER_OWNER_BASE + index;
+    const counterparty = new OrderEntryCounterparty(kernel, venue, {
+      ownerId,
+      symbol: scenario.instrument.symbol,
+      tickSize: scenario.instrument.tickSize,
+      beginString: spec.beginString,
+      epochUtcMs: EPOCH_UTC_MS,
+      cancelOnDisconnectDelayNs: scenario.venue.cancelOnDisconnect ? scenario.venue.cancelOnDisconnectDelay : undefined,
+    });
+    let pair: SessionPair | undefined;
+    const port = new FixOrderEntryPort(kernel, spec.id, spec.gateway, scenario.instrument.symbol, scenario.instrument.tickSize, EPOCH_UTC_MS, () => (pair as SessionPair).venueEnd.session);
+    pair = sessionPair(kernel, streams, `session.${spec.id}`, spec, port, counterparty, spec.persistMessages);
+    port.endpoint = pair.routerEnd;
+    counterparty.beginTradingSession(pair.venueEnd);
+    scheduleSessionFaults(kernel, pair, spec.id, faults);
+    ports.push(port);
+    counterparties.push(counterparty);
+    routerOwnerIds.push(ownerId);
+    venueSessions.set(spec.id, pair.venueEnd.session);
+    pairs.push(pair);
+  });
+
+  let dropCopyReceiver: DropCopyReceiver | undefined;
+  let dropPair: SessionPair | undefined;
+  if (scenario.dropCopy !== undefined) {
+    const spec = scenario.dropCopy;
+    const lagWindows = faults.filter((f) => f.kind === 'drop-copy-lag').map((f) => ({ fromNs: f.atNs, untilNs: f.atNs + f.duration, extraNs: f.extraLatency }));
+    const outages = faults.filter((f) => f.kind === 'drop-copy-down').map((f) => ({ fromNs: f.atNs, untilNs: f.atNs + f.duration }));
+    const dropCopy = new DropCopy(kernel, {
+      lag: new WindowedExtraLatency(kernel, buildLatency(spec.latency), lagWindows),
+      lagRng: streams.get('dropcopy.lag'),
+      outages,
+      recovery: spec.afterOutage === 'resend' ? new CatchUpAfterOutage() : new LoseDuringOutage(),
+    });
+    for (const counterparty of counterparties) dropCopy.cover(counterparty);
+    dropCopyReceiver = new DropCopyReceiver(kernel);
+    dropPair = sessionPair(kernel, streams, 'dropcopy', scenario.sessions[0], dropCopyReceiver, dropCopy, true);
+    dropCopyReceiver.endpoint = dropPair.routerEnd;
+    dropCopy.beginTradingSession(dropPair.venueEnd);
+  }
+
+  return {
+    ports,
+    counterparties,
+    routerOwnerIds,
+    dropCopy: dropCopyReceiver,
+    venueSessions,
+    connect(sink) {
+      for (const port of ports) port.sink = sink;
+      if (dropCopyReceiver) dropCopyReceiver.sink = sink;
+    },
+    start() {
+      for (const pair of pairs) pair.routerEnd.start();
+      dropPair?.routerEnd.start();
+    },
+  };
+}
