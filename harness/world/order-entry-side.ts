@@ -133,9 +133,11 @@ export function buildOrderEntrySide(kernel: Kernel, streams: RandomStreams, scen
       epochUtcMs: EPOCH_UTC_MS,
       cancelOnDisconnectDelayNs: scenario.venue.cancelOnDisconnect ? scenario.venue.cancelOnDisconnectDelay : undefined,
     });
-    let pair: SessionPair | undefined;
-    const port = new FixOrderEntryPort(kernel, spec.id, spec.gateway, scenario.instrument.symbol, scenario.instrument.tickSize, EPOCH_UTC_MS, () => (pair as SessionPair).venueEnd.session);
-    pair = sessionPair(kernel, streams, `session.${spec.id}`, spec, port, counterparty, spec.persistMessages);
+    // The port and the session pair refer to each other: the port reads the venue session's counters.
+    const built: { pair?: SessionPair } = {};
+    const port = new FixOrderEntryPort(kernel, spec.id, spec.gateway, scenario.instrument.symbol, scenario.instrument.tickSize, EPOCH_UTC_MS, () => (built.pair as SessionPair).venueEnd.session);
+    const pair = sessionPair(kernel, streams, `session.${spec.id}`, spec, port, counterparty, spec.persistMessages);
+    built.pair = pair;
     port.endpoint = pair.routerEnd;
     counterparty.beginTradingSession(pair.venueEnd);
     scheduleSessionFaults(kernel, pair, spec.id, faults);
