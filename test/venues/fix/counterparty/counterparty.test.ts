@@ -2,6 +2,7 @@
 // FIX link: execution reports for new orders, trades, cancels, replaces and rejects; cancel rejects;
 // status answers from venue truth; FIX 4.2 and 4.4 report dialects; deterministic unique ExecIDs.
 import { describe, expect, it } from 'vitest';
+import { PrimaryCrash, RejectDuringTransition } from '../../../../venues/sequencer/index.ts';
 import { decodeFrame, encodeMessage, formatUtcTimestampMs, type AppBody, type BeginString } from '../../../../venues/fix/codec/index.ts';
 import { EPOCH_MS, MS, buildWorld, isTrade, type World } from './world.ts';
 
@@ -240,6 +241,27 @@ describe('order status from venue truth', () => {
 
   it('answers a status request for an unknown order with OrdStatus Rejected', () => {
     expect(world.entry.app.reportsFor('UNKNOWN')).toEqual([expect.objectContaining({ execType: 'I', ordStatus: '8', text: 'unknown order' })]);
+  });
+});
+
+describe('requests the venue refuses during a sequencer failover', () => {
+  // Primary crash at 100 ms, detected at 120 ms, backup sequencing from 150 ms; refusals meanwhile.
+  const world = buildWorld({ sequencerFaults: [new PrimaryCrash(100 * MS, 20 * MS, 30 * MS)], transitionInbound: RejectDuringTransition });
+  world.at(10 * MS, () => world.newOrder({ clOrdId: 'U1', side: 'buy', price: 99, qty: 5 }));
+  world.at(130 * MS, () => {
+    world.newOrder({ clOrdId: 'U2', side: 'buy', price: 99, qty: 5 });
+    world.cancel('U1', 'buy', 'U3');
+  });
+  world.at(200 * MS, () => world.cancel('U1', 'buy', 'U4'));
+  world.run(300 * MS);
+
+  it('rejects a new order with a reason text and answers a cancel with OrderCancelReject, the order still working', () => {
+    expect(world.entry.app.reportsFor('U2').map((r) => [r.execType, r.ordStatus, r.text])).toEqual([['8', '8', 'venue unavailable: failover in progress']]);
+    expect(world.entry.app.cancelRejects[0].body).toMatchObject({ clOrdId: 'U3', origClOrdId: 'U1', ordStatus: '0', cxlRejResponseTo: '1' });
+  });
+
+  it('takes the same cancel once the backup is sequencing', () => {
+    expect(world.entry.app.reportsFor('U4').map((r) => [r.execType, r.origClOrdId])).toEqual([['4', 'U1']]);
   });
 });
 

@@ -16,7 +16,7 @@ import {
 } from '../../../../venues/fix/session/index.ts';
 import { SimSessionEndpoint, SimulatedLink, type SimFixApplication } from '../../../../venues/fix/sim/index.ts';
 import { ConstantLatency, type LatencyModel } from '../../../../venues/gateway/latency-model.ts';
-import { BacklogFirst, QueueDuringTransition, type SequencedOutput } from '../../../../venues/sequencer/index.ts';
+import { BacklogFirst, QueueDuringTransition, type SequencedOutput, type SequencerFault, type TransitionInbound } from '../../../../venues/sequencer/index.ts';
 import { Venue, type OwnerSink } from '../../../../venues/venue/index.ts';
 
 export const US = 1_000;
@@ -82,6 +82,8 @@ export interface WorldOptions {
   /** PersistMessages on the venue's entry session (default true). */
   entryPersists?: boolean;
   linkLatencyNs?: Ns;
+  sequencerFaults?: SequencerFault[];
+  transitionInbound?: TransitionInbound;
   dropCopy?: { lag: LatencyModel; outages?: OutageWindow[]; recovery: OutageRecovery; persists?: boolean; linkLatencyNs?: Ns };
 }
 
@@ -95,9 +97,9 @@ export function buildWorld(options: WorldOptions = {}) {
       serviceRng: streams.get('venue.sequencer.service'),
       replayRateMsgsPerSec: 20_000,
       interleave: new BacklogFirst(),
-      transitionInbound: QueueDuringTransition,
+      transitionInbound: options.transitionInbound ?? QueueDuringTransition,
       heartbeatIntervalNs: 10 * MS,
-      faults: [],
+      faults: options.sequencerFaults ?? [],
       sampleIntervalNs: 0,
     },
     feed: { maxMessagesPerPacket: 8, heartbeatIntervalNs: 5 * MS },
