@@ -36,3 +36,5 @@ export * from './order-server/order-server.ts';
 export * from './order-server/phone-desk.ts';
 export * from './order-server/price-feed-link.ts';
 export * from './order-server/order-audit.ts';
+export * from './venue-adapter/report-link.ts';
+export * from './venue-adapter/order-server-venue.ts';
