@@ -1,0 +1,70 @@
+/** `execdrill drill`: runs a drill file's sweep and checks its gates; the exit code is the verdict. */
+import type { Argv, CommandModule } from 'yargs';
+import { formatComparison } from '../compare/table.ts';
+import { loadDrill } from '../drill/drill-file.ts';
+import type { GateOutcome } from '../drill/gate.ts';
+import { runDrill } from '../drill/run-drill.ts';
+import { requireSingle, requireWorkers } from '../sweep/options.ts';
+
+interface DrillArgs {
+  file: string;
+  workers?: number;
+  out?: string;
+  runner?: string;
+  json: boolean;
+}
+
+const STATUS: Record<GateOutcome['status'], string> = { pass: 'PASS', fail: 'FAIL', inconclusive: 'INCONCLUSIVE', violated: 'INVARIANT' };
+
+function builder(yargs: Argv): Argv<DrillArgs> {
+  return yargs
+    .positional('file', { type: 'string', demandOption: true, describe: 'the drill file (YAML)' })
+    .option('workers', { type: 'number', describe: "worker threads (default: the file's, else all cores)" })
+    .option('out', { type: 'string', describe: "output directory (default: the file's out)" })
+    .option('runner', { type: 'string', describe: "episode runner module (default: the file's, else the project runner)" })
+    .option('json', { type: 'boolean', default: false, describe: 'print the outcome as JSON (schema execdrill.drill/1)' })
+    .example('$0 drill drills/fix-resend.yaml', 'run a drill; exit 0 only if every gate passes')
+    .example('$0 drill drills/fix-resend.yaml --workers 2 --json', 'in CI, for a machine')
+    .epilogue(
+      [
+        'A drill file names scenarios, policies, params, seeds, out and gates (paths relative to the file):',
+        '  scenarios: [../scenarios/fix-resend.yaml]',
+        '  policies: [naive, gap-recovery]',
+        '  seeds: 1..200',
+        '  out: ../results/drill-fix-resend',
+        '  gates:',
+        '    - "p99(IS_FO_BPS) of gap-recovery <= 25"             # or { metric: IS_FO_BPS, stat: p99, policy: gap-recovery, max: 25 }',
+        '    - "gap-recovery beats naive at p95 with 95% confidence" # or { policy: gap-recovery, beats: naive, stat: p95 }',
+        '    - "FETL_BPS of gap-recovery <= 10"',
+        '    - "no invariant violations"',
+        'Stats: p<NN>, cvar<NN>, mean. A threshold holds when its bootstrap interval lies within the bound (confidence: false',
+        'compares the point estimate). Add "in <scenario>" (or scenario:) to scope a gate. Every drill also checks that no',
+        'invariant was violated and every episode ran. Writes <out>/junit.xml and <out>/summary.md (appended to',
+        '$GITHUB_STEP_SUMMARY when set). Grammar in full: harness/drill/README.md.',
+        'Exit codes: 0 all gates pass, 1 a gate failed, 2 inconclusive (an interval straddles its bound: run more seeds),',
+        '3 an invariant was violated, 64 bad input (the drill file, with its path inside it).',
+      ].join('\n'),
+    ) as unknown as Argv<DrillArgs>;
+}
+
+export function drillCommand(setExit: (code: number) => void): CommandModule<object, DrillArgs> {
+  return {
+    command: 'drill <file>',
+    describe: 'run a drill file: sweep, gates, JUnit XML and a Markdown summary; the exit code is the verdict',
+    builder,
+    async handler(args) {
+      requireSingle(args as unknown as Record<string, unknown>, ['workers', 'out', 'runner']);
+      const drill = loadDrill(args.file);
+      const workers = args.workers === undefined ? undefined : requireWorkers(args.workers);
+      const run = await runDrill(drill, { workers, out: args.out, runner: args.runner });
+      if (args.json) {
+        process.stdout.write(`${JSON.stringify(run, null, 2)}\n`);
+      } else {
+        const gates = run.outcomes.map((outcome) => `${STATUS[outcome.status].padEnd(12)} ${outcome.gate} [${outcome.scenario} / ${outcome.subject}]: ${outcome.detail}`);
+        process.stdout.write(`${formatComparison(run.comparison)}\nGates:\n${gates.join('\n')}\n\n`);
+        process.stdout.write(`drill ${run.drill}: ${run.verdict} (exit ${run.exitCode}); wrote ${run.files.junit} and ${run.files.summary}\n`);
+      }
+      setExit(run.exitCode);
+    },
+  };
+}

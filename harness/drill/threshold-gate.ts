@@ -1,0 +1,99 @@
+/**
+ * `p99(IS_FO_BPS) of gap-recovery <= 25`: a statistic of one policy's metric against a bound. With a
+ * confidence level (the default) the statistic's bootstrap interval decides: wholly within the bound,
+ * pass; wholly outside, fail; straddling it, inconclusive (more seeds would settle it). With
+ * `confidence: false` the point estimate alone decides. `FETL_BPS` is the one derived metric:
+ * p95(IS_BPS) - p95(IS_CONTROL_BPS), its interval from a paired bootstrap over the records.
+ */
+import { bootstrapInterval, pairedBootstrapDifference, quantileStatistic, RandomStreams } from '../../sim/index.ts';
+import { metricSample, metricValue } from '../compare/column-stats.ts';
+import type { EpisodeRecord } from '../episode/record.ts';
+import { UsageError } from '../errors.ts';
+import type { Column } from '../compare/columns.ts';
+import { evaluate, statisticNamed } from '../compare/statistics.ts';
+import { columnsInScope, formatNumber, formatPercent, groupsInScope, type Gate, type GateContext, type GateOutcome, type GateStatus } from './gate.ts';
+
+export const FETL_METRIC = 'FETL_BPS';
+
+export interface ThresholdSpec {
+  metric: string;
+  /** Null only for FETL_BPS, which is a statistic already. */
+  stat: string | null;
+  policy: string;
+  scenario: string | null;
+  max: number | null;
+  min: number | null;
+  /** Null: the point estimate decides. */
+  confidence: number | null;
+}
+
+interface Measured {
+  estimate: number;
+  low: number;
+  high: number;
+}
+
+function withinBounds(value: number, spec: ThresholdSpec): boolean {
+  return (spec.max === null || value <= spec.max) && (spec.min === null || value >= spec.min);
+}
+
+export function judge(measured: Measured, spec: ThresholdSpec): GateStatus {
+  if (spec.confidence === null) return withinBounds(measured.estimate, spec) ? 'pass' : 'fail';
+  if (withinBounds(measured.low, spec) && withinBounds(measured.high, spec)) return 'pass';
+  const whollyAbove = spec.max !== null && measured.low > spec.max;
+  const whollyBelow = spec.min !== null && measured.high < spec.min;
+  return whollyAbove || whollyBelow ? 'fail' : 'inconclusive';
+}
+
+export class ThresholdGate implements Gate {
+  constructor(
+    readonly text: string,
+    readonly where: string,
+    private readonly spec: ThresholdSpec,
+  ) {}
+
+  evaluate(context: GateContext): GateOutcome[] {
+    const groups = groupsInScope(context.groups, this.spec.scenario, this.where);
+    this.requireMetric(groups.flatMap((group) => group.columns.flatMap((column) => column.records)));
+    return columnsInScope(groups, this.spec.policy, this.where).map(({ group, column }) => {
+      const base = { gate: this.text, scenario: group.scenario, subject: column.label };
+      const measured = this.measure(column, context, `drill.${this.where}.${group.scenario}.${column.label}`);
+      if (measured === null) return { ...base, status: 'fail', detail: `no ${this.spec.metric} values in ${column.records.length} episodes` };
+      const status = judge(measured, this.spec);
+      const interval = this.spec.confidence === null ? '' : `, ${formatPercent(this.spec.confidence)} CI [${formatNumber(measured.low)}, ${formatNumber(measured.high)}]`;
+      const straddles = status === 'inconclusive' ? ': the interval straddles the bound; more seeds would settle it' : '';
+      return { ...base, status, detail: `${formatNumber(measured.estimate)}${interval}${straddles}`, ...measured };
+    });
+  }
+
+  /** A metric no record carries is a typo in the drill file, not a failed gate. */
+  private requireMetric(records: EpisodeRecord[]): void {
+    const needed = this.spec.metric === FETL_METRIC ? ['IS_BPS', 'IS_CONTROL_BPS'] : [this.spec.metric];
+    if (records.some((record) => needed.every((metric) => metricValue(record, metric) !== null))) return;
+    const known = [...new Set(records.flatMap((record) => Object.keys(record.metrics)))].sort();
+    throw new UsageError(`${this.where}.metric: no record has ${needed.join(' and ')} (the records have ${known.join(', ') || 'no metrics'})`);
+  }
+
+  private measure(column: Column, context: GateContext, streamName: string): Measured | null {
+    const { confidence } = this.spec;
+    const options = { rng: new RandomStreams(context.bootstrap.seed).get(streamName), level: confidence ?? 0.95, resamples: context.bootstrap.resamples };
+    if (this.spec.metric === FETL_METRIC) {
+      const both = column.records.filter((record) => metricValue(record, 'IS_BPS') !== null && metricValue(record, 'IS_CONTROL_BPS') !== null);
+      if (both.length === 0) return null;
+      const control = both.map((record) => metricValue(record, 'IS_CONTROL_BPS') as number);
+      const incident = both.map((record) => metricValue(record, 'IS_BPS') as number);
+      const interval = pairedBootstrapDifference(control, incident, quantileStatistic(0.95), options);
+      return { estimate: interval.estimate, low: interval.low, high: interval.high };
+    }
+    const statistic = statisticNamed(this.spec.stat ?? '');
+    if (statistic === null) throw new Error(`${this.where}: unchecked statistic ${this.spec.stat}`);
+    const sample = metricSample(column.records, this.spec.metric);
+    if (sample.length === 0) return null;
+    if (confidence === null) {
+      const estimate = evaluate(statistic, sample);
+      return { estimate, low: estimate, high: estimate };
+    }
+    const interval = bootstrapInterval(sample, statistic, options);
+    return { estimate: interval.estimate, low: interval.low, high: interval.high };
+  }
+}
