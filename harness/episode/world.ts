@@ -30,8 +30,12 @@ export interface StateSample {
   anyGapOpen: boolean;
   anySessionDown: boolean;
   unknownChildren: number;
+  /** Messages the router knows it still has to receive on its sessions (RWH). */
+  routerReplayBacklogMsgs: number;
   venueBacklogMsgs: number;
   venueReplayLagNs: Ns;
+  /** The venue's book crossed at rest (an invariant violation if ever true). */
+  bookCrossed: boolean;
 }
 
 export interface WorldRun {
@@ -144,8 +148,10 @@ export function runWorld(scenario: Scenario, scenarioFile: string, policy: Polic
       anyGapOpen: orderEntry.ports.some((p) => p.view().gapOpen),
       anySessionDown: orderEntry.ports.some((p) => !p.canSend()),
       unknownChildren: router.book.liveChildren().filter((c) => c.state === 'unknown').length,
+      routerReplayBacklogMsgs: orderEntry.ports.reduce((total, p) => total + p.view().replayBacklogMsgs, 0),
       venueBacklogMsgs: venueSide.venue.sequencer.backlogLength,
       venueReplayLagNs: venueSide.venue.sequencer.replayLagNs(),
+      bookCrossed: (book.bestBidTicks() ?? -Infinity) >= (book.bestAskTicks() ?? Infinity),
     });
     if (kernel.now + SAMPLE_INTERVAL_NS <= endNs) kernel.scheduleAfter(SAMPLE_INTERVAL_NS, sample);
   };

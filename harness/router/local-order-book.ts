@@ -70,6 +70,7 @@ export class LocalOrderBook {
   private filled = 0;
   private duplicates = 0;
   private inversions = 0;
+  private reports = 0;
 
   constructor(private readonly tickSize: number) {}
 
@@ -81,6 +82,10 @@ export class LocalOrderBook {
   }
   get causalityInversions(): number {
     return this.inversions;
+  }
+  /** Execution reports received for known children, on any channel (CID's denominator). */
+  get reportsReceived(): number {
+    return this.reports;
   }
   get fills(): readonly RouterFill[] {
     return this.fillLog;
@@ -135,6 +140,10 @@ export class LocalOrderBook {
     const rootId = this.rootOf.get(report.clOrdId ?? '') ?? this.rootOf.get(report.origClOrdId ?? '');
     const child = rootId === undefined ? undefined : this.children.get(rootId);
     if (child === undefined) return 'unknown-order';
+    this.reports++;
+    // A status answer "unknown order" (OrderID NONE) says the venue cannot see it through this
+    // session (an earlier trading day's order, say), not that it was rejected: the state stays unknown.
+    if (report.execType === 'I' && report.ordStatus === '8' && report.orderId === 'NONE') return 'applied';
     const channelBit = CHANNEL_BIT[channel];
     const seenOn = this.execIdChannels.get(report.execId) ?? 0;
     if (seenOn & channelBit) {

@@ -36,6 +36,11 @@ export class FixOrderEntryPort implements OrderEntryPort, SimFixApplication {
   sink: RouterReportSink | undefined;
   readonly events: TimedSessionEvent[] = [];
   possDupCount = 0;
+  /** Application messages received while a gap was open, and how many of them carried PossDupFlag=Y (PES). */
+  appReceivedInRecovery = 0;
+  possDupInRecovery = 0;
+  /** Times PossDup messages arrived: the runbook's "replay started". */
+  readonly possDupTimesNs: Ns[] = [];
   private disconnects = 0;
   private lastDisconnectAtNs: Ns | undefined;
   private lastLogonAtNs: Ns | undefined;
@@ -124,7 +129,13 @@ export class FixOrderEntryPort implements OrderEntryPort, SimFixApplication {
     const now = this.kernel.now;
     this.lastReceivedAtNs = now;
     this.highestSeenSeq = Math.max(this.highestSeenSeq, message.header.msgSeqNum);
-    if (message.header.possDupFlag) this.possDupCount++;
+    const inRecovery = this.session.inGapRecovery || this.resendOutstanding || message.header.possDupFlag;
+    if (inRecovery) this.appReceivedInRecovery++;
+    if (message.header.possDupFlag) {
+      this.possDupCount++;
+      this.possDupTimesNs.push(now);
+      if (inRecovery) this.possDupInRecovery++;
+    }
     const body = message.body;
     if (body.msgType === '8') this.sink?.onExecutionReport(body, 'entry', now);
     else if (body.msgType === '9') this.sink?.onCancelReject(body, now);

@@ -1,0 +1,136 @@
+/**
+ * Runs one episode, (scenario, policy, seed), and returns its record: the incident run, its control
+ * run (the same seed with every fault removed: IS_FO = IS(incident) - IS(control), exactly) and, when
+ * faults happened, its oracle run (the router sees venue truth at once: C_divergence), with every
+ * metric of METRICS.md that applies, the invariant results and the trace hash. A failure is recorded,
+ * never thrown: a sweep goes on, and the record says how to replay it.
+ */
+import { execFileSync } from 'node:child_process';
+import { InvariantViolation } from '../../sim/index.ts';
+import { PolicyParamError, resolveParams } from '../../policies/index.ts';
+import { loadScenarioFile, formatIssue, type Scenario } from '../scenario/index.ts';
+import { UsageError } from '../errors.ts';
+import { attribute, runCost } from './attribution.ts';
+import { checkInvariants } from './invariants.ts';
+import { runbookTimeline, stateKpis } from './kpis.ts';
+import { findPolicy } from './policy-loader.ts';
+import { EPISODE_RECORD_SCHEMA, type EpisodeRecord, type EpisodeSpec, type InvariantResult } from './record.ts';
+import { runWorld } from './world.ts';
+
+let commitCache: string | undefined;
+export function projectCommit(): string {
+  if (commitCache === undefined) {
+    try {
+      commitCache = execFileSync('git', ['rev-parse', '--short=12', 'HEAD'], { cwd: new URL('../..', import.meta.url), encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
+    } catch {
+      commitCache = 'unknown';
+    }
+  }
+  return commitCache;
+}
+
+export function replayCommand(spec: EpisodeSpec): string {
+  const params = Object.entries(spec.params).map(([k, v]) => ` --param ${k}=${v}`).join('');
+  return `npx execdrill run --scenario ${spec.scenarioFile} --policy ${spec.policy} --seed ${spec.seed}${params}`;
+}
+
+const scenarioCache = new Map<string, { scenario: Scenario; hash: string }>();
+
+function loadScenario(file: string): { scenario: Scenario; hash: string } {
+  const cached = scenarioCache.get(file);
+  if (cached) return cached;
+  const loaded = loadScenarioFile(file);
+  if (!loaded.ok) throw new UsageError(loaded.issues.map(formatIssue).join('\n'));
+  const entry = { scenario: loaded.scenario, hash: loaded.hash };
+  scenarioCache.set(file, entry);
+  return entry;
+}
+
+function failedRecord(spec: EpisodeSpec, kind: 'invariant' | 'crash' | 'bad-input', message: string): EpisodeRecord {
+  return {
+    schema: EPISODE_RECORD_SCHEMA,
+    scenario: spec.scenarioFile,
+    scenarioFile: spec.scenarioFile,
+    scenarioHash: '',
+    policy: { name: spec.policy, version: '', sourceHash: '', params: spec.params },
+    seed: spec.seed,
+    commit: projectCommit(),
+    status: 'failed',
+    error: { kind, message },
+    replay: replayCommand(spec),
+    traceHash: '',
+    metrics: {},
+    invariants: [],
+    timeline: { regimes: [], runbook: {} },
+    eventsSimulated: 0,
+  };
+}
+
+export function runEpisode(spec: EpisodeSpec): EpisodeRecord {
+  let scenario: Scenario;
+  let hash: string;
+  let policy: ReturnType<typeof findPolicy>;
+  let params: ReturnType<typeof resolveParams>;
+  try {
+    ({ scenario, hash } = loadScenario(spec.scenarioFile));
+    policy = findPolicy(spec.policy);
+    params = resolveParams(policy.definition, spec.params);
+  } catch (error) {
+    if (error instanceof UsageError || error instanceof PolicyParamError) return failedRecord(spec, 'bad-input', error.message);
+    throw error;
+  }
+  try {
+    const incident = runWorld(scenario, spec.scenarioFile, policy.definition, params, spec.seed, 'incident');
+    const control = runWorld(scenario, spec.scenarioFile, policy.definition, params, spec.seed, 'control');
+    const faulted = incident.faults.length > 0;
+    const oracle = faulted ? runWorld(scenario, spec.scenarioFile, policy.definition, params, spec.seed, 'oracle') : control;
+    const { side, qtyShares, start, horizon } = scenario.parent;
+    const tick = scenario.instrument.tickSize;
+    const incidentCost = runCost(incident, tick, side, qtyShares);
+    const controlCost = runCost(control, tick, side, qtyShares);
+    const oracleCost = runCost(oracle, tick, side, qtyShares);
+    const persists = new Map(scenario.sessions.map((s) => [s.id, s.persistMessages]));
+    const invariants: InvariantResult[] = [
+      ...checkInvariants(incident, persists),
+      ...checkInvariants(control, persists).map((r) => ({ ...r, name: `control:${r.name}` })),
+    ];
+    const targetShare = (t: number) => Math.min(1, Math.max(0, (t - start) / horizon));
+    const filled = incident.truth.filledShares;
+    const runbook = runbookTimeline(incident);
+    return {
+      schema: EPISODE_RECORD_SCHEMA,
+      scenario: scenario.name,
+      scenarioFile: spec.scenarioFile,
+      scenarioHash: hash,
+      policy: { name: policy.definition.name, version: policy.definition.version, sourceHash: policy.sourceHash, params },
+      seed: spec.seed,
+      commit: projectCommit(),
+      status: 'ok',
+      replay: replayCommand(spec),
+      traceHash: incident.traceHash,
+      metrics: {
+        IS_BPS: incidentCost.shortfall.bps.total,
+        IS_CONTROL_BPS: controlCost.shortfall.bps.total,
+        IS_ORACLE_BPS: faulted ? oracleCost.shortfall.bps.total : null,
+        IS_DELAY_BPS: incidentCost.shortfall.bps.delay,
+        IS_REALISED_BPS: incidentCost.shortfall.bps.realised,
+        IS_MISSED_BPS: incidentCost.shortfall.bps.missedTrade,
+        IS_OVERFILL_BPS: incidentCost.shortfall.bps.overfillUnwind,
+        ...attribute(incidentCost, controlCost, oracleCost),
+        QRT_BPS: oracleCost.byPurposeBps.reentry - controlCost.byPurposeBps.reentry,
+        COMPLETION: Math.min(1, filled / qtyShares),
+        OVERFILL_SHARES: Math.max(0, filled - qtyShares),
+        CATCHUP_SHARES: incidentCost.sharesByPurpose.catchup + incidentCost.sharesByPurpose.cleanup,
+        REENTRY_SHARES: incidentCost.sharesByPurpose.reentry,
+        FAULTS: incident.faults.length,
+        ...stateKpis(incident, control, qtyShares, targetShare),
+      },
+      invariants,
+      timeline: { regimes: incident.router.regimeTimeline.map((r) => ({ atNs: r.atNs, regime: r.regime })), runbook: { ...runbook } },
+      eventsSimulated: incident.eventsRun + control.eventsRun + (faulted ? oracle.eventsRun : 0),
+    };
+  } catch (error) {
+    if (error instanceof InvariantViolation) return failedRecord(spec, 'invariant', error.message);
+    return failedRecord(spec, 'crash', (error as Error).stack ?? String(error));
+  }
+}

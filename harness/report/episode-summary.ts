@@ -1,0 +1,29 @@
+/** A readable summary of one episode record, for `execdrill run` on a terminal. */
+import type { EpisodeRecord } from '../episode/record.ts';
+
+const fmt = (value: number | null | undefined, digits = 2): string => (value === null || value === undefined || Number.isNaN(value) ? '–' : value.toFixed(digits));
+const seconds = (ns: number) => `${(ns / 1e9).toFixed(2)}s`;
+
+export function formatEpisodeSummary(record: EpisodeRecord): string {
+  if (record.status === 'failed') {
+    return [`episode FAILED (${record.error?.kind}): ${record.scenario} / ${record.policy.name} / seed ${record.seed}`, record.error?.message ?? '', `replay: ${record.replay}`].join('\n');
+  }
+  const m = record.metrics;
+  const broken = record.invariants.filter((i) => !i.ok);
+  const runbook = Object.entries(record.timeline.runbook)
+    .map(([step, ms]) => `${step.replace(/Ms$/, '').replace(/([A-Z])/g, ' $1').toLowerCase()} ${ms === null ? '–' : `+${fmt(ms as number, 0)} ms`}`)
+    .join(', ');
+  return [
+    `${record.scenario} / ${record.policy.name} ${record.policy.version} / seed ${record.seed}   trace ${record.traceHash.slice(0, 12)}`,
+    `cost (bps)         incident   control    oracle`,
+    `  IS             ${fmt(m.IS_BPS).padStart(10)}${fmt(m.IS_CONTROL_BPS).padStart(10)}${fmt(m.IS_ORACLE_BPS).padStart(10)}`,
+    `  IS_FO          ${fmt(m.IS_FO_BPS).padStart(10)}   (completion ${fmt(m.COMPLETION, 3)}, overfill ${fmt(m.OVERFILL_SHARES, 0)} shares)`,
+    `attribution (bps): divergence ${fmt(m.C_DIVERGENCE_BPS)}, queue reset ${fmt(m.C_QUEUE_RESET_BPS)}, throttle ${fmt(m.C_THROTTLE_BPS)}, catch-up ${fmt(m.C_CATCHUP_BPS)}, residual ${fmt(m.ATTRIBUTION_RESIDUAL_BPS)}`,
+    `state: LSS min ${fmt(m.LSS_MIN, 3)} (${fmt(m.LSS_BELOW_099_MS, 0)} ms below 0.99), SUR ${fmt(m.SUR_QTY, 0)} shares, RWH ${fmt(m.RWH_MAX, 0)} msgs, detection ${fmt(m.DETECTION_LAG_MS, 0)} ms, FDS ${fmt(m.FDS_MS, 0)} ms, SDL ${fmt(m.SDL_MS, 0)} ms, RCL ${fmt(m.RCL_MS, 0)} ms`,
+    `replay: RBL95 ${fmt(m.RBL95, 0)} msgs, RLD95 ${fmt(m.RLD95, 1)} ms, GRS ${fmt(m.GRS, 3)}, PES ${fmt(m.PES, 3)}, GFR ${fmt(m.GFR, 3)}, CID ${fmt(m.CID, 4)}, BSR ${fmt(m.BSR, 3)}, AAT95 ${fmt(m.AAT95_MS, 3)} ms, ROR ${fmt(m.ROR)}`,
+    `regimes: ${record.timeline.regimes.map((r) => `${r.regime}@${seconds(r.atNs)}`).join(' → ')}`,
+    `runbook (from the first fault): ${runbook}`,
+    broken.length === 0 ? `invariants: all ${record.invariants.length} hold` : `INVARIANTS VIOLATED: ${broken.map((b) => `${b.name}: ${b.detail}`).join('; ')}`,
+    `replay: ${record.replay}`,
+  ].join('\n');
+}
