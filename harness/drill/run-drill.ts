@@ -38,6 +38,8 @@ export interface DrillRun {
   out: string;
   verdict: DrillVerdict;
   exitCode: number;
+  /** The drill's sweep: episodes, and how many ran now or were there from an earlier run. */
+  sweep: { episodes: number; ran: number; resumed: number };
   outcomes: GateOutcome[];
   files: { junit: string; summary: string };
   comparison: Comparison;
@@ -55,7 +57,7 @@ function implicitGates(gates: readonly Gate[]): Gate[] {
 export async function runDrill(drill: Drill, overrides: DrillOverrides): Promise<DrillRun> {
   const out = overrides.out ?? drill.out;
   const runner = resolveRunner(overrides.runner ?? drill.runner ?? undefined);
-  await runSweep({ request: drill.request, out, workers: overrides.workers ?? drill.workers ?? availableParallelism(), shard: WHOLE_SWEEP, runner });
+  const sweep = await runSweep({ request: drill.request, out, workers: overrides.workers ?? drill.workers ?? availableParallelism(), shard: WHOLE_SWEEP, runner });
   const sources = [readRecordSource(out)];
   const comparison = compareRecords(sources, drill.compare);
   const context = { groups: groupRecords(sources), bootstrap: drill.compare };
@@ -67,5 +69,6 @@ export async function runDrill(drill: Drill, overrides: DrillOverrides): Promise
   writeFileAtomic(files.summary, markdown);
   const stepSummary = process.env.GITHUB_STEP_SUMMARY;
   if (stepSummary !== undefined && stepSummary !== '') appendFileSync(stepSummary, markdown);
-  return { schema: DRILL_SCHEMA, drill: drill.name, file: drill.file, out, verdict, exitCode, outcomes, files, comparison };
+  const { episodes, ran, resumed } = sweep;
+  return { schema: DRILL_SCHEMA, drill: drill.name, file: drill.file, out, verdict, exitCode, sweep: { episodes, ran, resumed }, outcomes, files, comparison };
 }

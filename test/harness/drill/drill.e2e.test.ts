@@ -1,0 +1,89 @@
+/**
+ * `execdrill drill` through the real CLI with the fake runner: one fixture drill per exit code (0 pass,
+ * 1 fail, 2 inconclusive, 3 invariant violated, 64 bad input), and the reports it writes (JUnit XML
+ * well-formed and counting what the gates found, the Markdown summary appended to the CI step summary).
+ */
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { CLI_ENV, execdrill, temporaryDirectory, type CliResult } from '../sweep/cli.ts';
+import { checkWellFormed } from './xml.ts';
+
+const DRILLS = 'test/fixtures/sweep/drills';
+let tmp: string;
+const runs: Record<string, CliResult> = {};
+const outOf = (drill: string) => join(tmp, drill);
+
+beforeAll(() => {
+  tmp = temporaryDirectory('drill');
+  writeFileSync(join(tmp, 'step-summary.md'), '# earlier step\n');
+  for (const drill of ['pass', 'fail', 'inconclusive', 'invariant']) {
+    const env = drill === 'pass' ? { ...CLI_ENV, GITHUB_STEP_SUMMARY: join(tmp, 'step-summary.md') } : CLI_ENV;
+    runs[drill] = execdrill(['drill', `${DRILLS}/${drill}.yaml`, '--out', outOf(drill)], env);
+  }
+});
+
+describe('drill exit codes', () => {
+  it('0 when every gate passes', () => {
+    expect(runs.pass.status, runs.pass.stderr).toBe(0);
+    expect(runs.pass.stdout).toMatch(/^PASS +gap-recovery beats naive at p95\(IS_BPS\) with 95% confidence \[fix-resend \/ gap-recovery\]/m);
+    expect(runs.pass.stdout).toContain('drill fixture-pass: passed (exit 0)');
+  });
+
+  it('1 when a gate fails', () => {
+    expect(runs.fail.status).toBe(1);
+    expect(runs.fail.stdout).toMatch(/^FAIL +p50\(IS_BPS\) of naive <= 2 with 95% confidence/m);
+  });
+
+  it('2 when a confidence interval straddles the bound', () => {
+    expect(runs.inconclusive.status).toBe(2);
+    expect(runs.inconclusive.stdout).toMatch(/^INCONCLUSIVE +freeze-until-clean beats naive .*not significant/m);
+  });
+
+  it('3 when an invariant is violated, even with a gate failed too', () => {
+    expect(runs.invariant.status).toBe(3);
+    expect(runs.invariant.stdout).toMatch(/^INVARIANT +no invariant violations \[flaky \/ all policies\]: 6 of 16 episodes/m);
+    expect(runs.invariant.stdout).toMatch(/^FAIL +every episode ran .*seed 3/m);
+  });
+
+  it('64 on a bad drill file, listing every problem with the file and its path', () => {
+    const result = execdrill(['drill', `${DRILLS}/bad.yaml`, '--out', outOf('bad')]);
+    expect(result.status).toBe(64);
+    for (const path of ['scenarios[1]', 'seeds', 'gates[0].policy', 'gates[1].stat', 'gates[2].max', 'gates[3].confidance', 'gates[4]']) {
+      expect(result.stderr).toContain(`${DRILLS}/bad.yaml: ${path}: `);
+    }
+  });
+
+  it('documents its exit codes in --help', () => {
+    const help = execdrill(['drill', '--help']).stdout;
+    expect(help).toContain('Exit codes: 0 all gates pass, 1 a gate failed, 2 inconclusive');
+    expect(help).toContain('3 an invariant was violated, 64 bad input');
+  });
+});
+
+describe('drill reports', () => {
+  it('writes well-formed JUnit XML with a test case per gate outcome, failures and skips counted', () => {
+    const elements = checkWellFormed(readFileSync(join(outOf('invariant'), 'junit.xml'), 'utf8'));
+    const suite = elements.find((element) => element.name === 'testsuite');
+    expect(suite?.attributes).toMatchObject({ tests: '3', failures: '2', skipped: '0' });
+    expect(elements.filter((element) => element.name === 'failure').map((element) => element.attributes.type)).toEqual(['invariant', 'gate']);
+    const inconclusive = checkWellFormed(readFileSync(join(outOf('inconclusive'), 'junit.xml'), 'utf8'));
+    expect(inconclusive.find((element) => element.name === 'testsuite')?.attributes).toMatchObject({ skipped: '1', failures: '0' });
+  });
+
+  it('writes a Markdown summary and appends it to $GITHUB_STEP_SUMMARY', () => {
+    const summary = readFileSync(join(outOf('pass'), 'summary.md'), 'utf8');
+    expect(summary).toMatch(/^## execdrill drill `fixture-pass`: passed \(exit 0\)/);
+    expect(summary).toContain('| ✅ pass | gap-recovery beats naive at p95(IS_BPS) with 95% confidence | fix-resend | gap-recovery |');
+    expect(readFileSync(join(tmp, 'step-summary.md'), 'utf8')).toBe(`# earlier step\n${summary}`);
+  });
+
+  it('gives its outcome as JSON, reusing the records of a finished drill', () => {
+    const result = execdrill(['drill', `${DRILLS}/pass.yaml`, '--out', outOf('pass'), '--json']);
+    expect(result.status).toBe(0);
+    const run = JSON.parse(result.stdout);
+    expect(run).toMatchObject({ schema: 'execdrill.drill/1', drill: 'fixture-pass', verdict: 'passed', exitCode: 0 });
+    expect(run.sweep).toEqual({ episodes: 120, ran: 0, resumed: 120 });
+    expect(run.outcomes.map((outcome: { status: string }) => outcome.status)).toEqual(['pass', 'pass', 'pass', 'pass', 'pass']);
+  });
+});
