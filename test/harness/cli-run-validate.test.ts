@@ -1,0 +1,58 @@
+import { spawnSync } from 'node:child_process';
+import { describe, expect, it } from 'vitest';
+
+const cli = (...args: string[]) => spawnSync(process.execPath, ['bin/execdrill.js', ...args], { encoding: 'utf8', env: { ...process.env, CI: 'true' } });
+const TINY = 'test/fixtures/scenarios/tiny-gap.yaml';
+
+describe('execdrill run and validate (end to end)', () => {
+  it('run prints a summary with the replay command, and --json a record with the same trace hash each time', () => {
+    const text = cli('run', '--scenario', TINY, '--policy', 'failover-fsm', '--seed', '4');
+    expect(text.status).toBe(0);
+    expect(text.stdout).toMatch(/^tiny-gap \/ failover-fsm 1\.0\.0 \/ seed 4/);
+    expect(text.stdout).toContain(`replay: npx execdrill run --scenario ${TINY} --policy failover-fsm --seed 4`);
+    const first = JSON.parse(cli('run', '--scenario', TINY, '--policy', 'failover-fsm', '--seed', '4', '--json').stdout);
+    const second = JSON.parse(cli('run', '--scenario', TINY, '--policy', 'failover-fsm', '--seed', '4', '--json').stdout);
+    expect(first.traceHash).toMatch(/^[0-9a-f]{64}$/);
+    expect(second.traceHash).toBe(first.traceHash);
+    expect(text.stdout).toContain(first.traceHash.slice(0, 12));
+  });
+
+  it('validate lists every error of a bad file with its path, exits 64, and prints no stack trace', () => {
+    const result = cli('validate', 'test/fixtures/scenarios/bad-scenario.yaml');
+    expect(result.status).toBe(64);
+    const lines = result.stderr.trim().split('\n');
+    const file = 'test/fixtures/scenarios/bad-scenario.yaml';
+    expect(lines).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(new RegExp(`^${file}: name: expected a lower-case id`)),
+        `${file}: market.flow.intensty: unknown key (a typo?)`,
+        expect.stringMatching(new RegExp(`^${file}: parent.qtyShares: `)),
+        expect.stringMatching(new RegExp(`^${file}: parent.horizon: expected a duration with a unit`)),
+      ]),
+    );
+    expect(result.stderr).not.toMatch(/at .*\.ts:\d+/);
+  });
+
+  it('validate accepts every bundled scenario', () => {
+    const result = cli('validate', ...['000-order-entry-divergence', '001-sequencer-failover-replay', '002-fix-gap-resend'].map((n) => `scenarios/${n}.yaml`));
+    expect(result.stderr).toBe('');
+    expect(result.status).toBe(0);
+  });
+
+  it('run refuses a missing scenario file and an unknown policy with exit 64 and a clear message', () => {
+    const missing = cli('run', '--scenario', 'no/such.yaml', '--policy', 'naive');
+    expect(missing.status).toBe(64);
+    expect(missing.stderr).toBe('execdrill: no/such.yaml: no such file\n');
+    const unknown = cli('run', '--scenario', TINY, '--policy', 'no-such-policy');
+    expect(unknown.status).toBe(64);
+    expect(unknown.stderr).toContain('unknown policy "no-such-policy"');
+  });
+
+  it('list names every bundled policy and metric, as a table and as JSON', () => {
+    const policies = JSON.parse(cli('list', 'policies', '--json').stdout) as { name: string }[];
+    expect(policies.map((p) => p.name)).toEqual(
+      expect.arrayContaining(['naive', 'cancel-all-on-reconnect', 'freeze-until-clean', 'panic-catchup', 'failover-fsm', 'replay-regime', 'gap-recovery', 'warmup-aware', 'oracle']),
+    );
+    expect(cli('list', 'metrics').stdout).toMatch(/IS_FO_BPS\s+bps/);
+  });
+});

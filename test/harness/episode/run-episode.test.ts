@@ -1,0 +1,42 @@
+import { describe, expect, it } from 'vitest';
+import { runEpisode } from '../../../harness/episode/run-episode.ts';
+
+const TINY = 'test/fixtures/scenarios/tiny-gap.yaml';
+
+describe('runEpisode', () => {
+  const record = runEpisode({ scenarioFile: TINY, policy: 'gap-recovery', params: {}, seed: 5 });
+
+  it('gives the same trace hash for the same scenario, policy and seed, and another for another seed', () => {
+    expect(runEpisode({ scenarioFile: TINY, policy: 'gap-recovery', params: {}, seed: 5 }).traceHash).toBe(record.traceHash);
+    expect(runEpisode({ scenarioFile: TINY, policy: 'gap-recovery', params: {}, seed: 6 }).traceHash).not.toBe(record.traceHash);
+  });
+
+  it('records IS_FO as exactly incident minus control, and an attribution that adds up to it', () => {
+    const m = record.metrics as Record<string, number>;
+    expect(record.status).toBe('ok');
+    expect(m.IS_FO_BPS).toBeCloseTo(m.IS_BPS - m.IS_CONTROL_BPS, 10);
+    const parts = m.C_DIVERGENCE_BPS + m.C_QUEUE_RESET_BPS + m.C_THROTTLE_BPS + m.C_CATCHUP_BPS + m.ATTRIBUTION_RESIDUAL_BPS;
+    expect(parts).toBeCloseTo(m.IS_FO_BPS, 10);
+    expect(m.C_DIVERGENCE_BPS).toBeCloseTo(m.IS_BPS - m.IS_ORACLE_BPS, 10);
+  });
+
+  it('holds every invariant and sees the disconnect in the regime timeline and the runbook', () => {
+    expect(record.invariants.filter((i) => !i.ok)).toEqual([]);
+    expect(record.timeline.regimes.map((r) => r.regime)).toContain('GAP_OPEN');
+    expect(record.timeline.runbook.gapDetectedMs).toBe(0);
+    expect(record.metrics.FAULTS).toBe(1);
+  });
+
+  it('records a bad scenario file as bad input, naming the file and the path', () => {
+    const failed = runEpisode({ scenarioFile: 'test/fixtures/scenarios/bad-scenario.yaml', policy: 'naive', params: {}, seed: 1 });
+    expect(failed.status).toBe('failed');
+    expect(failed.error?.kind).toBe('bad-input');
+    expect(failed.error?.message).toContain('test/fixtures/scenarios/bad-scenario.yaml: market.flow.intensty: unknown key');
+  });
+
+  it('records an unknown policy parameter as bad input', () => {
+    const failed = runEpisode({ scenarioFile: TINY, policy: 'naive', params: { notAParam: 1 }, seed: 1 });
+    expect(failed.error).toMatchObject({ kind: 'bad-input' });
+    expect(failed.error?.message).toMatch(/no parameter "notAParam"/);
+  });
+});
