@@ -3,7 +3,7 @@ import type { Argv, CommandModule } from 'yargs';
 import { compareRecords, OBJECTIVES, type CompareOptions } from '../compare/comparison.ts';
 import { formatComparison } from '../compare/table.ts';
 import { UsageError } from '../errors.ts';
-import { requireSingle } from '../sweep/options.ts';
+import { helpEpilogue, requireSingle } from '../sweep/options.ts';
 import { readRecordSource } from '../sweep/records.ts';
 
 interface CompareArgs {
@@ -25,8 +25,16 @@ export function compareOptionsOf(args: Omit<CompareArgs, 'paths' | 'json'>): Com
   return { baseline: args.baseline, objective: args.objective as CompareOptions['objective'], level: args.level, resamples: args.resamples, seed: args.bootstrapSeed };
 }
 
+const EXAMPLES: ReadonlyArray<readonly [string, string]> = [
+  ['every policy against naive', 'execdrill compare results/fix'],
+  ['against another baseline, for a machine', 'execdrill compare results/fix --baseline gap-recovery --json'],
+  ['two versions of a policy (their records carry version and source hash)', 'execdrill compare results/before results/after'],
+  ['rank tuning settings on p99 of IS_FO_BPS', 'execdrill compare results/tune --objective p99'],
+];
+
 function builder(yargs: Argv): Argv<CompareArgs> {
   return yargs
+    .wrap(null)
     .positional('paths', { type: 'string', array: true, demandOption: true, describe: 'sweep directories or episodes .jsonl files (records are pooled)' })
     .option('baseline', { type: 'string', default: 'naive', describe: 'the policy (or column label) differences are taken against' })
     .option('objective', { type: 'string', default: 'p95', choices: [...OBJECTIVES], describe: 'tail objective that ranks tuning settings: p95 or p99 of IS_FO_BPS' })
@@ -34,18 +42,14 @@ function builder(yargs: Argv): Argv<CompareArgs> {
     .option('resamples', { type: 'number', default: 2000, describe: 'bootstrap resamples per interval' })
     .option('bootstrap-seed', { type: 'number', default: 1, describe: 'seed of the bootstrap streams (intervals are reproducible)' })
     .option('json', { type: 'boolean', default: false, describe: 'print the comparison as JSON (schema execdrill.compare/1)' })
-    .example('$0 compare results/fix', 'every policy against naive')
-    .example('$0 compare results/fix --baseline gap-recovery --json', 'against another baseline, for a machine')
-    .example('$0 compare results/before results/after', 'two versions of a policy (their records carry version and source hash)')
-    .example('$0 compare results/tune --objective p99', 'rank tuning settings on p99 of IS_FO_BPS')
     .epilogue(
-      [
+      helpEpilogue(EXAMPLES, [
         'Columns are policies; versions of one policy and parameter settings of a tuning sweep are columns of their own.',
         'Rows: p50/p95/p99 and CVaR95 (mean of the worst 5%) of IS_BPS and IS_FO_BPS over seeds, FETL = p95(IS) - p95(IS of',
         'the control run), mean completion, failed episodes, invariant violations. Differences are policy minus baseline',
         '(negative = cheaper), paired by seed, with a percentile bootstrap interval; "not significant" when it contains 0.',
         'Exit codes: 0 compared, 64 bad input.',
-      ].join('\n'),
+      ]),
     ) as unknown as Argv<CompareArgs>;
 }
 

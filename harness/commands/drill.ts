@@ -4,7 +4,7 @@ import { formatComparison } from '../compare/table.ts';
 import { loadDrill } from '../drill/drill-file.ts';
 import type { GateOutcome } from '../drill/gate.ts';
 import { runDrill } from '../drill/run-drill.ts';
-import { requireSingle, requireWorkers } from '../sweep/options.ts';
+import { helpEpilogue, requireSingle, requireWorkers } from '../sweep/options.ts';
 
 interface DrillArgs {
   file: string;
@@ -16,24 +16,28 @@ interface DrillArgs {
 
 const STATUS: Record<GateOutcome['status'], string> = { pass: 'PASS', fail: 'FAIL', inconclusive: 'INCONCLUSIVE', violated: 'INVARIANT' };
 
+const EXAMPLES: ReadonlyArray<readonly [string, string]> = [
+  ['run a drill; exit 0 only if every gate passes', 'execdrill drill drills/fix-resend.yaml'],
+  ['in CI, for a machine', 'execdrill drill drills/fix-resend.yaml --workers 2 --json'],
+];
+
 function builder(yargs: Argv): Argv<DrillArgs> {
   return yargs
+    .wrap(null)
     .positional('file', { type: 'string', demandOption: true, describe: 'the drill file (YAML)' })
     .option('workers', { type: 'number', describe: "worker threads (default: the file's, else all cores)" })
     .option('out', { type: 'string', describe: "output directory (default: the file's out)" })
     .option('runner', { type: 'string', describe: "episode runner module (default: the file's, else the project runner)" })
     .option('json', { type: 'boolean', default: false, describe: 'print the outcome as JSON (schema execdrill.drill/1)' })
-    .example('$0 drill drills/fix-resend.yaml', 'run a drill; exit 0 only if every gate passes')
-    .example('$0 drill drills/fix-resend.yaml --workers 2 --json', 'in CI, for a machine')
     .epilogue(
-      [
+      helpEpilogue(EXAMPLES, [
         'A drill file names scenarios, policies, params, seeds, out and gates (paths relative to the file):',
         '  scenarios: [../scenarios/fix-resend.yaml]',
         '  policies: [naive, gap-recovery]',
         '  seeds: 1..200',
         '  out: ../results/drill-fix-resend',
         '  gates:',
-        '    - "p99(IS_FO_BPS) of gap-recovery <= 25"             # or { metric: IS_FO_BPS, stat: p99, policy: gap-recovery, max: 25 }',
+        '    - "p99(IS_FO_BPS) of gap-recovery <= 25"                # or { metric: IS_FO_BPS, stat: p99, policy: gap-recovery, max: 25 }',
         '    - "gap-recovery beats naive at p95 with 95% confidence" # or { policy: gap-recovery, beats: naive, stat: p95 }',
         '    - "FETL_BPS of gap-recovery <= 10"',
         '    - "no invariant violations"',
@@ -43,7 +47,7 @@ function builder(yargs: Argv): Argv<DrillArgs> {
         '$GITHUB_STEP_SUMMARY when set). Grammar in full: harness/drill/README.md.',
         'Exit codes: 0 all gates pass, 1 a gate failed, 2 inconclusive (an interval straddles its bound: run more seeds),',
         '3 an invariant was violated, 64 bad input (the drill file, with its path inside it).',
-      ].join('\n'),
+      ]),
     ) as unknown as Argv<DrillArgs>;
 }
 

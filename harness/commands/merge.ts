@@ -1,7 +1,7 @@
 /** `execdrill merge`: joins the directories of a sharded sweep into one, as an unsharded run writes it. */
 import type { Argv, CommandModule } from 'yargs';
 import { mergeShards } from '../sweep/merge.ts';
-import { requireSingle } from '../sweep/options.ts';
+import { helpEpilogue, requireSingle } from '../sweep/options.ts';
 import { readRecordSource } from '../sweep/records.ts';
 import { summariseRecords } from '../sweep/summary.ts';
 
@@ -11,19 +11,23 @@ interface MergeArgs {
   json: boolean;
 }
 
+const EXAMPLES: ReadonlyArray<readonly [string, string]> = [
+  ['join three shards', 'execdrill merge results/fix-shard-0 results/fix-shard-1 results/fix-shard-2 --out results/fix'],
+  ['then compare the policies', 'execdrill merge results/fix-shard-* --out results/fix && execdrill compare results/fix'],
+];
+
 function builder(yargs: Argv): Argv<MergeArgs> {
   return yargs
+    .wrap(null)
     .positional('dirs', { type: 'string', array: true, demandOption: true, describe: 'the shard directories, one per shard, any order' })
     .option('out', { type: 'string', demandOption: true, describe: 'directory for the merged sweep' })
     .option('json', { type: 'boolean', default: false, describe: 'print the summary as JSON on stdout' })
-    .example('$0 merge results/fix-shard-0 results/fix-shard-1 results/fix-shard-2 --out results/fix', 'join three shards')
-    .example('$0 merge results/fix-shard-* --out results/fix && $0 compare results/fix', 'then compare the policies')
     .epilogue(
-      [
+      helpEpilogue(EXAMPLES, [
         'The merged directory is byte-identical to what the unsharded sweep writes. Every shard 0..N-1 must be present',
         'once, finished, and of the same sweep (same episodes, commit and runner).',
         'Exit codes: 0 merged, 64 bad input (missing, doubled, unfinished or mismatched shards).',
-      ].join('\n'),
+      ]),
     ) as unknown as Argv<MergeArgs>;
 }
 

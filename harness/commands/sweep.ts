@@ -1,7 +1,7 @@
 /** `execdrill sweep`: runs scenarios x policies x parameter settings x seeds into a directory. */
 import { availableParallelism } from 'node:os';
 import type { Argv, CommandModule } from 'yargs';
-import { requireSingle, requireWorkers } from '../sweep/options.ts';
+import { helpEpilogue, requireSingle, requireWorkers } from '../sweep/options.ts';
 import { parseParamOption } from '../sweep/params.ts';
 import { formatShard, parseShard, WHOLE_SWEEP, type SweepRequest } from '../sweep/plan.ts';
 import { readRecordSource } from '../sweep/records.ts';
@@ -23,8 +23,15 @@ interface SweepArgs {
   json: boolean;
 }
 
+const EXAMPLES: ReadonlyArray<readonly [string, string]> = [
+  ['two policies on 200 seeds, all cores', 'execdrill sweep --scenario scenarios/fix-resend.yaml --policy naive --policy gap-recovery --seeds 1..200 --out results/fix'],
+  ['tune one parameter of one policy', 'execdrill sweep --scenario scenarios/fix-resend.yaml --policy naive --policy gap-recovery --param gap-recovery:confidenceThreshold=0.8,0.9,0.95 --seeds 1..100 --out results/tune'],
+  ['one slice of eight (then: execdrill merge results/fix-shard-* --out results/fix)', 'execdrill sweep ... --shard 2/8 --out results/fix-shard-2'],
+];
+
 function builder(yargs: Argv): Argv<SweepArgs> {
   return yargs
+    .wrap(null)
     .option('scenario', { type: 'array', string: true, demandOption: true, describe: 'scenario file (repeatable)' })
     .option('policy', { type: 'array', string: true, demandOption: true, describe: 'policy name or policy module path (repeatable)' })
     .option('seeds', { type: 'string', demandOption: true, describe: 'seeds: 1..N, a..b, or a list 3,7,11' })
@@ -35,17 +42,14 @@ function builder(yargs: Argv): Argv<SweepArgs> {
     .option('runner', { type: 'string', describe: 'episode runner module exporting runEpisode(spec) (default: the project runner)' })
     .option('out', { type: 'string', demandOption: true, describe: 'output directory (manifest.json, episodes.jsonl)' })
     .option('json', { type: 'boolean', default: false, describe: 'print the closing summary as JSON on stdout' })
-    .example('$0 sweep --scenario scenarios/fix-resend.yaml --policy naive --policy gap-recovery --seeds 1..200 --out results/fix', 'two policies on 200 seeds, all cores')
-    .example('$0 sweep --scenario scenarios/fix-resend.yaml --policy naive --policy gap-recovery --param gap-recovery:confidenceThreshold=0.8,0.9,0.95 --seeds 1..100 --out results/tune', 'tune one parameter of one policy')
-    .example('$0 sweep ... --shard 2/8 --out results/fix-shard-2', 'one slice of eight (then: execdrill merge results/fix-shard-* --out results/fix)')
     .epilogue(
-      [
+      helpEpilogue(EXAMPLES, [
         'Records go to <out>/episodes.jsonl in a fixed order, the same bytes whatever --workers. Rerun the same command after',
         'an interruption (even kill -9) to finish the sweep: finished episodes are kept, not rerun. A failed episode is recorded',
         'with its seed and replay command, reported on stderr, and the sweep goes on. Progress shows on a terminal, not in CI.',
         'EXECDRILL_COMMIT overrides the commit recorded in the manifest (for checkouts without .git).',
         'Exit codes: 0 every episode has a record (failed ones included: compare and drill judge them), 64 bad input.',
-      ].join('\n'),
+      ]),
     ) as unknown as Argv<SweepArgs>;
 }
 

@@ -12,3 +12,9 @@ export function requireWorkers(workers: number): number {
   if (!Number.isInteger(workers) || workers < 1) throw new UsageError(`--workers: expected a whole number >= 1, got ${workers}`);
   return workers;
 }
+
+/** A command's help epilogue: examples, each under a comment saying what it does, then notes (exit codes last). */
+export function helpEpilogue(examples: ReadonlyArray<readonly [string, string]>, notes: readonly string[]): string {
+  const shown = examples.flatMap(([what, command]) => [`  # ${what}`, `  ${command}`]);
+  return ['Examples:', ...shown, '', ...notes].join('\n');
+}
