@@ -4,8 +4,9 @@
  * and parameter setting, in the order the records first name them. Two versions of one policy are
  * therefore two columns, like two policies; so are two settings of a tuning sweep.
  *
- * A record of a crashed episode knows only the spec (no scenario hash, no policy version): it joins the
- * group of its file and the column of its policy name and parameters when that is unambiguous.
+ * A record of a crashed episode knows only the spec (no scenario hash, no policy version, only the
+ * parameters the sweep set): it joins the group of its file, and the one column of its policy name whose
+ * parameters agree with those it set, when there is exactly one.
  */
 import type { EpisodeRecord } from '../episode/record.ts';
 import { UsageError } from '../errors.ts';
@@ -38,7 +39,11 @@ function columnKey(policy: EpisodeRecord['policy']): string {
 
 const isCrash = (record: EpisodeRecord) => record.scenarioHash === '' && record.policy.sourceHash === '';
 
-/** Labels say only what tells columns apart: the version when a name has several, the parameters when set. */
+/**
+ * Labels say only what tells columns apart: the version when a name has several, and the parameters
+ * that differ between settings of one policy version (records carry every resolved parameter, defaults
+ * included, and a label listing them all would hide the one a tuning sweep varies).
+ */
 function label(columns: Column[]): void {
   for (const column of columns) {
     const { name, version, sourceHash, params } = column.policy;
@@ -47,9 +52,16 @@ function label(columns: Column[]): void {
     const identities = new Set(sameName.map((other) => identityKey(other.policy)));
     let text = name;
     if (identities.size > 1) text += versions.size > 1 ? `@${version}` : `@${version}#${sourceHash.slice(0, 8)}`;
-    const setting = paramsKey(params);
+    const settings = sameName.filter((other) => identityKey(other.policy) === identityKey(column.policy));
+    const varying = Object.keys(params).filter((param) => settings.some((other) => other.policy.params[param] !== params[param]));
+    const setting = paramsKey(Object.fromEntries(varying.map((param) => [param, params[param]])));
     column.label = setting === '' ? text : `${text}[${setting}]`;
   }
+}
+
+/** Whether a column ran with every parameter a crashed episode's spec set. */
+function agrees(column: Column, params: Record<string, number>): boolean {
+  return Object.entries(params).every(([param, value]) => column.policy.params[param] === value);
 }
 
 function addRecord(columns: Map<string, Column>, key: string, record: EpisodeRecord, source: string): void {
@@ -90,8 +102,7 @@ export function groupRecords(sources: ReadonlyArray<{ path: string; records: rea
       entry = groups.get(key) ?? { group: { scenario: record.scenario, scenarioFile: record.scenarioFile, scenarioHash: '', columns: [] }, columns: new Map() };
       groups.set(key, entry);
     }
-    const params = paramsKey(record.policy.params);
-    const matches = [...entry.columns.entries()].filter(([, column]) => column.policy.name === record.policy.name && paramsKey(column.policy.params) === params);
+    const matches = [...entry.columns.entries()].filter(([, column]) => column.policy.name === record.policy.name && agrees(column, record.policy.params));
     addRecord(entry.columns, matches.length === 1 ? matches[0][0] : columnKey(record.policy), record, source);
   }
   return [...groups.values()].map(({ group, columns }) => {

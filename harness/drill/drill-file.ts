@@ -20,7 +20,7 @@
  * the path inside it (`gates[2].max`).
  */
 import { existsSync, readFileSync } from 'node:fs';
-import { basename, dirname, extname, relative, resolve } from 'node:path';
+import { basename, dirname, extname, isAbsolute, relative, resolve } from 'node:path';
 import { parseDocument } from 'yaml';
 import { z } from 'zod';
 import type { CompareOptions } from '../compare/comparison.ts';
@@ -117,7 +117,12 @@ export function loadDrill(file: string): Drill {
   const raw = parsed.data;
   const issues: DrillIssue[] = [];
   const here = dirname(file);
-  const fromCwd = (path: string) => relative(process.cwd(), resolve(here, path)) || '.';
+  // Paths under the working directory stay relative (records then read the same on every machine).
+  const fromCwd = (path: string) => {
+    const absolute = resolve(here, path);
+    const fromHere = relative(process.cwd(), absolute);
+    return fromHere.startsWith('..') || isAbsolute(fromHere) ? absolute : fromHere || '.';
+  };
   const scenarios = raw.scenarios.map(fromCwd);
   scenarios.forEach((scenario, i) => existsSync(scenario) || issues.push({ path: `scenarios[${i}]`, message: `no such file: ${scenario}` }));
   const seeds = collect(issues, 'seeds', () =>

@@ -78,7 +78,7 @@ function prepareDirectory(out: string, manifest: SweepManifest): void {
   }
   const difference = manifestDifference(existing, manifest);
   if (difference !== null) {
-    throw new UsageError(`${out} holds another sweep (${difference}); finish that one, or use another --out`);
+    throw new UsageError(`${out} holds another sweep (${difference}): use another --out, or remove ${out} to start over`);
   }
 }
 

@@ -33,3 +33,21 @@ describe('groupRecords', () => {
     expect(() => groupRecords([...source([record('naive', 1, {})]), ...source([record('naive', 1, {})])])).toThrow(UsageError);
   });
 });
+
+describe('column labels', () => {
+  it('name only the parameters that differ between settings of one policy, not the defaults every record carries', () => {
+    const defaults = { catchupCap: 4, childQtyMaxShares: 500 };
+    const records = [0.8, 0.9].flatMap((threshold) => [record('gap-recovery', 1, {}, { params: { ...defaults, confidenceThreshold: threshold } })]);
+    records.push(record('naive', 1, {}, { params: defaults }));
+    const [group] = groupRecords([{ path: 'test', records }]);
+    expect(group.columns.map((column) => column.label)).toEqual(['gap-recovery[confidenceThreshold=0.8]', 'gap-recovery[confidenceThreshold=0.9]', 'naive']);
+  });
+
+  it('attach a crashed episode, which knows only the parameters its sweep set, to the setting that agrees with them', () => {
+    const defaults = { catchupCap: 4 };
+    const records = [0.8, 0.9].map((threshold) => record('gap-recovery', 1, { IS_BPS: 1 }, { params: { ...defaults, confidenceThreshold: threshold } }));
+    records.push(record('gap-recovery', 2, {}, { crash: true, params: { confidenceThreshold: 0.9 } }));
+    const [group] = groupRecords([{ path: 'test', records }]);
+    expect(group.columns.map((column) => column.records.map((r) => r.seed))).toEqual([[1], [1, 2]]);
+  });
+});

@@ -27,6 +27,18 @@ export function execdrill(args: readonly string[], env: NodeJS.ProcessEnv = CLI_
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
+/** Runs the CLI without blocking, so that several runs (shards) can go at once. */
+export function execdrillAsync(args: readonly string[]): Promise<CliResult> {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, [BIN, ...args], { cwd: ROOT, env: CLI_ENV });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    child.on('close', (status) => resolve({ status, stdout, stderr }));
+  });
+}
+
 /** Starts the CLI without waiting (for the kill -9 test). */
 export function startExecdrill(args: readonly string[]): ChildProcess {
   return spawn(process.execPath, [BIN, ...args], { cwd: ROOT, env: CLI_ENV, stdio: 'ignore' });
