@@ -33,12 +33,12 @@ function labelOf(absolute: string): string {
 }
 
 /** Resolves `--runner` (relative to the working directory) or the default (relative to the project root). */
-export function resolveRunner(option: string | undefined, baseDir = process.cwd()): RunnerModule {
-  const absolute = option === undefined ? resolve(PROJECT_ROOT, DEFAULT_RUNNER_MODULE) : resolve(baseDir, option);
+export function resolveRunner(option: string | undefined, baseDir = process.cwd(), defaultModule = DEFAULT_RUNNER_MODULE): RunnerModule {
+  const absolute = option === undefined ? resolve(PROJECT_ROOT, defaultModule) : resolve(baseDir, option);
   if (!existsSync(absolute)) {
     if (option === undefined) {
       throw new UsageError(
-        `the default episode runner ${DEFAULT_RUNNER_MODULE} is not in this checkout yet; ` +
+        `the default episode runner ${defaultModule} is not in this checkout; ` +
           'pass --runner <module> (a module exporting runEpisode(spec): EpisodeRecord)',
       );
     }

@@ -1,5 +1,4 @@
 /** The sweep's episode list: seeds and parameter options, canonical order, shard slices, runner resolution. */
-import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
@@ -90,8 +89,14 @@ describe('shards', () => {
 });
 
 describe('resolveRunner', () => {
-  it.skipIf(existsSync(join(PROJECT_ROOT, DEFAULT_RUNNER_MODULE)))('says the default runner is missing and how to pass another', () => {
-    expect(() => resolveRunner(undefined)).toThrow(`the default episode runner ${DEFAULT_RUNNER_MODULE} is not in this checkout yet; pass --runner`);
+  it('says when the default runner is missing, and how to pass another', () => {
+    expect(() => resolveRunner(undefined, PROJECT_ROOT, 'harness/episode/no-such-runner.ts')).toThrow(
+      'the default episode runner harness/episode/no-such-runner.ts is not in this checkout; pass --runner',
+    );
+  });
+
+  it('names the default runner by its path from the project root', () => {
+    expect(resolveRunner(undefined).label).toBe(DEFAULT_RUNNER_MODULE);
   });
 
   it('names a runner inside the project by its path from the project root, wherever the command runs', () => {
