@@ -126,11 +126,9 @@ export async function runSweep(options: SweepOptions): Promise<SweepOutcome> {
     log.accept(result.index, result.line);
     received++;
     const report = failureReport(specs[result.index], result);
-    if (report !== null) {
-      failed++;
-      progress.note(report);
-    }
+    if (report !== null) failed++;
     progress.update(outcome.resumed + received, failed);
+    if (report !== null) progress.note(report);
     if (received === todo.length) settle.resolve();
     else submitMore();
   };
