@@ -17,7 +17,13 @@ export interface Episode {
   blindWindow: string;
 }
 
-export function runEpisode(kind: PrimaryFailureKind, options: WorldOptions = {}, horizonNs = FAIL_AT_NS + 120 * NS_PER_S): Episode {
+/** Something to look at (or do) at a time during the episode. */
+export interface Probe {
+  atNs: number;
+  run(world: World): void;
+}
+
+export function runEpisode(kind: PrimaryFailureKind, options: WorldOptions = {}, horizonNs = FAIL_AT_NS + 120 * NS_PER_S, probes: readonly Probe[] = []): Episode {
   const world = buildWorld(options);
   const { kernel } = world;
   const at = (atNs: number, action: () => void) => kernel.schedule(atNs, action);
@@ -34,6 +40,7 @@ export function runEpisode(kind: PrimaryFailureKind, options: WorldOptions = {},
   at(FAIL_AT_NS, () => world.gateway.failPrimary(kind));
   at(FAIL_AT_NS + 500 * NS_PER_US, () => world.newOrder(100, episode.blindWindow));
   at(FAIL_AT_NS + 1 * NS_PER_MS, () => world.hit(100));
+  for (const probe of probes) at(probe.atNs, () => probe.run(world));
   kernel.run({ until: horizonNs });
   return episode;
 }

@@ -3,6 +3,7 @@
 // (the primary's GW and the backup's own GWB), the gateway's two link slots, an optional drop copy
 // whose router-side receiver feeds the pair, and a recording router.
 import { Constant, Kernel, NS_PER_MS, NS_PER_S, NS_PER_US, RandomStreams, type Ns } from '../../../../sim/index.ts';
+import type { LocalOrderBook } from '../../../../harness/router/local-order-book.ts';
 import type { BookEvent } from '../../../../venues/book/index.ts';
 import type { AppBody, ExecutionReport, FixMessage } from '../../../../venues/fix/codec/index.ts';
 import { OrderEntryCounterparty } from '../../../../venues/fix/counterparty/index.ts';
@@ -46,21 +47,30 @@ class MakerSink implements OwnerSink {
   onUnavailable(): void {}
 }
 
-/** The router: records what the pair tells it, with times. */
+/** The router: records what the pair tells it, with times, and feeds its local order book when it has one. */
 export class RecordingRouter {
   readonly messages: { message: FixMessage<AppBody>; atNs: Ns }[] = [];
   readonly events: FailoverEvent[] = [];
   readonly rejections: GatewayRejection<AppBody>[] = [];
   readonly dropCopy: { report: ExecutionReport; atNs: Ns }[] = [];
+  book: LocalOrderBook | undefined;
   constructor(private readonly kernel: Kernel) {}
   onMessage(message: FixMessage<AppBody>): void {
     this.messages.push({ message, atNs: this.kernel.now });
+    const body = message.body;
+    if (body.msgType === '8') this.book?.onExecutionReport(body, 'entry', this.kernel.now);
+    else if (body.msgType === '9') this.book?.onCancelReject(body, this.kernel.now);
+  }
+  onDropCopy(report: ExecutionReport): void {
+    this.dropCopy.push({ report, atNs: this.kernel.now });
+    this.book?.onExecutionReport(report, 'drop-copy', this.kernel.now);
   }
   onRejected(rejection: GatewayRejection<AppBody>): void {
     this.rejections.push(rejection);
   }
   onEvent(event: FailoverEvent): void {
     this.events.push(event);
+    if (event.type === 'failure-detected') this.book?.onSessionDown('pair1');
   }
   eventTypes(): string[] {
     return this.events.map((event) => event.type);
@@ -171,7 +181,7 @@ export function buildWorld(options: WorldOptions = {}) {
     const receiver = new SimSessionEndpoint(kernel, routerSide, wire, 0, {
       onMessage: (message) => {
         if (message.body.msgType !== '8') return;
-        router.dropCopy.push({ report: message.body, atNs: kernel.now });
+        router.onDropCopy(message.body);
         gateway.onDropCopyReport(message.body);
       },
     });
@@ -201,6 +211,11 @@ export function buildWorld(options: WorldOptions = {}) {
     /** A buy limit at the bid from the router, through the pair; the ClOrdID, and whether the pair refused it. */
     newOrder(qtyShares: number, clOrdId = `o${++orders}`): { clOrdId: string; refused: boolean } {
       const refusal = gateway.submit({ msgType: 'D', clOrdId, handlInst: '1', side: '1', symbol: SYMBOL, orderQty: qtyShares, ordType: '2', price: BID_PRICE, transactTime: '20240102-14:30:00' });
+      return { clOrdId, refused: refusal !== undefined };
+    },
+    /** A cancel of the order first sent as `rootClOrdId`; whether the pair refused it. */
+    cancel(rootClOrdId: string, clOrdId = `${rootClOrdId}-c${++orders}`): { clOrdId: string; refused: boolean } {
+      const refusal = gateway.submit({ msgType: 'F', clOrdId, origClOrdId: rootClOrdId, side: '1', symbol: SYMBOL, transactTime: '20240102-14:30:00' });
       return { clOrdId, refused: refusal !== undefined };
     },
     /** The market maker sells into the router's bid. */
