@@ -13,6 +13,22 @@ function example(name: string): string {
 }
 
 describe('README examples', () => {
+  it('the policy example runs as a user policy module through execdrill run', async () => {
+    const { spawnSync } = await import('node:child_process');
+    mkdirSync('test/.generated', { recursive: true });
+    writeFileSync('test/.generated/my-policy.ts', example('policy').replaceAll("from './policies/index.ts'", "from '../../policies/index.ts'"));
+    const result = spawnSync(
+      process.execPath,
+      ['bin/execdrill.js', 'run', '--scenario', 'test/fixtures/scenarios/tiny-gap.yaml', '--policy', 'test/.generated/my-policy.ts', '--seed', '3', '--json'],
+      { encoding: 'utf8' },
+    );
+    expect(result.stderr).toBe('');
+    const record = JSON.parse(result.stdout);
+    expect(record.policy).toMatchObject({ name: 'patient', version: '0.1.0' });
+    expect(record.policy.sourceHash).toMatch(/^[0-9a-f]{12}$/);
+    expect(record.timeline.regimes.map((r: { regime: string }) => r.regime)).toEqual(['GO', 'WAIT', 'GO']);
+  });
+
   it('the kernel example runs and serves about 3 customers a second for an hour', async () => {
     mkdirSync('test/.generated', { recursive: true });
     const file = 'test/.generated/readme-kernel.ts';

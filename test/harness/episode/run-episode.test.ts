@@ -40,3 +40,17 @@ describe('runEpisode', () => {
     expect(failed.error?.message).toMatch(/no parameter "notAParam"/);
   });
 });
+
+describe('every bundled policy in a whole episode', () => {
+  // Issue 6's contract at the episode level: a policy never buys more than the parent unless the
+  // overfill is recorded, and its router's position reconciles with the venue's.
+  for (const policy of ['naive', 'cancel-all-on-reconnect', 'freeze-until-clean', 'panic-catchup', 'failover-fsm', 'replay-regime', 'gap-recovery', 'warmup-aware', 'oracle']) {
+    it(`${policy}: fills within the parent or records the overfill, and its position reconciles`, () => {
+      const r = runEpisode({ scenarioFile: TINY, policy, params: {}, seed: 2 });
+      expect(r.status).toBe('ok');
+      const filled = (r.metrics.COMPLETION as number) * 3_000 + (r.metrics.OVERFILL_SHARES as number);
+      expect(r.metrics.OVERFILL_SHARES).toBe(Math.max(0, filled - 3_000));
+      expect(r.invariants.find((i) => i.name === 'position-reconciles')?.ok).toBe(true);
+    });
+  }
+});
