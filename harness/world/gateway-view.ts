@@ -1,8 +1,8 @@
 /**
- * The gateway nodes as a policy sees them: the gateway's own observation record
- * (`GatewayNodeObservation`, venues/gateway/node/node-observation.ts) mapped onto the policy's
- * `GatewayNodeView` (policies/observation.ts). It lives in harness/ because venues/ may not import
- * the policy types. Pure functions and one port adapter; nothing of venue truth passes through.
+ * The gateways as a policy sees them: the gateway's own observation records mapped onto the policy's
+ * types (policies/observation.ts): a node's `GatewayNodeObservation` onto `GatewayNodeView`, and a
+ * failover pair's `FailoverSessionView` onto `SessionView`. It lives in harness/ because venues/ may
+ * not import the policy types. Pure functions and one port adapter; nothing of venue truth passes.
  *
  * Choices (seed 003's transport features):
  * - Latency quantiles are decision-to-wire (the node's queue and warm-up multiplied service: what a
@@ -13,8 +13,8 @@
  * - The flow share is the pool's routing share at the same instant (0 for a node it does not route to).
  */
 import type { Ns } from '../../sim/index.ts';
-import type { GatewayLifecycle, GatewayNodeView } from '../../policies/index.ts';
-import type { GatewayNodeObservation, GatewayLifecycle as NodeLifecycle, GatewayPoolObservation } from '../../venues/gateway/index.ts';
+import type { GatewayLifecycle, GatewayNodeView, SessionView } from '../../policies/index.ts';
+import type { FailoverSessionView, GatewayNodeObservation, GatewayLifecycle as NodeLifecycle, GatewayPoolObservation } from '../../venues/gateway/index.ts';
 import type { GatewayPort } from '../router/ports.ts';
 
 const POLICY_LIFECYCLE: Record<NodeLifecycle, GatewayLifecycle> = {
@@ -49,4 +49,26 @@ export class PoolGatewayPort implements GatewayPort {
   views(_nowNs: Ns): GatewayNodeView[] {
     return gatewayNodeViews(this.pool.observe());
   }
+}
+
+/**
+ * A failover pair's venue session as one router session (seed 000's sequence signals). The backlog
+ * still owed before the router's state is authoritative (RWH) is counted in orders: those uncertain
+ * since the failure. While the backup is logging on the session reads `connecting`.
+ */
+export function failoverSessionView(view: FailoverSessionView): SessionView {
+  return {
+    sessionId: view.pairId,
+    gatewayId: view.activeNodeId,
+    state: view.loggedOn ? 'logged-on' : view.phase === 'backup-logging-on' ? 'connecting' : 'disconnected',
+    gapOpen: view.gapOpen,
+    resendInProgress: view.gapOpen,
+    replayBacklogMsgs: view.uncertainOrders,
+    possDupCount: view.possDupReceived,
+    gapFillCount: view.seqsGapFilled,
+    disconnectCount: view.disconnects,
+    lastDisconnectAtNs: view.lastDisconnectAtNs,
+    lastLogonAtNs: view.lastLogonAtNs,
+    lastReceivedAtNs: view.lastReceivedAtNs,
+  };
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { Kernel, NS_PER_S, NS_PER_US, RandomStreams } from '../../../sim/index.ts';
-import { gatewayNodeView, gatewayNodeViews, PoolGatewayPort } from '../../../harness/world/gateway-view.ts';
-import { ConstantLatency, EqualWeights, GatewayPool, NoWarmup, WeightedRouting, type GatewayNodeModels, type GatewayNodeObservation } from '../../../venues/gateway/index.ts';
+import { failoverSessionView, gatewayNodeView, gatewayNodeViews, PoolGatewayPort } from '../../../harness/world/gateway-view.ts';
+import { ConstantLatency, EqualWeights, GatewayPool, NoWarmup, WeightedRouting, type FailoverSessionView, type GatewayNodeModels, type GatewayNodeObservation } from '../../../venues/gateway/index.ts';
 import { RecordingListener } from '../../venues/gateway/recording-listener.ts';
 
 const models: GatewayNodeModels = {
@@ -64,5 +64,46 @@ describe('gateway node view for policies', () => {
       ['gw3', 'booting', 0],
     ]);
     expect(gatewayNodeViews(pool.observe())).toEqual(views);
+  });
+});
+
+describe('failover pair session view for policies', () => {
+  const view: FailoverSessionView = {
+    observedAtNs: 9,
+    pairId: 'pair1',
+    activeNodeId: 'gw1',
+    phase: 'backup-logging-on',
+    loggedOn: false,
+    gapOpen: false,
+    possDupReceived: 2,
+    resendRequests: 1,
+    seqsGapFilled: 3,
+    lastReceivedAtNs: 4,
+    disconnects: 1,
+    lastDisconnectAtNs: 5,
+    lastLogonAtNs: 1,
+    uncertainOrders: 6,
+  };
+
+  it('reads connecting while the backup logs on, and counts the uncertain orders as the backlog owed', () => {
+    expect(failoverSessionView(view)).toEqual({
+      sessionId: 'pair1',
+      gatewayId: 'gw1',
+      state: 'connecting',
+      gapOpen: false,
+      resendInProgress: false,
+      replayBacklogMsgs: 6,
+      possDupCount: 2,
+      gapFillCount: 3,
+      disconnectCount: 1,
+      lastDisconnectAtNs: 5,
+      lastLogonAtNs: 1,
+      lastReceivedAtNs: 4,
+    });
+  });
+
+  it('reads logged-on once the backup is up, disconnected in between', () => {
+    expect(failoverSessionView({ ...view, loggedOn: true, phase: 'replaying' }).state).toBe('logged-on');
+    expect(failoverSessionView({ ...view, phase: 'failover-detected' }).state).toBe('disconnected');
   });
 });

@@ -45,6 +45,9 @@ export interface FailoverSessionView {
   readonly gapOpen: boolean;
   readonly possDupReceived: number;
   readonly resendRequests: number;
+  /** Sequence numbers the venue covered with GapFill rather than resending, on the active session. */
+  readonly seqsGapFilled: number;
+  readonly lastReceivedAtNs: Ns | undefined;
   readonly disconnects: number;
   readonly lastDisconnectAtNs: Ns | undefined;
   readonly lastLogonAtNs: Ns | undefined;

@@ -25,6 +25,7 @@ import type { SessionEvent } from '../../fix/session/index.ts';
 import type { LatencyModel } from '../latency-model.ts';
 import { GatewayNode, type GatewayNodeModels } from '../node/gateway-node.ts';
 import type { GatewayNodeListener, GatewayNodeRef, GatewayRejection, LossPoint } from '../node/node-listener.ts';
+import type { GatewayPoolObservation } from '../pool/gateway-pool.ts';
 import type { FailoverEvent, FailoverLossReason, FailoverLossRecord, FailoverPhase, FailoverRefusal, FailoverSessionView, FailoverTimeline } from './failover-events.ts';
 import { earliestDetection, type FailureDetector, type PrimaryFailureKind } from './failure-detector.ts';
 import { GatewaySessionDriver, type GatewaySessionApplication } from './gateway-session-driver.ts';
@@ -152,20 +153,28 @@ export class FailoverGateway implements EventHandler, GatewayNodeListener<AppBod
   }
 
   view(): FailoverSessionView {
+    const driver = this.backupDriver ?? this.primaryDriver;
     return {
       observedAtNs: this.kernel.now,
       pairId: this.config.pairId,
       activeNodeId: this.active.id,
       phase: this.phase,
       loggedOn: this.loggedOn,
-      gapOpen: (this.backupDriver ?? this.primaryDriver).session.inGapRecovery,
+      gapOpen: driver.session.inGapRecovery,
       possDupReceived: this.timeline.possDupReceived,
-      resendRequests: (this.backupDriver ?? this.primaryDriver).session.stats.resendRequestsSent,
+      resendRequests: driver.session.stats.resendRequestsSent,
+      seqsGapFilled: driver.seqsGapFilledByPeer,
+      lastReceivedAtNs: driver.lastReceivedAtNs,
       disconnects: this.disconnects,
       lastDisconnectAtNs: this.lastDisconnectAtNs,
       lastLogonAtNs: this.lastLogonAtNs,
       uncertainOrders: this.ledger.uncertainCount,
     };
+  }
+
+  /** The two nodes as a pool publishes them: the active one takes all the flow. */
+  observeNodes(): GatewayPoolObservation {
+    return { observedAtNs: this.kernel.now, nodes: [this.primary, this.backup].map((node) => ({ ...node.observe(), flowShare: node === this.active && node.lifecycle === 'trading-ready' ? 1 : 0 })) };
   }
 
   handleEvent(kind: number): void {

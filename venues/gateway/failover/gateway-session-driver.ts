@@ -12,7 +12,7 @@
  * would leave that reconnect pending in the session and make it re-arm its timer at the same instant
  * for ever once logged on.) Application deliveries are handed over after the other outputs of a step.
  */
-import { invariant, type EventHandler, type EventId, type Kernel } from '../../../sim/index.ts';
+import { invariant, type EventHandler, type EventId, type Kernel, type Ns } from '../../../sim/index.ts';
 import type { AppBody, FixMessage } from '../../fix/codec/index.ts';
 import type { FixSession, SessionEvent, SessionOutput } from '../../fix/session/index.ts';
 import type { LinkEndpoint } from '../../fix/sim/index.ts';
@@ -26,6 +26,9 @@ export interface GatewaySessionApplication {
 const TIMER = 0;
 
 export class GatewaySessionDriver implements LinkEndpoint, EventHandler {
+  /** Sequence numbers the peer covered with SequenceReset-GapFill rather than resending (GFR). */
+  seqsGapFilledByPeer = 0;
+  lastReceivedAtNs: Ns | undefined;
   private timerId: EventId | undefined;
   private dead = false;
   private readonly deliveries: FixMessage<AppBody>[] = [];
@@ -73,7 +76,11 @@ export class GatewaySessionDriver implements LinkEndpoint, EventHandler {
   }
 
   onLinkMessage(message: FixMessage): void {
-    if (!this.dead) this.apply(this.session.onMessage(this.kernel.now, message));
+    if (this.dead) return;
+    this.lastReceivedAtNs = this.kernel.now;
+    const body = message.body;
+    if (body.msgType === '4' && body.gapFillFlag) this.seqsGapFilledByPeer += Math.max(0, body.newSeqNo - message.header.msgSeqNum);
+    this.apply(this.session.onMessage(this.kernel.now, message));
   }
 
   onLinkDown(): void {

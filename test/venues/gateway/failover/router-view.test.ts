@@ -63,6 +63,14 @@ describe('the router-side view through a failover (shared store, host loss)', ()
     expect(views.get('after')?.lastLogonAtNs).toBe(timeline.backupLoggedOnAtNs);
     expect(similarity.get('after')).toBe(1);
   });
+
+  it('publishes the two nodes with the active one taking all the flow', () => {
+    const nodes = episode.world.gateway.observeNodes().nodes;
+    expect(nodes.map((node) => [node.gatewayId, node.lifecycle, node.flowShare])).toEqual([
+      ['gw1', 'down', 0],
+      ['gw2', 'trading-ready', 1],
+    ]);
+  });
 });
 
 describe('transport recovery vs state recovery', () => {
