@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { runEpisode } from '../../../harness/episode/run-episode.ts';
+import { runWorld } from '../../../harness/episode/world.ts';
+import { loadScenarioFile } from '../../../harness/scenario/index.ts';
+import { BUNDLED_POLICIES, resolveParams } from '../../../policies/index.ts';
 
 const TINY = 'test/fixtures/scenarios/tiny-gap.yaml';
 
@@ -42,15 +45,18 @@ describe('runEpisode', () => {
 });
 
 describe('every bundled policy in a whole episode', () => {
-  // Issue 6's contract at the episode level: a policy never buys more than the parent unless the
-  // overfill is recorded, and its router's position reconciles with the venue's.
-  for (const policy of ['naive', 'cancel-all-on-reconnect', 'freeze-until-clean', 'panic-catchup', 'failover-fsm', 'replay-regime', 'gap-recovery', 'warmup-aware', 'oracle']) {
-    it(`${policy}: fills within the parent or records the overfill, and its position reconciles`, () => {
-      const r = runEpisode({ scenarioFile: TINY, policy, params: {}, seed: 2 });
-      expect(r.status).toBe('ok');
-      const filled = (r.metrics.COMPLETION as number) * 3_000 + (r.metrics.OVERFILL_SHARES as number);
-      expect(r.metrics.OVERFILL_SHARES).toBe(Math.max(0, filled - 3_000));
-      expect(r.invariants.find((i) => i.name === 'position-reconciles')?.ok).toBe(true);
+  // Issue 6's contract at the episode level: a policy never gets more than the parent filled unless the
+  // record carries the overfill, and its router's position reconciles with the venue's.
+  const loaded = loadScenarioFile(TINY);
+  if (!loaded.ok) throw new Error('tiny scenario must load');
+  for (const policy of BUNDLED_POLICIES) {
+    it(`${policy.name}: fills within the parent or records the overfill, and its position reconciles`, () => {
+      const record = runEpisode({ scenarioFile: TINY, policy: policy.name, params: {}, seed: 2 });
+      const world = runWorld(loaded.scenario, TINY, policy, resolveParams(policy), 2, 'incident');
+      expect(record.status).toBe('ok');
+      expect(world.traceHash).toBe(record.traceHash);
+      expect(record.metrics.OVERFILL_SHARES).toBe(Math.max(0, world.truth.filledShares - 3_000));
+      expect(world.router.book.filledQtyShares).toBe(world.truth.filledShares);
     });
   }
 });
