@@ -126,3 +126,13 @@ describe('own session logon (design b)', () => {
     expect(audit(episode)).toEqual([]);
   });
 });
+
+describe('determinism', () => {
+  it('the same episode twice gives the same timeline, events, reports and losses', () => {
+    const record = () => {
+      const { world } = runEpisode('host-loss', { design: 'own-session', dropCopy: true });
+      return JSON.stringify([world.gateway.timeline, world.router.events, world.router.messages, world.router.dropCopy, world.gateway.losses]);
+    };
+    expect(record()).toBe(record());
+  });
+});

@@ -2,6 +2,7 @@
 // order filling while the gateway is away) played on the real book through the sequencer.
 import { describe, expect, it } from 'vitest';
 import { NS_PER_MS, NS_PER_S } from '../../../../sim/index.ts';
+import { PrimaryCrash, RejectDuringTransition } from '../../../../venues/sequencer/index.ts';
 import { auditOrderAccounting } from '../../../../venues/gateway/order-server/order-audit.ts';
 import { ASK_TICKS, BID_TICKS, GATEWAY, HUMAN_DELAY_NS, PREVIOUS_SESSION, SESSION, SESSION_OPENS_NS, buildWorld, restPreviousSessionOrder, type World } from './world.ts';
 
@@ -120,6 +121,18 @@ describe('order server venue adapter on the real book', () => {
     after(world, 2 * NS_PER_S);
     expect(world.server.status()).toMatchObject({ exchangeLink: 'connected' });
     expect(world.router.beliefs.get('o1')).toMatchObject({ working: true, cumQtyShares: 50 });
+    expect(audit(world)).toEqual([]);
+  });
+
+  it('a new order refused by the venue during its sequencer failover comes back rejected "venue-unavailable"', () => {
+    const crashAtNs = SESSION_OPENS_NS + 100 * NS_PER_MS;
+    const world = buildWorld(1, { faults: [new PrimaryCrash(crashAtNs, 10 * NS_PER_MS, 50 * NS_PER_MS)], transitionInbound: RejectDuringTransition });
+    world.server.start();
+    world.kernel.run({ until: crashAtNs + 20 * NS_PER_MS });
+    world.router.newOrder('o1', 100, SESSION);
+    after(world, 1 * NS_PER_S);
+    expect(world.router.reports.filter((r) => r.kind === 'rejected')).toEqual([{ kind: 'rejected', clOrdId: 'o1', reason: 'venue-unavailable' }]);
+    expect(world.adapter.truth().get('o1')).toMatchObject({ working: false, cumQtyShares: 0 });
     expect(audit(world)).toEqual([]);
   });
 });

@@ -10,7 +10,7 @@ import type { OrderRequest } from '../../../../venues/gateway/order-server/order
 import { OrphanRegistry } from '../../../../venues/gateway/order-server/orphan-registry.ts';
 import { PhoneDesk } from '../../../../venues/gateway/order-server/phone-desk.ts';
 import { OrderServerVenueAdapter, type VenueOrderTerms } from '../../../../venues/gateway/venue-adapter/order-server-venue.ts';
-import { BacklogFirst, QueueDuringTransition, type SequencedOutput } from '../../../../venues/sequencer/index.ts';
+import { BacklogFirst, QueueDuringTransition, type SequencedOutput, type SequencerFault, type TransitionInbound } from '../../../../venues/sequencer/index.ts';
 import { Venue, type OwnerSink } from '../../../../venues/venue/index.ts';
 import { TestRouter } from '../order-server/test-router.ts';
 
@@ -32,7 +32,7 @@ class MakerSink implements OwnerSink {
   onUnavailable(): void {}
 }
 
-export function buildWorld(seed = 1) {
+export function buildWorld(seed = 1, sequencer: { faults?: SequencerFault[]; transitionInbound?: TransitionInbound } = {}) {
   const kernel = new Kernel();
   const streams = new RandomStreams(seed);
   const venue = new Venue(kernel, {
@@ -41,9 +41,9 @@ export function buildWorld(seed = 1) {
       serviceRng: streams.get('venue.sequencer.service'),
       replayRateMsgsPerSec: 20_000,
       interleave: new BacklogFirst(),
-      transitionInbound: QueueDuringTransition,
+      transitionInbound: sequencer.transitionInbound ?? QueueDuringTransition,
       heartbeatIntervalNs: 10 * NS_PER_MS,
-      faults: [],
+      faults: sequencer.faults ?? [],
       sampleIntervalNs: 0,
     },
     feed: { maxMessagesPerPacket: 8, heartbeatIntervalNs: 5 * NS_PER_MS },
