@@ -504,6 +504,9 @@ export class FixSession {
   // ---- state -----------------------------------------------------------------------------------------
 
   private connect(): void {
+    // A connection attempt supersedes any pending reconnect; left set, it would read as "due now"
+    // for ever once logged on and re-arm the timer at the same instant without end.
+    this.reconnectAtNs = undefined;
     this.state = 'connecting';
     this.out.push({ kind: 'connect' });
   }

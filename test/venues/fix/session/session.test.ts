@@ -259,3 +259,21 @@ describe('initiator', () => {
 function EPOCH(): number {
   return Date.UTC(2024, 0, 2, 9, 30);
 }
+
+describe('reconnect timer', () => {
+  test('start() while a reconnect is pending cancels it, so the timer is never re-armed at the same instant', async () => {
+    const { FixSession, PersistentMessageStore, DEFAULT_SESSION_CONFIG, ExponentialBackoff } = await import('../../../../venues/fix/session/index.ts');
+    const session = new FixSession(
+      { ...DEFAULT_SESSION_CONFIG, role: 'initiator', beginString: 'FIX.4.4', senderCompId: 'A', targetCompId: 'B', epochUtcMs: 0, reconnect: new ExponentialBackoff(10_000_000, 10_000_000) },
+      new PersistentMessageStore(),
+    );
+    session.start(0);
+    session.onConnectFailed(1_000);
+    session.start(2_000);
+    session.onConnected(3_000);
+    // Past the superseded reconnect time: the next timer must lie in the future, not at "now" again.
+    const timers = session.onTimer(20_000_000).filter((o) => o.kind === 'timer');
+    for (const timer of timers) if (timer.kind === 'timer' && timer.atNs !== undefined) expect(timer.atNs).toBeGreaterThan(20_000_000);
+    expect(timers.length).toBeGreaterThan(0);
+  });
+});
