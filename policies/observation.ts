@@ -116,7 +116,8 @@ export interface LatencyView {
   causalityInversions: number;
 }
 
-export type GatewayLifecycle = 'booting' | 'platform-ready' | 'trading-ready' | 'down';
+/** `draining`: taking no new flow, serving what it holds, then leaving the pool. */
+export type GatewayLifecycle = 'booting' | 'platform-ready' | 'trading-ready' | 'draining' | 'down';
 
 export interface GatewayNodeView {
   gatewayId: string;

@@ -7,9 +7,8 @@
  * Choices (seed 003's transport features):
  * - Latency quantiles are decision-to-wire (the node's queue and warm-up multiplied service: what a
  *   cold node inflates), not wire-to-ack, which is mostly the venue's and the return path's time.
- * - `draining` has no counterpart in the policy's lifecycle: a draining node takes no new flow and
- *   leaves the pool once it has served what it holds, so it is shown as `down` (not tradable). A
- *   policy that should tell "leaving" from "dead" needs `draining` added to its lifecycle type.
+ * - A `draining` node takes no new flow and leaves the pool once it has served what it holds; the
+ *   policy sees it as draining, so it can tell "leaving" from "dead".
  * - The flow share is the pool's routing share at the same instant (0 for a node it does not route to).
  */
 import type { Ns } from '../../sim/index.ts';
@@ -21,7 +20,7 @@ const POLICY_LIFECYCLE: Record<NodeLifecycle, GatewayLifecycle> = {
   booting: 'booting',
   'platform-ready': 'platform-ready',
   'trading-ready': 'trading-ready',
-  draining: 'down',
+  draining: 'draining',
   down: 'down',
 };
 

@@ -45,8 +45,8 @@ describe('gateway node view for policies', () => {
     });
   });
 
-  it('shows a draining node as down: it takes no new flow', () => {
-    expect(gatewayNodeView(observation({ lifecycle: 'draining' }), 0).lifecycle).toBe('down');
+  it('shows a draining node as draining, apart from a dead one', () => {
+    expect(gatewayNodeView(observation({ lifecycle: 'draining' }), 0).lifecycle).toBe('draining');
   });
 
   it('keeps each node of a pool with its routing share, a booting node at share 0', () => {
