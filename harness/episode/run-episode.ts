@@ -5,7 +5,6 @@
  * metric of METRICS.md that applies, the invariant results and the trace hash. A failure is recorded,
  * never thrown: a sweep goes on, and the record says how to replay it.
  */
-import { execFileSync } from 'node:child_process';
 import { InvariantViolation } from '../../sim/index.ts';
 import { PolicyParamError, resolveParams } from '../../policies/index.ts';
 import { loadScenarioFile, formatIssue, type Scenario } from '../scenario/index.ts';
@@ -13,20 +12,22 @@ import { UsageError } from '../errors.ts';
 import { attribute, runCost } from './attribution.ts';
 import { checkInvariants } from './invariants.ts';
 import { runbookTimeline, stateKpis } from './kpis.ts';
-import { findPolicy } from './policy-loader.ts';
+import { resolveCommit } from '../sweep/commit.ts';
+import { findPolicy, loadPolicy } from './policy-loader.ts';
 import { EPISODE_RECORD_SCHEMA, type EpisodeRecord, type EpisodeSpec, type InvariantResult } from './record.ts';
 import { runWorld } from './world.ts';
 
 let commitCache: string | undefined;
+/** The project's commit (EXECDRILL_COMMIT overrides it), the same string a sweep's manifest records. */
 export function projectCommit(): string {
-  if (commitCache === undefined) {
-    try {
-      commitCache = execFileSync('git', ['rev-parse', '--short=12', 'HEAD'], { cwd: new URL('../..', import.meta.url), encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
-    } catch {
-      commitCache = 'unknown';
-    }
-  }
+  commitCache ??= resolveCommit();
   return commitCache;
+}
+
+/** Loads what an episode needs before it can run synchronously: a user's policy module. */
+export async function prepareEpisode(spec: EpisodeSpec): Promise<void> {
+  await loadPolicy(spec.policy);
+  if (spec.shadowPolicy !== undefined) await loadPolicy(spec.shadowPolicy);
 }
 
 export function replayCommand(spec: EpisodeSpec): string {

@@ -40,6 +40,11 @@ export class TruthRecorder implements SequencerListener<VenueRequest, BookEvent>
     this.venue = venue;
   }
 
+  /** The last mid seen with both sides of the book quoted (a thin book can empty one side for a while). */
+  get lastMid(): number | undefined {
+    return this.lastMidTicks;
+  }
+
   get filledShares(): number {
     return this.fills.reduce((total, fill) => total + fill.qtyShares, 0);
   }

@@ -125,7 +125,12 @@ export function runWorld(scenario: Scenario, scenarioFile: string, policy: Polic
   let decisionPriceTicks = Number.NaN;
   const horizon = { bidTicks: Number.NaN, askTicks: Number.NaN, midTicks: Number.NaN };
   const book = venueSide.venue.book;
-  const mid = () => ((book.bestBidTicks() ?? Number.NaN) + (book.bestAskTicks() ?? Number.NaN)) / 2;
+  // With one side of the book empty there is no mid: the last two-sided one stands in for it.
+  const mid = () => {
+    const bid = book.bestBidTicks();
+    const ask = book.bestAskTicks();
+    return bid !== undefined && ask !== undefined ? (bid + ask) / 2 : (truth.lastMid ?? scenario.instrument.referencePriceTicks + 0.5);
+  };
 
   const trueWorkingIds = (): Set<string> => {
     const ids = new Set<string>();
@@ -161,9 +166,9 @@ export function runWorld(scenario: Scenario, scenarioFile: string, policy: Polic
     trace.record(kernel.now, 'arrival-mid', decisionPriceTicks);
   });
   kernel.schedule(parentEndNs, () => {
-    horizon.bidTicks = book.bestBidTicks() ?? Number.NaN;
-    horizon.askTicks = book.bestAskTicks() ?? Number.NaN;
     horizon.midTicks = mid();
+    horizon.bidTicks = book.bestBidTicks() ?? Math.floor(horizon.midTicks);
+    horizon.askTicks = book.bestAskTicks() ?? Math.ceil(horizon.midTicks);
   });
   kernel.schedule(parentEndNs + Math.floor(scenario.settle / 2), () => router.reconcileAll());
   kernel.schedule(parent.start, sample);

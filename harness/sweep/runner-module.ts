@@ -18,6 +18,8 @@ export const DEFAULT_RUNNER_MODULE = 'harness/episode/run-episode.ts';
 
 export interface RunnerModuleExports {
   runEpisode(spec: EpisodeSpec): EpisodeRecord;
+  /** Optional: asynchronous set-up before an episode runs (loading a user's policy module). */
+  prepareEpisode?(spec: EpisodeSpec): Promise<void>;
 }
 
 export interface RunnerModule {

@@ -50,8 +50,14 @@ async function serve(): Promise<void> {
     post({ type: 'load-failed', message: error instanceof Error ? error.message : String(error) });
     return;
   }
-  port.on('message', (task: ToWorker) => {
-    const { record, stack } = runOne(runner, task.spec, setup);
+  port.on('message', async (task: ToWorker) => {
+    let prepared: { record: EpisodeRecord; stack?: string } | undefined;
+    try {
+      await runner.prepareEpisode?.(task.spec);
+    } catch (error) {
+      prepared = { record: crashRecord(task.spec, error instanceof Error ? error.message : String(error), setup.commit, setup.runnerLabel) };
+    }
+    const { record, stack } = prepared ?? runOne(runner, task.spec, setup);
     post({ type: 'done', index: task.index, line: JSON.stringify(record), summary: summarise(record, stack) });
   });
   post({ type: 'ready' });

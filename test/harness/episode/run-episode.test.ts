@@ -54,6 +54,7 @@ describe('every bundled policy in a whole episode', () => {
       const record = runEpisode({ scenarioFile: TINY, policy: policy.name, params: {}, seed: 2 });
       const world = runWorld(loaded.scenario, TINY, policy, resolveParams(policy), 2, 'incident');
       expect(record.status).toBe('ok');
+      expect(Number.isFinite(record.metrics.IS_BPS)).toBe(true);
       expect(world.traceHash).toBe(record.traceHash);
       expect(record.metrics.OVERFILL_SHARES).toBe(Math.max(0, world.truth.filledShares - 3_000));
       expect(world.router.book.filledQtyShares).toBe(world.truth.filledShares);
