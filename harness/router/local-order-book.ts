@@ -189,8 +189,10 @@ export class LocalOrderBook {
     const child = rootId === undefined ? undefined : this.children.get(rootId);
     if (child === undefined || TERMINAL.has(child.state)) return;
     child.lastReportAtNs = receivedAtNs;
-    // OrdStatus on the reject says what the order is now: "too late to cancel" comes with Filled.
-    if (reject.ordStatus === '2') child.state = 'filled';
+    // OrdStatus on the reject says what the order is now: "too late to cancel" comes with Filled. A
+    // reject carries no quantity, so fills not yet reported (lost with a non-persistent store, say)
+    // leave the child unknown until a status answer or the drop copy brings the CumQty.
+    if (reject.ordStatus === '2') child.state = child.cumQtyShares >= child.qtyShares ? 'filled' : 'unknown';
     else if (reject.ordStatus === '4' || reject.ordStatus === '8' || reject.ordStatus === 'C') child.state = 'cancelled';
     else child.state = child.acked ? 'working' : 'unknown';
   }

@@ -89,7 +89,17 @@ describe('LocalOrderBook', () => {
     book.onExecutionReport(ack, 'entry', 10);
     book.recordCancelSent('C1', 'C1-x');
     expect(book.liveChildren()[0].state).toBe('pending-cancel');
+    book.onExecutionReport(report({ execId: 'E5', execType: 'F', ordStatus: '2', lastQty: 100, lastPx: 10.01, cumQty: 100, leavesQty: 0, avgPx: 10.01 }), 'entry', 15);
     book.onCancelReject({ msgType: '9', clOrdId: 'C1-x', origClOrdId: 'C1', orderId: 'V1', ordStatus: '2', cxlRejResponseTo: '1' }, 20);
     expect(book.liveChildren()).toEqual([]);
+  });
+
+  it('keeps a child unknown when a cancel reject says Filled but the fills never arrived, so reconciliation asks', () => {
+    const book = bookWithChild();
+    book.onExecutionReport(ack, 'entry', 10);
+    book.recordCancelSent('C1', 'C1-x');
+    book.onCancelReject({ msgType: '9', clOrdId: 'C1-x', origClOrdId: 'C1', orderId: 'V1', ordStatus: '2', cxlRejResponseTo: '1' }, 20);
+    expect(book.liveChildren()[0].state).toBe('unknown');
+    expect(book.filledQtyShares).toBe(0);
   });
 });
