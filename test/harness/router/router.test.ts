@@ -4,6 +4,7 @@ import { normalDecision, type Decision, type MarketView, type Policy } from '../
 import { Router, type RouterConfig } from '../../../harness/router/router.ts';
 import { TwapSchedule } from '../../../harness/router/schedule.ts';
 import type { OrderEntryPort } from '../../../harness/router/ports.ts';
+import { cleanSession } from '../../policies/observation-builder.ts';
 import type { ExecutionReport } from '../../../venues/fix/codec/messages.ts';
 
 type Sent = { kind: 'new' | 'cancel' | 'replace' | 'status'; clOrdId: string; qtyShares?: number; priceTicks?: number };
@@ -13,20 +14,7 @@ function fakeSession(sessionId: string, gatewayId: string, sent: Sent[]): OrderE
     sessionId,
     gatewayId,
     canSend: () => true,
-    view: () => ({
-      sessionId,
-      gatewayId,
-      state: 'logged-on',
-      gapOpen: false,
-      resendInProgress: false,
-      replayBacklogMsgs: 0,
-      possDupCount: 0,
-      gapFillCount: 0,
-      disconnectCount: 0,
-      lastDisconnectAtNs: undefined,
-      lastLogonAtNs: 0,
-      lastReceivedAtNs: 0,
-    }),
+    view: () => cleanSession({ sessionId, gatewayId }),
     sendNewOrder: (o) => sent.push({ kind: 'new', clOrdId: o.clOrdId, qtyShares: o.qtyShares, priceTicks: o.priceTicks }),
     sendCancel: (r) => sent.push({ kind: 'cancel', clOrdId: r.clOrdId }),
     sendReplace: (r) => sent.push({ kind: 'replace', clOrdId: r.clOrdId, priceTicks: r.priceTicks }),
