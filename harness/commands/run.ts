@@ -1,7 +1,6 @@
 /** `execdrill run`: one episode (scenario, policy, seed) with its control and oracle runs. */
 import type { CommandModule } from 'yargs';
-import { loadPolicy } from '../episode/policy-loader.ts';
-import { runEpisode } from '../episode/run-episode.ts';
+import { prepareEpisode, runEpisode } from '../episode/run-episode.ts';
 import { EXIT_INTERNAL, EXIT_INVARIANT_VIOLATED, EXIT_OK, UsageError } from '../errors.ts';
 import { formatEpisodeSummary } from '../report/episode-summary.ts';
 import { parseParams } from './options.ts';
@@ -11,6 +10,7 @@ interface RunArgs {
   policy: string;
   seed: number;
   param?: string[];
+  shadow?: string;
   json: boolean;
 }
 
@@ -24,13 +24,15 @@ export function runCommand(setExit: (code: number) => void): CommandModule<objec
         .option('policy', { type: 'string', demandOption: true, describe: 'bundled policy name, or a path to your policy module' })
         .option('seed', { type: 'number', default: 1, describe: 'run seed' })
         .option('param', { type: 'string', array: true, describe: 'policy parameter override name=value (repeatable)' })
+        .option('shadow', { type: 'string', describe: 'a second policy that decides in shadow at every decision point, without acting' })
         .option('json', { type: 'boolean', default: false, describe: 'print the episode record as JSON' })
         .example('$0 run --scenario scenarios/fix-gap-resend.yaml --policy gap-recovery --seed 7', 'one episode, summarised')
         .example('$0 run --scenario scenarios/fix-gap-resend.yaml --policy ./my-policy.ts --seed 7 --json', 'your own policy, the full record'),
     handler: async (argv) => {
       if (!Number.isSafeInteger(argv.seed) || argv.seed < 0) throw new UsageError(`--seed ${argv.seed}: expected a whole number >= 0`);
-      await loadPolicy(argv.policy);
-      const record = runEpisode({ scenarioFile: argv.scenario, policy: argv.policy, params: parseParams(argv.param), seed: argv.seed });
+      const spec = { scenarioFile: argv.scenario, policy: argv.policy, params: parseParams(argv.param), seed: argv.seed, ...(argv.shadow ? { shadowPolicy: argv.shadow } : {}) };
+      await prepareEpisode(spec);
+      const record = runEpisode(spec);
       if (record.status === 'failed' && record.error?.kind === 'bad-input') throw new UsageError(record.error.message);
       process.stdout.write(argv.json ? `${JSON.stringify(record)}\n` : `${formatEpisodeSummary(record)}\n`);
       const violated = record.status === 'failed' || record.invariants.some((i) => !i.ok);

@@ -32,7 +32,8 @@ export async function prepareEpisode(spec: EpisodeSpec): Promise<void> {
 
 export function replayCommand(spec: EpisodeSpec): string {
   const params = Object.entries(spec.params).map(([k, v]) => ` --param ${k}=${v}`).join('');
-  return `npx execdrill run --scenario ${spec.scenarioFile} --policy ${spec.policy} --seed ${spec.seed}${params}`;
+  const shadow = spec.shadowPolicy === undefined ? '' : ` --shadow ${spec.shadowPolicy}`;
+  return `npx execdrill run --scenario ${spec.scenarioFile} --policy ${spec.policy} --seed ${spec.seed}${params}${shadow}`;
 }
 
 const scenarioCache = new Map<string, { scenario: Scenario; hash: string }>();
@@ -71,17 +72,19 @@ export function runEpisode(spec: EpisodeSpec): EpisodeRecord {
   let scenario: Scenario;
   let hash: string;
   let policy: ReturnType<typeof findPolicy>;
+  let shadow: ReturnType<typeof findPolicy> | undefined;
   let params: ReturnType<typeof resolveParams>;
   try {
     ({ scenario, hash } = loadScenario(spec.scenarioFile));
     policy = findPolicy(spec.policy);
+    shadow = spec.shadowPolicy === undefined ? undefined : findPolicy(spec.shadowPolicy);
     params = resolveParams(policy.definition, spec.params);
   } catch (error) {
     if (error instanceof UsageError || error instanceof PolicyParamError) return failedRecord(spec, 'bad-input', error.message);
     throw error;
   }
   try {
-    const incident = runWorld(scenario, spec.scenarioFile, policy.definition, params, spec.seed, 'incident');
+    const incident = runWorld(scenario, spec.scenarioFile, policy.definition, params, spec.seed, 'incident', shadow?.definition);
     const control = runWorld(scenario, spec.scenarioFile, policy.definition, params, spec.seed, 'control');
     const faulted = incident.faults.length > 0;
     const oracle = faulted ? runWorld(scenario, spec.scenarioFile, policy.definition, params, spec.seed, 'oracle') : control;
@@ -128,6 +131,9 @@ export function runEpisode(spec: EpisodeSpec): EpisodeRecord {
       },
       invariants,
       timeline: { regimes: incident.router.regimeTimeline.map((r) => ({ atNs: r.atNs, regime: r.regime })), runbook: { ...runbook } },
+      ...(shadow === undefined
+        ? {}
+        : { shadow: { policy: shadow.definition.name, decisions: incident.router.shadowDecisions, divergences: incident.router.shadowDivergences } }),
       eventsSimulated: incident.eventsRun + control.eventsRun + (faulted ? oracle.eventsRun : 0),
     };
   } catch (error) {

@@ -8,7 +8,7 @@
  * and, where they share them, the faults.
  */
 import { invariant, Kernel, RandomStreams, Trace, type Ns } from '../../sim/index.ts';
-import type { MarketView, PolicyDefinition, PolicyParams } from '../../policies/index.ts';
+import { resolveParams, type MarketView, type PolicyDefinition, type PolicyParams } from '../../policies/index.ts';
 import { Router, type RouterConfig } from '../router/router.ts';
 import { PovSchedule, TwapSchedule, type Schedule } from '../router/schedule.ts';
 import { jaccard } from '../router/observe.ts';
@@ -79,7 +79,15 @@ function buildSchedule(scenario: Scenario): Schedule {
   return parent.schedule.kind === 'twap' ? new TwapSchedule(parent.qtyShares, parent.start, parent.horizon) : new PovSchedule(parent.qtyShares, parent.schedule.participation);
 }
 
-export function runWorld(scenario: Scenario, scenarioFile: string, policy: PolicyDefinition, params: PolicyParams, seed: number, mode: RunMode): WorldRun {
+export function runWorld(
+  scenario: Scenario,
+  scenarioFile: string,
+  policy: PolicyDefinition,
+  params: PolicyParams,
+  seed: number,
+  mode: RunMode,
+  shadow?: PolicyDefinition,
+): WorldRun {
   const kernel = new Kernel();
   const streams = new RandomStreams(seed);
   const faults = mode === 'control' ? [] : resolveFaults(scenario.faults, streams);
@@ -115,6 +123,7 @@ export function runWorld(scenario: Scenario, scenarioFile: string, policy: Polic
     () => (dropCopy === undefined ? undefined : { up: dropCopy.up, lastReceivedAtNs: dropCopy.lastReceivedAtNs }),
   );
   orderEntry.connect(router.book);
+  if (shadow !== undefined) router.rideAlong(shadow.create(resolveParams(shadow)));
   if (mode === 'oracle') {
     // Truth at once: every report the venue produces reaches the router's book in the same instant.
     for (const counterparty of orderEntry.counterparties) counterparty.addListener({ onExecutionReport: (report) => router.book.onExecutionReport(report, 'truth', kernel.now) });

@@ -23,6 +23,9 @@ export function formatEpisodeSummary(record: EpisodeRecord): string {
     `replay: RBL95 ${fmt(m.RBL95, 0)} msgs, RLD95 ${fmt(m.RLD95, 1)} ms, GRS ${fmt(m.GRS, 3)}, PES ${fmt(m.PES, 3)}, GFR ${fmt(m.GFR, 3)}, CID ${fmt(m.CID, 4)}, BSR ${fmt(m.BSR, 3)}, AAT95 ${fmt(m.AAT95_MS, 3)} ms, ROR ${fmt(m.ROR)}`,
     `regimes: ${record.timeline.regimes.map((r) => `${r.regime}@${seconds(r.atNs)}`).join(' → ')}`,
     `runbook (from the first fault): ${runbook}`,
+    ...(record.shadow
+      ? [`shadow ${record.shadow.policy}: differed at ${record.shadow.divergences.length} of ${record.shadow.decisions} decisions${record.shadow.divergences[0] ? `, first at ${seconds(record.shadow.divergences[0].atNs)} (acting ${record.shadow.divergences[0].acting}; shadow ${record.shadow.divergences[0].shadow})` : ''}`]
+      : []),
     broken.length === 0 ? `invariants: all ${record.invariants.length} hold` : `INVARIANTS VIOLATED: ${broken.map((b) => `${b.name}: ${b.detail}`).join('; ')}`,
     `replay: ${record.replay}`,
   ].join('\n');

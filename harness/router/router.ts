@@ -55,6 +55,10 @@ export class Router implements EventHandler {
   readonly regimeTimeline: { atNs: Ns; regime: string }[] = [];
   readonly childLog: ChildRecordEntry[] = [];
   readonly cancelsSent: { atNs: Ns; clOrdId: string; qtyShares: number; reason: 'policy' | 'horizon' }[] = [];
+  /** Where a shadow policy, deciding on the same observations without acting, disagreed (seed 001). */
+  readonly shadowDivergences: { atNs: Ns; acting: string; shadow: string }[] = [];
+  shadowDecisions = 0;
+  private shadow: Policy | undefined;
   /** One entry per decision: what the policy decided on, for BSR and the explorer. */
   readonly decisionLog: { atNs: Ns; regime: string; marketAgeNs: Ns; paused: boolean }[] = [];
   private readonly picker: WeightedSessionPicker;
@@ -79,6 +83,11 @@ export class Router implements EventHandler {
     this.picker = new WeightedSessionPicker(sessions.map((s) => s.gatewayId));
   }
 
+  /** Lets a second policy decide at every decision point in shadow: its decisions are recorded, never acted on. */
+  rideAlong(shadow: Policy): void {
+    this.shadow = shadow;
+  }
+
   start(): void {
     this.kernel.schedule(this.config.parent.startNs, this, DECIDE);
     this.kernel.schedule(this.config.parent.startNs + this.config.parent.horizonNs, this, HORIZON);
@@ -98,6 +107,7 @@ export class Router implements EventHandler {
     if (observation !== undefined) {
       const decision = this.policy.decide(observation);
       this.decisionLog.push({ atNs: this.kernel.now, regime: decision.regime, marketAgeNs: observation.market.ageNs, paused: decision.pause });
+      if (this.shadow !== undefined) this.compareShadow(decision, this.shadow.decide(observation));
       const last = this.regimeTimeline[this.regimeTimeline.length - 1];
       if (last === undefined || last.regime !== decision.regime) this.regimeTimeline.push({ atNs: this.kernel.now, regime: decision.regime });
       this.execute(decision, observation);
@@ -123,6 +133,19 @@ export class Router implements EventHandler {
       gateways: this.gateways,
       dropCopy: this.dropCopyUp(),
     });
+  }
+
+  /** What a decision does, in a few words: two decisions that read the same act the same. */
+  private static gist(d: Decision): string {
+    if (d.pause) return `pause${d.cancelResting ? '+cancel' : ''}`;
+    return `${d.placement} x${d.participationScale.toFixed(2)} cap ${d.catchupCap.toFixed(2)}${d.serialize ? ' serial' : ''}${d.cancelResting ? ' +cancel' : ''}${d.reconcileUnknown ? ' +status' : ''}`;
+  }
+
+  private compareShadow(acting: Decision, shadow: Decision): void {
+    this.shadowDecisions++;
+    const a = Router.gist(acting);
+    const b = Router.gist(shadow);
+    if (a !== b) this.shadowDivergences.push({ atNs: this.kernel.now, acting: `${acting.regime}: ${a}`, shadow: `${shadow.regime}: ${b}` });
   }
 
   private execute(decision: Decision, o: Observation): void {

@@ -30,6 +30,18 @@ describe('runEpisode', () => {
     expect(record.metrics.FAULTS).toBe(1);
   });
 
+  it('lets a shadow policy decide alongside without changing what happened, and records where it differed', () => {
+    const withShadow = runEpisode({ scenarioFile: TINY, policy: 'gap-recovery', params: {}, seed: 5, shadowPolicy: 'naive' });
+    expect(withShadow.traceHash).toBe(record.traceHash);
+    expect(withShadow.metrics).toEqual(record.metrics);
+    expect(withShadow.shadow?.policy).toBe('naive');
+    expect(withShadow.shadow?.decisions).toBeGreaterThan(100);
+    // gap-recovery leaves its normal profile at the disconnect; naive does not.
+    expect(withShadow.shadow?.divergences[0].acting).toMatch(/^GAP_OPEN/);
+    expect(withShadow.shadow?.divergences[0].shadow).toMatch(/^NORMAL/);
+    expect(withShadow.replay).toContain('--shadow naive');
+  });
+
   it('records a bad scenario file as bad input, naming the file and the path', () => {
     const failed = runEpisode({ scenarioFile: 'test/fixtures/scenarios/bad-scenario.yaml', policy: 'naive', params: {}, seed: 1 });
     expect(failed.status).toBe('failed');
