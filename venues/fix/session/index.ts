@@ -5,3 +5,4 @@ export * from './outputs.ts';
 export * from './resend.ts';
 export * from './inbound-gap.ts';
 export * from './session.ts';
+export * from './output-applier.ts';

@@ -8,6 +8,7 @@ import type { EventHandler, EventId, Kernel } from '../../../sim/kernel.ts';
 import type { AppBody, FixMessage } from '../codec/messages.ts';
 import type { SessionEvent, SessionOutput } from '../session/outputs.ts';
 import type { FixSession } from '../session/session.ts';
+import { SessionOutputApplier } from '../session/output-applier.ts';
 import type { LinkEndpoint, LinkSide, SimulatedLink } from './link.ts';
 
 export interface SimFixApplication {
@@ -19,8 +20,17 @@ const TIMER = 0;
 
 export class SimSessionEndpoint implements LinkEndpoint, EventHandler {
   private timerId: EventId | undefined;
-  private readonly deliveries: FixMessage<AppBody>[] = [];
-  private delivering = false;
+  private readonly outputs = new SessionOutputApplier({
+    send: (message) => this.link.send(this.side, message),
+    connect: () => this.link.connect(),
+    disconnect: () => this.link.disconnect(),
+    armTimer: (atNs) => {
+      if (this.timerId !== undefined) this.kernel.cancel(this.timerId);
+      this.timerId = atNs === undefined ? undefined : this.kernel.schedule(atNs, this, TIMER);
+    },
+    event: (event) => this.app.onEvent?.(event, this),
+    deliver: (message) => this.app.onMessage(message, this),
+  });
 
   constructor(
     private readonly kernel: Kernel,
@@ -67,35 +77,6 @@ export class SimSessionEndpoint implements LinkEndpoint, EventHandler {
   }
 
   private apply(outputs: readonly SessionOutput[]): void {
-    for (const output of outputs) {
-      switch (output.kind) {
-        case 'send':
-          this.link.send(this.side, output.message);
-          break;
-        case 'deliver':
-          this.deliveries.push(output.message);
-          break;
-        case 'disconnect':
-          this.link.disconnect();
-          break;
-        case 'connect':
-          this.link.connect();
-          break;
-        case 'timer':
-          if (this.timerId !== undefined) this.kernel.cancel(this.timerId);
-          this.timerId = output.atNs === undefined ? undefined : this.kernel.schedule(output.atNs, this, TIMER);
-          break;
-        case 'event':
-          this.app.onEvent?.(output.event, this);
-          break;
-      }
-    }
-    if (this.delivering) return;
-    this.delivering = true;
-    try {
-      for (let m = this.deliveries.shift(); m !== undefined; m = this.deliveries.shift()) this.app.onMessage(m, this);
-    } finally {
-      this.delivering = false;
-    }
+    this.outputs.apply(outputs);
   }
 }

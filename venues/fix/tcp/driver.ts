@@ -15,6 +15,7 @@ import { FixFramer } from '../codec/framer.ts';
 import type { AppBody, FixMessage } from '../codec/messages.ts';
 import type { SessionOutput } from '../session/outputs.ts';
 import type { FixSession } from '../session/session.ts';
+import { SessionOutputApplier } from '../session/output-applier.ts';
 import type { FixApplication, SessionHandle } from './application.ts';
 import type { RealClock } from './clock.ts';
 
@@ -30,8 +31,14 @@ export class TcpSessionDriver implements SessionHandle {
   private socket: Socket | undefined;
   private framer = new FixFramer();
   private timer: NodeJS.Timeout | undefined;
-  private readonly deliveries: FixMessage<AppBody>[] = [];
-  private delivering = false;
+  private readonly outputs = new SessionOutputApplier({
+    send: (message) => this.write(message),
+    connect: () => this.dial(),
+    disconnect: () => this.hangUp(),
+    armTimer: (atNs) => this.arm(atNs),
+    event: (event) => this.app.onEvent?.(event, this),
+    deliver: (message) => this.app.onMessage(message, this),
+  });
 
   constructor(
     readonly session: FixSession,
@@ -103,35 +110,7 @@ export class TcpSessionDriver implements SessionHandle {
   }
 
   private apply(outputs: readonly SessionOutput[]): void {
-    for (const output of outputs) {
-      switch (output.kind) {
-        case 'send':
-          this.write(output.message);
-          break;
-        case 'deliver':
-          this.deliveries.push(output.message);
-          break;
-        case 'disconnect':
-          this.hangUp();
-          break;
-        case 'connect':
-          this.dial();
-          break;
-        case 'timer':
-          this.arm(output.atNs);
-          break;
-        case 'event':
-          this.app.onEvent?.(output.event, this);
-          break;
-      }
-    }
-    if (this.delivering) return;
-    this.delivering = true;
-    try {
-      for (let m = this.deliveries.shift(); m !== undefined; m = this.deliveries.shift()) this.app.onMessage(m, this);
-    } finally {
-      this.delivering = false;
-    }
+    this.outputs.apply(outputs);
   }
 
   private write(message: FixMessage): void {

@@ -15,6 +15,7 @@
 import { invariant, type EventHandler, type EventId, type Kernel, type Ns } from '../../../sim/index.ts';
 import type { AppBody, FixMessage } from '../../fix/codec/index.ts';
 import type { FixSession, SessionEvent, SessionOutput } from '../../fix/session/index.ts';
+import { SessionOutputApplier } from '../../fix/session/output-applier.ts';
 import type { LinkEndpoint } from '../../fix/sim/index.ts';
 import type { VenueLinkSlot } from './venue-link-slot.ts';
 
@@ -31,8 +32,20 @@ export class GatewaySessionDriver implements LinkEndpoint, EventHandler {
   lastReceivedAtNs: Ns | undefined;
   private timerId: EventId | undefined;
   private dead = false;
-  private readonly deliveries: FixMessage<AppBody>[] = [];
-  private delivering = false;
+  private readonly outputs = new SessionOutputApplier({
+    send: (message) => this.slot.send(this, message),
+    connect: () => this.slot.connect(this),
+    disconnect: () => this.slot.disconnect(this),
+    armTimer: (atNs) => {
+      if (this.timerId !== undefined) this.kernel.cancel(this.timerId);
+      this.timerId = atNs === undefined ? undefined : this.kernel.schedule(atNs, this, TIMER);
+    },
+    event: (event) => this.app.onEvent(event),
+    // A delivery after the process died goes nowhere.
+    deliver: (message) => {
+      if (!this.dead) this.app.onMessage(message);
+    },
+  });
 
   constructor(
     private readonly kernel: Kernel,
@@ -64,7 +77,7 @@ export class GatewaySessionDriver implements LinkEndpoint, EventHandler {
     this.dead = true;
     if (this.timerId !== undefined) this.kernel.cancel(this.timerId);
     this.timerId = undefined;
-    this.deliveries.length = 0;
+    this.outputs.discardPending();
   }
 
   onLinkUp(): void {
@@ -94,35 +107,6 @@ export class GatewaySessionDriver implements LinkEndpoint, EventHandler {
   }
 
   private apply(outputs: readonly SessionOutput[]): void {
-    for (const output of outputs) {
-      switch (output.kind) {
-        case 'send':
-          this.slot.send(this, output.message);
-          break;
-        case 'deliver':
-          this.deliveries.push(output.message);
-          break;
-        case 'disconnect':
-          this.slot.disconnect(this);
-          break;
-        case 'connect':
-          this.slot.connect(this);
-          break;
-        case 'timer':
-          if (this.timerId !== undefined) this.kernel.cancel(this.timerId);
-          this.timerId = output.atNs === undefined ? undefined : this.kernel.schedule(output.atNs, this, TIMER);
-          break;
-        case 'event':
-          this.app.onEvent(output.event);
-          break;
-      }
-    }
-    if (this.delivering) return;
-    this.delivering = true;
-    try {
-      for (let m = this.deliveries.shift(); m !== undefined && !this.dead; m = this.deliveries.shift()) this.app.onMessage(m);
-    } finally {
-      this.delivering = false;
-    }
+    this.outputs.apply(outputs);
   }
 }
