@@ -4,7 +4,7 @@
  * not make them different sweeps, and CI is set so that no progress bar is drawn.
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -54,3 +54,22 @@ export function argsOfReplay(command: string): string[] {
   if (words[0] !== 'npx' || words[1] !== 'execdrill') throw new Error(`not an execdrill command: ${command}`);
   return words.slice(2);
 }
+
+/**
+ * The sweep the end-to-end tests run with the fake runner: 2 scenarios x (naive + broken + 2
+ * gap-recovery settings) x the seeds, so 8 episodes per seed.
+ */
+export function fakeSweepArgs(seeds: string): string[] {
+  return [
+    'sweep',
+    '--scenario', `${SCENARIOS}/fix-resend.yaml`,
+    '--scenario', `${SCENARIOS}/flaky.yaml`,
+    '--policy', 'naive', '--policy', 'broken', '--policy', 'gap-recovery',
+    '--param', 'gap-recovery:confidenceThreshold=0.8,0.9',
+    '--seeds', seeds,
+    '--runner', FAKE_RUNNER,
+  ];
+}
+
+/** The records file of a sweep directory, as bytes (tests compare it whole). */
+export const readRecords = (dir: string): string => readFileSync(join(dir, 'episodes.jsonl'), 'utf8');

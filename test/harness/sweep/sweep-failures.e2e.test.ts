@@ -3,24 +3,16 @@
  * worker) is recorded and reported with the command that replays it and the sweep goes on; a sweep
  * whose last lines were torn finishes to the bytes of an uninterrupted run; resume refuses another sweep.
  */
-import { copyFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { argsOfReplay, execdrill, FAKE_RUNNER, SCENARIOS, temporaryDirectory, type CliResult } from './cli.ts';
+import { argsOfReplay, execdrill, FAKE_RUNNER, SCENARIOS, temporaryDirectory, fakeSweepArgs, readRecords, type CliResult } from './cli.ts';
 
-const SWEEP = [
-  'sweep',
-  '--scenario', `${SCENARIOS}/fix-resend.yaml`,
-  '--scenario', `${SCENARIOS}/flaky.yaml`,
-  '--policy', 'naive', '--policy', 'broken', '--policy', 'gap-recovery',
-  '--param', 'gap-recovery:confidenceThreshold=0.8,0.9',
-  '--seeds', '1..6',
-  '--runner', FAKE_RUNNER,
-];
+const SWEEP = fakeSweepArgs('1..6');
 // 2 scenarios x (naive + broken + 2 gap-recovery settings) x 6 seeds.
 const EPISODES = 48;
 
-const records = (dir: string) => readFileSync(join(dir, 'episodes.jsonl'), 'utf8');
+const records = readRecords;
 
 let tmp: string;
 let oneWorker: string;

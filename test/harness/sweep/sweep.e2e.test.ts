@@ -6,21 +6,13 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { spawnSync } from 'node:child_process';
-import { CLI_ENV, execdrill, execdrillAsync, ROOT, FAKE_RUNNER, SCENARIOS, temporaryDirectory, type CliResult } from './cli.ts';
+import { CLI_ENV, execdrill, execdrillAsync, ROOT, temporaryDirectory, fakeSweepArgs, readRecords, type CliResult } from './cli.ts';
 
-const SWEEP = [
-  'sweep',
-  '--scenario', `${SCENARIOS}/fix-resend.yaml`,
-  '--scenario', `${SCENARIOS}/flaky.yaml`,
-  '--policy', 'naive', '--policy', 'broken', '--policy', 'gap-recovery',
-  '--param', 'gap-recovery:confidenceThreshold=0.8,0.9',
-  '--seeds', '1..12',
-  '--runner', FAKE_RUNNER,
-];
+const SWEEP = fakeSweepArgs('1..12');
 // 2 scenarios x (naive + broken + 2 gap-recovery settings) x 12 seeds.
 const EPISODES = 96;
 
-const records = (dir: string) => readFileSync(join(dir, 'episodes.jsonl'), 'utf8');
+const records = readRecords;
 const manifest = (dir: string) => readFileSync(join(dir, 'manifest.json'), 'utf8');
 
 let tmp: string;
