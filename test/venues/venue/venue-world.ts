@@ -1,6 +1,6 @@
 // A venue with a random order flow from a few owners, an outside observer, and a feed receiver
 // whose L2 book is rebuilt from level updates and snapshots: for venue tests.
-import { Constant, Kernel, RandomStreams, type Ns } from '../../../sim/index.ts';
+import { Kernel, RandomStreams, type Ns } from '../../../sim/index.ts';
 import type { BookEvent, BookLevel, Side } from '../../../venues/book/index.ts';
 import {
   FeedPath,
@@ -14,7 +14,7 @@ import {
 } from '../../../venues/feed/index.ts';
 import { ConstantLatency } from '../../../venues/gateway/latency-model.ts';
 import {
-  BacklogFirst,
+  
   QueueDuringTransition,
   SequencerObserver,
   type SequencedOutput,
@@ -22,6 +22,7 @@ import {
   type TransitionInbound,
 } from '../../../venues/sequencer/index.ts';
 import { Venue, type L2Book, type OwnerSink, type VenueFeedMessage, type VenueRequest } from '../../../venues/venue/index.ts';
+import { testVenueConfig } from './test-venue-config.ts';
 
 export const US = 1_000;
 export const MS = 1_000_000;
@@ -75,20 +76,13 @@ export function buildVenueWorld(options: VenueWorldOptions) {
   const kernel = new Kernel();
   const streams = new RandomStreams(options.seed ?? 1);
   const observer = new SequencerObserver<VenueRequest, BookEvent>(10 * MS);
-  const venue = new Venue(kernel, {
-    sequencer: {
-      serviceTimeNs: new Constant(5 * US),
-      serviceRng: streams.get('venue.sequencer.service'),
-      replayRateMsgsPerSec: 20_000,
-      interleave: new BacklogFirst(),
-      transitionInbound: options.transitionInbound ?? QueueDuringTransition,
-      heartbeatIntervalNs: 10 * MS,
-      faults: options.faults ?? [],
-      sampleIntervalNs: 0,
-    },
-    feed: { maxMessagesPerPacket: 8, heartbeatIntervalNs: 5 * MS },
-    observers: [observer],
-  });
+  const venue = new Venue(
+    kernel,
+    testVenueConfig(streams, {
+      sequencer: { transitionInbound: options.transitionInbound ?? QueueDuringTransition, faults: options.faults ?? [] },
+      observers: [observer],
+    }),
+  );
   const consumer = new L2Consumer();
   const receiver = new FeedReceiver<VenueFeedMessage, L2Book>(kernel, consumer, new RetransmitOrSnapshot(50));
   const latency = new ConstantLatency(150 * US);

@@ -6,35 +6,24 @@ import { describe, expect, it } from 'vitest';
 import { Constant, Kernel, RandomStreams } from '../../../sim/index.ts';
 import { BurstLoss, RandomLossWindow } from '../../../venues/feed/index.ts';
 import {
-  BacklogFirst,
+  
   GracefulFailover,
   LaggedEntriesLost,
   LaggedEntriesRederived,
   LaggingBackupTakeover,
   PrimaryCrash,
   PrimaryStall,
-  QueueDuringTransition,
+  
   RejectDuringTransition,
   type SequencerFault,
 } from '../../../venues/sequencer/index.ts';
 import { Venue, type VenueFeedMessage } from '../../../venues/venue/index.ts';
 import { MS, RecordingOwner, S, US, asPairs, buildVenueWorld } from './venue-world.ts';
+import { testVenueConfig } from './test-venue-config.ts';
 
 describe('venue order entry', () => {
   const kernel = new Kernel();
-  const venue = new Venue(kernel, {
-    sequencer: {
-      serviceTimeNs: new Constant(10 * US),
-      serviceRng: new RandomStreams(1).get('venue.sequencer.service'),
-      replayRateMsgsPerSec: 10_000,
-      interleave: new BacklogFirst(),
-      transitionInbound: QueueDuringTransition,
-      heartbeatIntervalNs: 10 * MS,
-      faults: [],
-      sampleIntervalNs: 0,
-    },
-    feed: { maxMessagesPerPacket: 8, heartbeatIntervalNs: 5 * MS },
-  });
+  const venue = new Venue(kernel, testVenueConfig(new RandomStreams(1), { sequencer: { serviceTimeNs: new Constant(10 * US), replayRateMsgsPerSec: 10_000 } }));
   const maker = new RecordingOwner();
   const taker = new RecordingOwner();
   venue.connect(1, maker);

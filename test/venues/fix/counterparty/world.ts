@@ -16,8 +16,9 @@ import {
 } from '../../../../venues/fix/session/index.ts';
 import { SimSessionEndpoint, SimulatedLink, type SimFixApplication } from '../../../../venues/fix/sim/index.ts';
 import { ConstantLatency, type LatencyModel } from '../../../../venues/gateway/latency-model.ts';
-import { BacklogFirst, QueueDuringTransition, type SequencedOutput, type SequencerFault, type TransitionInbound } from '../../../../venues/sequencer/index.ts';
+import { QueueDuringTransition, type SequencedOutput, type SequencerFault, type TransitionInbound } from '../../../../venues/sequencer/index.ts';
 import { Venue, type OwnerSink } from '../../../../venues/venue/index.ts';
+import { testVenueConfig } from '../../venue/test-venue-config.ts';
 
 export const US = 1_000;
 export const MS = 1_000_000;
@@ -91,19 +92,12 @@ export function buildWorld(options: WorldOptions = {}) {
   const kernel = new Kernel();
   const streams = new RandomStreams(options.seed ?? 1);
   const beginString = options.beginString ?? 'FIX.4.4';
-  const venue = new Venue(kernel, {
-    sequencer: {
-      serviceTimeNs: new Constant(SERVICE_NS),
-      serviceRng: streams.get('venue.sequencer.service'),
-      replayRateMsgsPerSec: 20_000,
-      interleave: new BacklogFirst(),
-      transitionInbound: options.transitionInbound ?? QueueDuringTransition,
-      heartbeatIntervalNs: 10 * MS,
-      faults: options.sequencerFaults ?? [],
-      sampleIntervalNs: 0,
-    },
-    feed: { maxMessagesPerPacket: 8, heartbeatIntervalNs: 5 * MS },
-  });
+  const venue = new Venue(
+    kernel,
+    testVenueConfig(streams, {
+      sequencer: { serviceTimeNs: new Constant(SERVICE_NS), transitionInbound: options.transitionInbound ?? QueueDuringTransition, faults: options.sequencerFaults ?? [] },
+    }),
+  );
   const maker = new MakerSink();
   venue.connect(MAKER, maker);
   const counterparty = new OrderEntryCounterparty(kernel, venue, {

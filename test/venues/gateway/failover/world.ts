@@ -20,8 +20,9 @@ import { ConstantLatency } from '../../../../venues/gateway/latency-model.ts';
 import type { GatewayRejection } from '../../../../venues/gateway/node/node-listener.ts';
 import { FirmSessions } from '../../../../venues/gateway/venue-adapter/firm-sessions.ts';
 import { NoWarmup } from '../../../../venues/gateway/warmup/warmup-curve.ts';
-import { BacklogFirst, QueueDuringTransition, type SequencedOutput } from '../../../../venues/sequencer/index.ts';
+import type { SequencedOutput } from '../../../../venues/sequencer/index.ts';
 import { Venue, type OwnerSink } from '../../../../venues/venue/index.ts';
+import { testVenueConfig } from '../../venue/test-venue-config.ts';
 
 export const EPOCH_MS = Date.UTC(2024, 0, 2, 14, 30);
 export const SYMBOL = 'XYZ';
@@ -87,19 +88,7 @@ export interface WorldOptions {
 export function buildWorld(options: WorldOptions = {}) {
   const kernel = new Kernel();
   const streams = new RandomStreams(options.seed ?? 1);
-  const venue = new Venue(kernel, {
-    sequencer: {
-      serviceTimeNs: new Constant(5 * NS_PER_US),
-      serviceRng: streams.get('venue.sequencer.service'),
-      replayRateMsgsPerSec: 20_000,
-      interleave: new BacklogFirst(),
-      transitionInbound: QueueDuringTransition,
-      heartbeatIntervalNs: 100 * NS_PER_MS,
-      faults: [],
-      sampleIntervalNs: 0,
-    },
-    feed: { maxMessagesPerPacket: 8, heartbeatIntervalNs: 100 * NS_PER_MS },
-  });
+  const venue = new Venue(kernel, testVenueConfig(streams, { sequencer: { heartbeatIntervalNs: 100 * NS_PER_MS }, feed: { heartbeatIntervalNs: 100 * NS_PER_MS } }));
   venue.connect(MAKER, new MakerSink());
   const counterparty = new OrderEntryCounterparty(kernel, venue, {
     ownerId: ROUTER_OWNER,

@@ -1,7 +1,7 @@
 // An order server (seed 004) on the real venue: the venue's book through its sequencer, a market
 // maker entering liquidity on the venue directly, the order server adapter, the order server's test
 // router, an orphan registry and a phone desk.
-import { Constant, Kernel, NS_PER_MS, NS_PER_S, NS_PER_US, RandomStreams } from '../../../../sim/index.ts';
+import { Kernel, NS_PER_MS, NS_PER_S, NS_PER_US, RandomStreams } from '../../../../sim/index.ts';
 import type { BookEvent, Side } from '../../../../venues/book/index.ts';
 import { ConstantLatency } from '../../../../venues/gateway/latency-model.ts';
 import { PersistedOrderLog } from '../../../../venues/gateway/order-server/order-log.ts';
@@ -10,9 +10,10 @@ import type { OrderRequest } from '../../../../venues/gateway/order-server/order
 import { OrphanRegistry } from '../../../../venues/gateway/order-server/orphan-registry.ts';
 import { PhoneDesk } from '../../../../venues/gateway/order-server/phone-desk.ts';
 import { OrderServerVenueAdapter, type VenueOrderTerms } from '../../../../venues/gateway/venue-adapter/order-server-venue.ts';
-import { BacklogFirst, QueueDuringTransition, type SequencedOutput, type SequencerFault, type TransitionInbound } from '../../../../venues/sequencer/index.ts';
+import { QueueDuringTransition, type SequencedOutput, type SequencerFault, type TransitionInbound } from '../../../../venues/sequencer/index.ts';
 import { Venue, type OwnerSink } from '../../../../venues/venue/index.ts';
 import { TestRouter } from '../order-server/test-router.ts';
+import { testVenueConfig } from '../../venue/test-venue-config.ts';
 
 export const SESSION = 2;
 export const PREVIOUS_SESSION = 1;
@@ -35,19 +36,10 @@ class MakerSink implements OwnerSink {
 export function buildWorld(seed = 1, sequencer: { faults?: SequencerFault[]; transitionInbound?: TransitionInbound } = {}) {
   const kernel = new Kernel();
   const streams = new RandomStreams(seed);
-  const venue = new Venue(kernel, {
-    sequencer: {
-      serviceTimeNs: new Constant(5 * NS_PER_US),
-      serviceRng: streams.get('venue.sequencer.service'),
-      replayRateMsgsPerSec: 20_000,
-      interleave: new BacklogFirst(),
-      transitionInbound: sequencer.transitionInbound ?? QueueDuringTransition,
-      heartbeatIntervalNs: 10 * NS_PER_MS,
-      faults: sequencer.faults ?? [],
-      sampleIntervalNs: 0,
-    },
-    feed: { maxMessagesPerPacket: 8, heartbeatIntervalNs: 5 * NS_PER_MS },
-  });
+  const venue = new Venue(
+    kernel,
+    testVenueConfig(streams, { sequencer: { transitionInbound: sequencer.transitionInbound ?? QueueDuringTransition, faults: sequencer.faults ?? [] } }),
+  );
   venue.connect(MAKER, new MakerSink());
   // The router's order terms by ClOrdID (the order server's request carries only id, quantity, session).
   const terms = new Map<string, VenueOrderTerms>();
