@@ -3,7 +3,7 @@ import type { CommandModule } from 'yargs';
 import { prepareEpisode, runEpisode } from '../episode/run-episode.ts';
 import { EXIT_INTERNAL, EXIT_INVARIANT_VIOLATED, EXIT_OK, UsageError } from '../errors.ts';
 import { formatEpisodeSummary } from '../report/episode-summary.ts';
-import { parseParams } from './options.ts';
+import { parseParamOption } from '../sweep/params.ts';
 
 interface RunArgs {
   scenario: string;
@@ -12,6 +12,18 @@ interface RunArgs {
   param?: string[];
   shadow?: string;
   json: boolean;
+}
+
+/** `--param name=value` overrides for one episode: the sweep's syntax, one value each. */
+function episodeParams(pairs: readonly string[] | undefined, policy: string): Record<string, number> {
+  const params: Record<string, number> = {};
+  for (const text of pairs ?? []) {
+    const axis = parseParamOption(text);
+    if (axis.values.length !== 1) throw new UsageError(`--param ${text}: one episode takes one value (sweep several with execdrill sweep)`);
+    if (axis.policy !== null && axis.policy !== policy) throw new UsageError(`--param ${text}: scoped to ${axis.policy}, but the policy is ${policy}`);
+    params[axis.name] = axis.values[0];
+  }
+  return params;
 }
 
 export function runCommand(setExit: (code: number) => void): CommandModule<object, RunArgs> {
@@ -30,7 +42,7 @@ export function runCommand(setExit: (code: number) => void): CommandModule<objec
         .example('$0 run --scenario scenarios/fix-gap-resend.yaml --policy ./my-policy.ts --seed 7 --json', 'your own policy, the full record'),
     handler: async (argv) => {
       if (!Number.isSafeInteger(argv.seed) || argv.seed < 0) throw new UsageError(`--seed ${argv.seed}: expected a whole number >= 0`);
-      const spec = { scenarioFile: argv.scenario, policy: argv.policy, params: parseParams(argv.param), seed: argv.seed, ...(argv.shadow ? { shadowPolicy: argv.shadow } : {}) };
+      const spec = { scenarioFile: argv.scenario, policy: argv.policy, params: episodeParams(argv.param, argv.policy), seed: argv.seed, ...(argv.shadow ? { shadowPolicy: argv.shadow } : {}) };
       await prepareEpisode(spec);
       const record = runEpisode(spec);
       if (record.status === 'failed' && record.error?.kind === 'bad-input') throw new UsageError(record.error.message);

@@ -1,7 +1,7 @@
 /**
  * The square-root law of market impact: I = Y * sigma * (Q / V)^delta with delta = 1/2 (Tóth et al.
- * 2011; Bouchaud et al., "Trades, Quotes and Prices", 2018). Used to price a forced clean-up that the
- * simulated book is too thin to show, and as a sanity scale for the simulated impact.
+ * 2011; Bouchaud et al., "Trades, Quotes and Prices", 2018), validated against VALIDATION.md M6. Episodes do
+ * not use it yet: a forced clean-up is priced by what it actually paid in the simulated book.
  * Units: sigma is the daily volatility as a fraction, Q and V in shares; the result is a fraction
  * of price (multiply by 1e4 for bps). Under uniform execution the impact builds as the square root of
  * the executed share, so the average price paid carries 2/3 of the terminal impact.
