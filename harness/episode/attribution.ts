@@ -25,7 +25,7 @@ export function runCost(run: WorldRun, tickSize: number, side: 'buy' | 'sell', q
   const purposeOf = new Map(run.router.childLog.map((child) => [child.clOrdId, child.purpose]));
   const fills = run.truth.fills.map((fill) => {
     const order = run.truth.orders.get(fill.orderId);
-    const record = run.orderEntry.counterparties[fill.ownerId - 100].order(fill.orderId);
+    const record = run.orderEntry.counterpartyOf(fill.ownerId).order(fill.orderId);
     const purpose = (record && purposeOf.get(record.clOrdIds[0])) ?? 'normal';
     return { qtyShares: fill.qtyShares, price: fill.priceTicks * tickSize, arrivalPrice: (order?.arrivalMidTicks ?? run.decisionPriceTicks) * tickSize, purpose };
   });

@@ -14,7 +14,7 @@ import { PovSchedule, TwapSchedule, type Schedule } from '../router/schedule.ts'
 import { jaccard } from '../router/observe.ts';
 import type { MarketDataPort } from '../router/ports.ts';
 import type { Scenario } from '../scenario/index.ts';
-import { buildOrderEntrySide, type OrderEntrySide } from '../world/order-entry-side.ts';
+import { buildOrderEntrySide, ROUTER_OWNER_BASE, type OrderEntrySide } from '../world/order-entry-side.ts';
 import { resolveFaults, type ResolvedFault } from '../world/resolve-faults.ts';
 import { buildVenueSide, type VenueSide } from '../world/venue-side.ts';
 import { TruthRecorder } from './truth-recorder.ts';
@@ -94,7 +94,7 @@ export function runWorld(
   const parent = scenario.parent;
   const parentEndNs = parent.start + parent.horizon;
   const endNs = parentEndNs + scenario.settle;
-  const routerOwners = new Set(scenario.sessions.map((_, i) => 100 + i));
+  const routerOwners = new Set(scenario.sessions.map((_, i) => ROUTER_OWNER_BASE + i));
   const truth = new TruthRecorder(routerOwners);
   const venueSide = buildVenueSide(kernel, streams, scenario, scenarioFile, faults, endNs, [truth]);
   truth.attach(venueSide.venue);
@@ -146,7 +146,7 @@ export function runWorld(
     for (const side of ['buy', 'sell'] as const) {
       for (const order of book.orders(side)) {
         if (!routerOwners.has(order.ownerId)) continue;
-        const record = orderEntry.counterparties[order.ownerId - 100].order(order.orderId);
+        const record = orderEntry.counterpartyOf(order.ownerId).order(order.orderId);
         if (record !== undefined) ids.add(record.clOrdIds[0]);
       }
     }

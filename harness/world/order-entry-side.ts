@@ -23,7 +23,7 @@ import { SimSessionEndpoint, SimulatedLink, type SimFixApplication } from '../..
 import type { Venue } from '../../venues/venue/index.ts';
 import type { Scenario } from '../scenario/index.ts';
 import { FixOrderEntryPort, type RouterReportSink } from './fix-order-entry-port.ts';
-import { buildLatency } from './latency.ts';
+import { asDistribution, buildLatency } from './latency.ts';
 import type { ResolvedFault } from './resolve-faults.ts';
 import { WindowedExtraLatency } from './windowed-latency.ts';
 
@@ -52,6 +52,8 @@ export interface OrderEntrySide {
   ports: FixOrderEntryPort[];
   counterparties: OrderEntryCounterparty[];
   routerOwnerIds: number[];
+  /** The counterparty that trades for a router owner (venue truth names orders by owner). */
+  counterpartyOf(ownerId: number): OrderEntryCounterparty;
   dropCopy: DropCopyReceiver | undefined;
   /** Venue-side sessions by session id (their counters feed PES and GFR). */
   venueSessions: Map<string, FixSession>;
@@ -78,7 +80,7 @@ function sessionPair(
 ): SessionPair {
   const latency = buildLatency(spec.latency);
   const link = new SimulatedLink(kernel, {
-    latencyNs: { mean: latency.meanNs, sample: (rng) => latency.sampleNs(rng) },
+    latencyNs: asDistribution(latency),
     latencyRng: streams.get(`${name}.latency`),
     lossRng: streams.get(`${name}.loss`),
     connectDelayNs: Math.round(2 * latency.meanNs),
@@ -173,6 +175,7 @@ export function buildOrderEntrySide(kernel: Kernel, streams: RandomStreams, scen
     routerOwnerIds,
     dropCopy: dropCopyReceiver,
     venueSessions,
+    counterpartyOf: (ownerId) => counterparties[ownerId - ROUTER_OWNER_BASE],
     connect(sink) {
       for (const port of ports) port.sink = sink;
       if (dropCopyReceiver) dropCopyReceiver.sink = sink;

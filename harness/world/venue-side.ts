@@ -40,7 +40,7 @@ import { Venue, type L2Book, type VenueFeedMessage, type VenueRequest } from '..
 import { MarketBook } from '../router/market-book.ts';
 import type { Scenario } from '../scenario/index.ts';
 import { buildIntensity } from './intensity.ts';
-import { buildLatency } from './latency.ts';
+import { asDistribution, buildLatency } from './latency.ts';
 import type { ResolvedFault } from './resolve-faults.ts';
 
 export interface VenueSide {
@@ -102,7 +102,7 @@ export function buildVenueSide(
   const serviceTime = buildLatency(sequencer.serviceTime);
   const venue = new Venue(kernel, {
     sequencer: {
-      serviceTimeNs: { mean: serviceTime.meanNs, sample: (rng) => serviceTime.sampleNs(rng) },
+      serviceTimeNs: asDistribution(serviceTime),
       serviceRng: streams.get('venue.sequencer.service'),
       replayRateMsgsPerSec: sequencer.replayRateMsgsPerSec,
       interleave,
