@@ -25,6 +25,7 @@ import type { Scenario } from '../scenario/index.ts';
 import { FixOrderEntryPort, type RouterReportSink } from './fix-order-entry-port.ts';
 import { asDistribution, buildLatency } from './latency.ts';
 import type { ResolvedFault } from './resolve-faults.ts';
+import { scheduleSessionFaults } from './session-fault-schedule.ts';
 import { WindowedExtraLatency } from './windowed-latency.ts';
 
 /** Router owners are numbered from here; the background flow and replays use lower ids. */
@@ -96,27 +97,6 @@ function sessionPair(
   const routerEnd = new SimSessionEndpoint(kernel, routerSession, link, 0, routerApp);
   const venueEnd = new SimSessionEndpoint(kernel, venueSession, link, 1, venueApp);
   return { link, routerStore, venueStore, routerEnd, venueEnd };
-}
-
-function scheduleSessionFaults(kernel: Kernel, pair: SessionPair, sessionId: string, faults: readonly ResolvedFault[]): void {
-  for (const fault of faults) {
-    if (!('session' in fault) || fault.session !== sessionId) continue;
-    switch (fault.kind) {
-      case 'session-disconnect':
-        kernel.schedule(fault.atNs, () => {
-          pair.link.refuseConnectionsUntil(fault.atNs + fault.duration);
-          pair.link.disconnect();
-        });
-        break;
-      case 'session-message-loss':
-        kernel.schedule(fault.atNs, () => (pair.link.lossProbability = fault.lossProbability));
-        kernel.schedule(fault.atNs + fault.duration, () => (pair.link.lossProbability = 0));
-        break;
-      case 'session-store-loss':
-        kernel.schedule(fault.atNs, () => (fault.side === 'venue' ? pair.venueStore : pair.routerStore).reset());
-        break;
-    }
-  }
 }
 
 export function buildOrderEntrySide(kernel: Kernel, streams: RandomStreams, scenario: Scenario, venue: Venue, faults: readonly ResolvedFault[]): OrderEntrySide {

@@ -1,0 +1,14 @@
+/** Faults of the FIX order-entry sessions (seed 002, seed 004) and of the drop copy (seed 000). */
+import { z } from 'zod';
+import { duration, probability } from '../primitives.ts';
+import { faultTiming, sessionId } from './common.ts';
+
+export const sessionFaults = [
+  z.strictObject({ kind: z.literal('session-disconnect'), ...faultTiming, session: sessionId, duration }),
+  /** The link drops messages (both ways) without closing the connection: the receiver sees a sequence gap. */
+  z.strictObject({ kind: z.literal('session-message-loss'), ...faultTiming, session: sessionId, duration, lossProbability: probability }),
+  /** A side's message store loses what it held: resends of that range can only be answered by GapFill. */
+  z.strictObject({ kind: z.literal('session-store-loss'), ...faultTiming, session: sessionId, side: z.enum(['venue', 'router']) }),
+  z.strictObject({ kind: z.literal('drop-copy-lag'), ...faultTiming, duration, extraLatency: duration }),
+  z.strictObject({ kind: z.literal('drop-copy-down'), ...faultTiming, duration }),
+] as const;
