@@ -6,6 +6,8 @@
  * the seed, the project's commit, and the command that replays it.
  */
 
+import type { EpisodeTrajectory } from './trajectory.ts';
+
 export const EPISODE_RECORD_SCHEMA = 'execdrill.episode/1';
 
 /** What one episode is: the unit a sweep schedules and a worker runs. */
@@ -48,6 +50,8 @@ export interface EpisodeRecord {
     regimes: { atNs: number; regime: string }[];
     runbook: Record<string, number | null>;
   };
+  /** The incident run's state over time, child orders, fills and faults (absent when the episode failed). */
+  trajectory?: EpisodeTrajectory;
   /** Where a shadow policy's decisions differed from the acting policy's. */
   shadow?: { policy: string; decisions: number; divergences: { atNs: number; acting: string; shadow: string }[] };
   eventsSimulated: number;

@@ -15,6 +15,7 @@ import { runbookTimeline, stateKpis } from './kpis.ts';
 import { resolveCommit } from '../sweep/commit.ts';
 import { findPolicy, loadPolicy } from './policy-loader.ts';
 import { EPISODE_RECORD_SCHEMA, type EpisodeRecord, type EpisodeSpec, type InvariantResult } from './record.ts';
+import { episodeTrajectory } from './trajectory.ts';
 import { runWorld } from './world.ts';
 
 let commitCache: string | undefined;
@@ -131,6 +132,7 @@ export function runEpisode(spec: EpisodeSpec): EpisodeRecord {
       },
       invariants,
       timeline: { regimes: incident.router.regimeTimeline.map((r) => ({ atNs: r.atNs, regime: r.regime })), runbook: { ...runbook } },
+      trajectory: episodeTrajectory(incident, control, side, qtyShares),
       ...(shadow === undefined
         ? {}
         : { shadow: { policy: shadow.definition.name, decisions: incident.router.shadowDecisions, divergences: incident.router.shadowDivergences } }),
