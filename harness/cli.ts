@@ -25,6 +25,7 @@ export async function main(argv: string[]): Promise<number> {
       .command((await import('./commands/sweep.ts')).sweepCommand)
       .command((await import('./commands/merge.ts')).mergeCommand)
       .command((await import('./commands/compare.ts')).compareCommand)
+      .command((await import('./commands/report.ts')).reportCommand)
       .command((await import('./commands/drill.ts')).drillCommand(setExit))
       .demandCommand(1, 'name a command')
       .fail((message, error) => {
