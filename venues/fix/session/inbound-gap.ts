@@ -4,6 +4,15 @@
  * in chunks, the next chunk once the previous one is in (seed 002: "chunked resend windows"). An unanswered
  * request is repeated when a later message arrives `retryNs` after it with no progress in between: on a lossy
  * simulated link a ResendRequest or its answer can be lost, and without a retry the gap would never close.
+ *
+ * Resend storm (seed 002; issue 4's "the peer re-requests repeatedly"): with a storm interval set, the open
+ * range is asked for again every interval while the gap stays open, whether or not the last answer is still
+ * arriving. This is the timer-driven re-request of an engine whose resend timeout is shorter than its peer's
+ * replay (or a gateway that retries on its own clock); each request makes the peer replay the range again,
+ * behind whatever it is already replaying. The other variant some engines have, a ResendRequest on every
+ * out-of-order message (QuickFIX's SendRedundantResendRequests=Y, release notes 1.12.1), is not modelled:
+ * while the peer's replay is paced its live messages queue behind the replay, so out-of-order arrivals are
+ * few and such a storm would barely fire. The storm survives reconnects until it is switched off.
  */
 import type { Ns } from '../../../sim/time.ts';
 
@@ -17,6 +26,8 @@ export class InboundGap<T> {
   private readonly held = new Map<number, T>();
   private requested: { lastSeq: number; atNs: Ns } | undefined;
   private highestMissing = 0;
+  private stormIntervalNs: Ns = 0;
+  private lastAskedNs: Ns = 0;
 
   constructor(
     private readonly chunkSize: number,
@@ -66,6 +77,22 @@ export class InboundGap<T> {
     return this.highestMissing >= expected ? this.ask(expected, nowNs) : 'closed';
   }
 
+  /** Asks for the open range again every `intervalNs` while the gap is open; undefined stops it. */
+  repeatEvery(intervalNs: Ns | undefined): void {
+    this.stormIntervalNs = intervalNs ?? 0;
+  }
+
+  /** When the storm asks again, if it is on and a gap is open. */
+  stormDueNs(): Ns | undefined {
+    return this.stormIntervalNs > 0 && this.requested !== undefined ? this.lastAskedNs + this.stormIntervalNs : undefined;
+  }
+
+  /** The storm's repeated request for the open range, if one is due at `nowNs`. */
+  stormAsk(expected: number, nowNs: Ns): ResendAsk | undefined {
+    const due = this.stormDueNs();
+    return due !== undefined && nowNs >= due ? this.ask(expected, nowNs) : undefined;
+  }
+
   reset(): void {
     this.held.clear();
     this.requested = undefined;
@@ -76,6 +103,7 @@ export class InboundGap<T> {
     const chunked = this.chunkSize > 0;
     const lastSeq = chunked ? Math.min(expected + this.chunkSize - 1, this.highestMissing) : this.highestMissing;
     this.requested = { lastSeq, atNs: nowNs };
+    this.lastAskedNs = nowNs;
     return { beginSeqNo: expected, endSeqNo: chunked ? lastSeq : 0 };
   }
 }

@@ -34,7 +34,11 @@ export interface SessionStats {
   disconnects: number;
   gapsDetected: number;
   resendRequestsSent: number;
+  /** ResendRequests answered (a storm shows as many answers for one gap). */
+  resendRequestsServed: number;
   messagesResent: number;
+  /** Longest outbound backlog (messages) behind a paced replay: the replay backlog this side built. */
+  outboundBacklogMax: number;
   seqsGapFilled: number;
   possDupIgnored: number;
   applicationMessagesLost: number;
@@ -49,7 +53,9 @@ export function emptyStats(): SessionStats {
     disconnects: 0,
     gapsDetected: 0,
     resendRequestsSent: 0,
+    resendRequestsServed: 0,
     messagesResent: 0,
+    outboundBacklogMax: 0,
     seqsGapFilled: 0,
     possDupIgnored: 0,
     applicationMessagesLost: 0,

@@ -11,6 +11,9 @@
  * QuickFIX exempts them, see the acceptance README). A ResendRequest above the expected number is answered
  * at once and then sequenced; a Logout above it has the gap asked for and is then confirmed, since the peer
  * is leaving. SequenceReset-Reset (11) and Logon with ResetSeqNumFlag are taken at any MsgSeqNum.
+ * Faults of seed 002 live here as session behaviour: a slow replay paces the answer to a ResendRequest
+ * through the outbound queue (outbound-queue.ts), live messages waiting behind it; a resend storm re-asks
+ * for an open gap on an interval (inbound-gap.ts). Both are off unless switched on.
  * Left out: encryption, session schedules, NextExpectedMsgSeqNum (789), Logon authentication.
  * This file is over 400 lines because the state machine reads best whole: every transition of the
  * inbound path (logon, sequencing, PossDup checks, resend service, timers) refers to the same state.
@@ -24,6 +27,7 @@ import { rejectReasonText, SessionRejectReason, versionDefinesReason, type Sessi
 import { Tag } from '../codec/tags.ts';
 import type { SessionConfig } from './config.ts';
 import { InboundGap, type ResendAsk } from './inbound-gap.ts';
+import { OutboundQueue } from './outbound-queue.ts';
 import { emptyStats, type SessionEvent, type SessionOutput, type SessionStats } from './outputs.ts';
 import { planResend } from './resend.ts';
 import type { MessageStore } from './store.ts';
@@ -57,6 +61,7 @@ export class FixSession {
   private wantConnected = true;
   private armedAtNs: Ns | undefined;
   private readonly gap: InboundGap<Held>;
+  private readonly outbound = new OutboundQueue();
   private out: SessionOutput[] = [];
 
   constructor(
@@ -82,6 +87,30 @@ export class FixSession {
   /** A ResendRequest of ours is outstanding (seed 002's GAP_OPEN / REPLAY_DRAIN). */
   get inGapRecovery(): boolean {
     return this.gap.isOpen;
+  }
+  /** Messages this side has sent but not yet put on the wire: a paced replay and what waits behind it. */
+  get outboundBacklog(): number {
+    return this.outbound.backlog;
+  }
+
+  // ---- faults (seed 002) -----------------------------------------------------------------------------
+
+  /**
+   * Slow replay: from now on the answers to ResendRequests leave at `rateMsgsPerSec`, and what is sent after
+   * them waits behind; undefined ends the slowness and lets the backlog go at once.
+   */
+  paceReplays(nowNs: Ns, rateMsgsPerSec: number | undefined): SessionOutput[] {
+    this.begin();
+    this.outbound.setRate(rateMsgsPerSec);
+    return this.finish(nowNs);
+  }
+
+  /** Resend storm: while a gap is open, ask for it again every `intervalNs`; undefined stops. */
+  repeatResendRequests(nowNs: Ns, intervalNs: Ns | undefined): SessionOutput[] {
+    this.begin();
+    invariant(intervalNs === undefined || intervalNs > 0, () => `resend storm interval must be positive, got ${intervalNs}`);
+    this.gap.repeatEvery(intervalNs);
+    return this.finish(nowNs);
   }
 
   // ---- transport -------------------------------------------------------------------------------------
@@ -148,6 +177,10 @@ export class FixSession {
   onTimer(nowNs: Ns): SessionOutput[] {
     this.begin();
     this.armedAtNs = undefined; // the driver's timer has fired
+    if (this.state === 'logged-on') {
+      const again = this.gap.stormAsk(this.nextTarget, nowNs);
+      if (again !== undefined) this.sendResendRequest(nowNs, again);
+    }
     if (this.reconnectAtNs !== undefined && nowNs >= this.reconnectAtNs && this.state === 'disconnected') {
       this.reconnectAtNs = undefined;
       this.connect();
@@ -443,13 +476,14 @@ export class FixSession {
     for (const step of plan.steps) {
       if (step.kind === 'resend') {
         const { body, sendingTimeMs, possResend } = step.message;
-        this.emitSend(nowNs, { header: this.header(step.seq, nowMs, true, possResend, sendingTimeMs), body });
+        this.emitSend(nowNs, { header: this.header(step.seq, nowMs, true, possResend, sendingTimeMs), body }, true);
         resent++;
       } else {
-        this.emitSend(nowNs, { header: this.header(step.seq, nowMs, true, false, nowMs), body: { msgType: '4', gapFillFlag: true, newSeqNo: step.newSeqNo } });
+        this.emitSend(nowNs, { header: this.header(step.seq, nowMs, true, false, nowMs), body: { msgType: '4', gapFillFlag: true, newSeqNo: step.newSeqNo } }, true);
         gapFilled += step.newSeqNo - step.seq;
       }
     }
+    this.stats.resendRequestsServed++;
     this.stats.messagesResent += resent;
     this.stats.seqsGapFilled += gapFilled;
     this.event({ type: 'resend-served', beginSeqNo: plan.beginSeqNo, endSeqNo: plan.endSeqNo, resent, gapFilled });
@@ -491,9 +525,24 @@ export class FixSession {
     this.emitSend(nowNs, { header: this.header(this.nextSender++, this.utcMs(nowNs), false, false, undefined), body });
   }
 
-  private emitSend(nowNs: Ns, message: FixMessage): void {
-    this.out.push({ kind: 'send', message });
+  /**
+   * Puts a message on the wire, or behind the outbound backlog. `lastSentNs` counts a queued message as
+   * sent: the engine has written it to its queue, so the heartbeat timer does not queue one per instant.
+   */
+  private emitSend(nowNs: Ns, message: FixMessage, paced = false): void {
     this.lastSentNs = nowNs;
+    if (this.outbound.offer(message, paced, nowNs)) this.out.push({ kind: 'send', message });
+    else if (this.outbound.backlog > this.stats.outboundBacklogMax) this.stats.outboundBacklogMax = this.outbound.backlog;
+  }
+
+  /** Sends what the outbound queue has due; SendingTime is stamped when a message actually leaves. */
+  private releaseOutbound(nowNs: Ns): void {
+    if (this.outbound.backlog === 0 || (this.state !== 'logged-on' && this.state !== 'logout-sent')) return;
+    const sendingTimeMs = this.utcMs(nowNs);
+    for (let message = this.outbound.take(nowNs); message !== undefined; message = this.outbound.take(nowNs)) {
+      const header = message.header.sendingTimeMs === sendingTimeMs ? message.header : { ...message.header, sendingTimeMs };
+      this.out.push({ kind: 'send', message: { header, body: message.body } });
+    }
   }
 
   private header(msgSeqNum: number, sendingTimeMs: number, possDupFlag: boolean, possResend: boolean, origSendingTimeMs: number | undefined): FixHeader {
@@ -519,6 +568,7 @@ export class FixSession {
   private enterDisconnected(nowNs: Ns, reason: string): void {
     this.state = 'disconnected';
     this.gap.reset();
+    this.outbound.clear();
     this.testRequestSent = false;
     this.logonDeadlineNs = undefined;
     this.logoutDeadlineNs = undefined;
@@ -538,6 +588,7 @@ export class FixSession {
     this.nextTarget = 1;
     this.store.reset();
     this.gap.reset();
+    this.outbound.clear();
   }
 
   private tooLowText(seq: number): string {
@@ -562,6 +613,7 @@ export class FixSession {
 
   /** Appends a timer output when the next deadline moved, and hands the outputs over. */
   private finish(nowNs: Ns): SessionOutput[] {
+    this.releaseOutbound(nowNs);
     const deadline = this.nextDeadline(nowNs);
     if (deadline !== this.armedAtNs) {
       this.armedAtNs = deadline;
@@ -577,6 +629,8 @@ export class FixSession {
       if (this.testRequestSent) at = earliest(at, this.lastReceivedNs + 2 * testAfter);
       else at = earliest(earliest(at, this.lastReceivedNs + testAfter), this.lastSentNs + this.heartBtIntNs);
     }
+    if (this.state === 'logged-on') at = earliest(at, this.gap.stormDueNs());
+    if (this.state === 'logged-on' || this.state === 'logout-sent') at = earliest(at, this.outbound.nextDueNs());
     return at === undefined ? undefined : Math.max(at, nowNs);
   }
 }

@@ -5,6 +5,7 @@
  * `onMessage` never reorders the session's timer.
  */
 import type { EventHandler, EventId, Kernel } from '../../../sim/kernel.ts';
+import type { Ns } from '../../../sim/time.ts';
 import type { AppBody, FixMessage } from '../codec/messages.ts';
 import type { SessionEvent, SessionOutput } from '../session/outputs.ts';
 import type { FixSession } from '../session/session.ts';
@@ -52,6 +53,16 @@ export class SimSessionEndpoint implements LinkEndpoint, EventHandler {
 
   logout(text?: string): void {
     this.apply(this.session.logout(this.kernel.now, text));
+  }
+
+  /** Slow replay (seed 002): pace this side's replays at `rateMsgsPerSec`; undefined ends it. */
+  paceReplays(rateMsgsPerSec: number | undefined): void {
+    this.apply(this.session.paceReplays(this.kernel.now, rateMsgsPerSec));
+  }
+
+  /** Resend storm (seed 002): re-request an open gap every `intervalNs`; undefined stops. */
+  repeatResendRequests(intervalNs: Ns | undefined): void {
+    this.apply(this.session.repeatResendRequests(this.kernel.now, intervalNs));
   }
 
   onLinkUp(): void {

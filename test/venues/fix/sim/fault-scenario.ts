@@ -14,7 +14,12 @@ import {
 } from '../../../../venues/fix/session/index.ts';
 import { SimSessionEndpoint, SimulatedLink, type SimFixApplication } from '../../../../venues/fix/sim/index.ts';
 
-export type Fault = { atMs: number; kind: 'cut' | 'loss' | 'refuse'; durationMs: number; probability: number };
+/** Link faults (cut, loss, refused reconnects) and session faults of one side: slow replay and resend storm. */
+export type Fault =
+  | { atMs: number; kind: 'cut' | 'loss' | 'refuse'; durationMs: number; probability: number }
+  | { atMs: number; kind: 'slow-replay'; durationMs: number; side: Side; rateMsgsPerSec: number }
+  | { atMs: number; kind: 'resend-storm'; durationMs: number; side: Side; intervalMs: number };
+export type Side = 'client' | 'venue';
 
 export interface Scenario {
   seed: number;
@@ -35,6 +40,10 @@ export class Recorder implements SimFixApplication {
   readonly sentIds: string[] = [];
   readonly idBySeq = new Map<number, string>();
   readonly lostIds: string[] = [];
+  /** When this side's gaps closed (ns): how long a replay took to clear. */
+  readonly gapClosedAtNs: number[] = [];
+
+  constructor(private readonly kernel: Kernel) {}
 
   onMessage(message: { header: { possDupFlag: boolean }; body: AppBody }): void {
     const id = message.body.msgType === 'D' ? message.body.clOrdId : message.body.msgType === '8' ? message.body.execId : '?';
@@ -43,6 +52,7 @@ export class Recorder implements SimFixApplication {
   }
 
   onEvent(event: { type: string; seqs?: readonly number[] }): void {
+    if (event.type === 'gap-closed') this.gapClosedAtNs.push(this.kernel.now);
     if (event.type === 'messages-lost') for (const seq of event.seqs ?? []) this.lostIds.push(this.idBySeq.get(seq) ?? `seq${seq}`);
   }
 
@@ -80,8 +90,8 @@ export function runScenario(s: Scenario) {
     s.initiatorPersists ? new PersistentMessageStore() : new NonPersistentMessageStore(),
   );
   const acceptor = new FixSession({ ...common, role: 'acceptor', senderCompId: 'VENUE', targetCompId: 'CLIENT' }, s.acceptorPersists ? new PersistentMessageStore() : new NonPersistentMessageStore());
-  const client = new Recorder();
-  const venue = new Recorder();
+  const client = new Recorder(kernel);
+  const venue = new Recorder(kernel);
   const clientEnd = new SimSessionEndpoint(kernel, initiator, link, 0, client);
   const venueEnd = new SimSessionEndpoint(kernel, acceptor, link, 1, venue);
 
@@ -92,12 +102,22 @@ export function runScenario(s: Scenario) {
   }
   for (const f of s.faults) {
     const at = f.atMs * NS_PER_MS;
-    if (f.kind === 'loss') {
+    const end = at + f.durationMs * NS_PER_MS;
+    if (f.kind === 'slow-replay' || f.kind === 'resend-storm') {
+      const endpoint = f.side === 'client' ? clientEnd : venueEnd;
+      if (f.kind === 'slow-replay') {
+        kernel.schedule(at, () => endpoint.paceReplays(f.rateMsgsPerSec));
+        kernel.schedule(end, () => endpoint.paceReplays(undefined));
+      } else {
+        kernel.schedule(at, () => endpoint.repeatResendRequests(f.intervalMs * NS_PER_MS));
+        kernel.schedule(end, () => endpoint.repeatResendRequests(undefined));
+      }
+    } else if (f.kind === 'loss') {
       kernel.schedule(at, () => (link.lossProbability = f.probability));
-      kernel.schedule(at + f.durationMs * NS_PER_MS, () => (link.lossProbability = 0));
+      kernel.schedule(end, () => (link.lossProbability = 0));
     } else {
       kernel.schedule(at, () => {
-        if (f.kind === 'refuse') link.refuseConnectionsUntil(at + f.durationMs * NS_PER_MS);
+        if (f.kind === 'refuse') link.refuseConnectionsUntil(end);
         link.disconnect();
       });
     }
