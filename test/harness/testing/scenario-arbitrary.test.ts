@@ -1,0 +1,69 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { FAULT_KINDS, parseScenario } from '../../../harness/scenario/index.ts';
+import { FAULT_ARBITRARIES, faultScheduleArbitrary, scenarioArbitrary, scenarioYaml, type IncidentShape } from '../../../harness/testing/index.ts';
+
+const validates = (yaml: string) => {
+  const loaded = parseScenario(yaml, 'generated.yaml');
+  return loaded.ok ? null : loaded.issues;
+};
+
+describe('scenarioArbitrary', () => {
+  it('generates only scenario files that validate, with one session and a drop copy', () => {
+    fc.assert(fc.property(scenarioArbitrary(), (scenario) => {
+      expect(validates(scenarioYaml(scenario, 'a header\nof two lines'))).toBeNull();
+    }), { numRuns: 300, seed: 7 });
+  });
+
+  it('generates only valid scenarios with several sessions, no drop copy and longer horizons', () => {
+    const arbitrary = scenarioArbitrary({ sessions: 3, dropCopy: false, horizonMs: { min: 20_000, max: 60_000 }, maxFaults: 6 });
+    fc.assert(fc.property(arbitrary, (scenario) => {
+      expect(validates(scenarioYaml(scenario))).toBeNull();
+    }), { numRuns: 300, seed: 8 });
+  });
+
+  it('keeps every fault inside the parent order and in time order', () => {
+    fc.assert(
+      fc.property(scenarioArbitrary({ horizonMs: { min: 5_000, max: 9_000 } }), (scenario) => {
+        const loaded = parseScenario(scenarioYaml(scenario), 'generated.yaml');
+        if (!loaded.ok) return false;
+        const { start, horizon } = loaded.scenario.parent;
+        const times = loaded.scenario.faults.map((fault) => fault.at as number);
+        return times.every((t, i) => t >= start && t <= start + horizon && (i === 0 || times[i - 1] <= t));
+      }),
+      { numRuns: 200, seed: 9 },
+    );
+  });
+
+  it('draws only the kinds asked for', () => {
+    const kinds = ['sequencer-stall', 'feed-loss'] as const;
+    const faults = fc.sample(scenarioArbitrary({ faultKinds: kinds, maxFaults: 5 }), { numRuns: 100, seed: 10 }).flatMap((s) => s.faults ?? []);
+    expect(new Set(faults.map((fault) => fault.kind))).toEqual(new Set(kinds));
+  });
+});
+
+describe('fault arbitraries', () => {
+  const shape: IncidentShape = { sessionIds: ['s1', 's2'], dropCopy: true, faultWindowStartMs: 0, faultWindowEndMs: 10_000 };
+
+  it('cover only kinds of the fault catalogue', () => {
+    for (const kind of Object.keys(FAULT_ARBITRARIES)) expect(FAULT_KINDS).toContain(kind);
+  });
+
+  it('draw every covered kind', () => {
+    const drawn = fc.sample(faultScheduleArbitrary(shape, { maxFaults: 8 }), { numRuns: 300, seed: 11 }).flat();
+    expect(new Set(drawn.map((fault) => fault.kind))).toEqual(new Set(Object.keys(FAULT_ARBITRARIES)));
+  });
+
+  it('never draw a drop-copy fault for a scenario without a drop copy', () => {
+    const drawn = fc.sample(faultScheduleArbitrary({ ...shape, dropCopy: false }, { maxFaults: 8 }), { numRuns: 300, seed: 12 }).flat();
+    expect(drawn.length).toBeGreaterThan(0);
+    expect(drawn.filter((fault) => fault.kind.startsWith('drop-copy'))).toEqual([]);
+  });
+
+  it('name only the sessions the scenario has', () => {
+    const drawn = fc.sample(faultScheduleArbitrary({ ...shape, sessionIds: ['only'] }, { maxFaults: 8 }), { numRuns: 200, seed: 13 }).flat();
+    const named = drawn.flatMap((fault) => ('session' in fault ? [fault.session] : []));
+    expect(named.length).toBeGreaterThan(0);
+    expect(new Set(named)).toEqual(new Set(['only']));
+  });
+});
