@@ -37,6 +37,30 @@ export interface EpisodeTrajectory {
   /** Child orders and fills the run had beyond `MAX_ORDERS` (not listed). */
   omitted: { children: number; fills: number };
   faults: { kind: string; atNs: Ns; durationNs: Ns | null }[];
+  /**
+   * Seed 003's pool, per node, one value per bucket (its last sample; null before the node existed or
+   * after it left): capacity factor (1 / mean warm-up multiplier, 0 when not serving) and its share of
+   * the router's flow. Absent without a gateway pool.
+   */
+  gateways?: { id: string; capacityFactor: (number | null)[]; flowShare: (number | null)[] }[];
+}
+
+/** The pool's samples, taken with the state samples, bucketed the same way. */
+function gatewaySeries(run: WorldRun, bucketSize: number, bucketCount: number): EpisodeTrajectory['gateways'] {
+  const pool = run.orderEntry.gatewayPool;
+  if (pool === undefined) return undefined;
+  const ids = [...new Set(pool.samples.flatMap((sample) => sample.nodes.map((node) => node.id)))];
+  return ids.map((id) => {
+    const capacityFactor: (number | null)[] = [];
+    const flowShare: (number | null)[] = [];
+    for (let b = 0; b < bucketCount; b++) {
+      const sample = pool.samples[Math.min(pool.samples.length - 1, (b + 1) * bucketSize - 1)];
+      const node = sample?.nodes.find((n) => n.id === id);
+      capacityFactor.push(node === undefined ? null : round(node.capacityFactor, 3));
+      flowShare.push(node === undefined ? null : round(node.flowShare, 3));
+    }
+    return { id, capacityFactor, flowShare };
+  });
 }
 
 const round = (value: number, places: number) => {
@@ -65,8 +89,10 @@ export function accruedCostCurve(run: WorldRun, side: 'buy' | 'sell', qtyShares:
   return curve;
 }
 
+const bucketSize = (count: number) => Math.max(1, Math.ceil(count / MAX_POINTS));
+
 function bucketed(samples: readonly StateSample[]): StateSample[][] {
-  const size = Math.max(1, Math.ceil(samples.length / MAX_POINTS));
+  const size = bucketSize(samples.length);
   const buckets: StateSample[][] = [];
   for (let i = 0; i < samples.length; i += size) buckets.push(samples.slice(i, i + size));
   return buckets;
@@ -95,5 +121,6 @@ export function episodeTrajectory(incident: WorldRun, control: WorldRun, side: '
     fills: fills.slice(0, MAX_ORDERS).map((f) => ({ atNs: f.atNs, qtyShares: f.qtyShares, priceTicks: f.priceTicks })),
     omitted: { children: Math.max(0, children.length - MAX_ORDERS), fills: Math.max(0, fills.length - MAX_ORDERS) },
     faults: incident.faults.map((f) => ({ kind: f.kind, atNs: f.atNs, durationNs: 'duration' in f ? f.duration : null })),
+    ...(incident.orderEntry.gatewayPool === undefined ? {} : { gateways: gatewaySeries(incident, bucketSize(incident.samples.length), buckets.length) }),
   };
 }

@@ -1,6 +1,6 @@
 /**
  * One run of a world: a scenario, a policy and a seed assembled into venue, sessions, drop copy,
- * router and policy, run to the horizon plus the settle time, with venue truth recorded beside the
+ * gateway pool (when the scenario has one: seed 003), router and policy, run to the horizon plus the settle time, with venue truth recorded beside the
  * router's belief. A run is `incident` (the scenario's faults), `control` (the same seed with every
  * fault removed) or `oracle` (the faults, but the router learns every execution report the instant
  * the venue produces it and sees the venue's book with no feed delay: DESIGN.md principle 5).
@@ -14,6 +14,7 @@ import { PovSchedule, TwapSchedule, type Schedule } from '../router/schedule.ts'
 import { jaccard } from '../router/observe.ts';
 import type { MarketDataPort } from '../router/ports.ts';
 import type { Scenario } from '../scenario/index.ts';
+import { withPoolWeights } from '../world/gateway-policy.ts';
 import { buildOrderEntrySide, ROUTER_OWNER_BASE, type OrderEntrySide } from '../world/order-entry-side.ts';
 import { resolveFaults, type ResolvedFault } from '../world/resolve-faults.ts';
 import { buildVenueSide, type VenueSide } from '../world/venue-side.ts';
@@ -47,6 +48,8 @@ export interface WorldRun {
   truth: TruthRecorder;
   samples: StateSample[];
   decisionPriceTicks: number;
+  parentSide: 'buy' | 'sell';
+  parentQtyShares: number;
   horizon: { bidTicks: number; askTicks: number; midTicks: number };
   parentEndNs: Ns;
   traceHash: string;
@@ -98,7 +101,8 @@ export function runWorld(
   const truth = new TruthRecorder(routerOwners);
   const venueSide = buildVenueSide(kernel, streams, scenario, scenarioFile, faults, endNs, [truth]);
   truth.attach(venueSide.venue);
-  const orderEntry = buildOrderEntrySide(kernel, streams, scenario, venueSide.venue, faults);
+  const orderEntry = buildOrderEntrySide(kernel, streams, scenario, venueSide.venue, faults, endNs);
+  const gatewayPool = orderEntry.gatewayPool;
   invariant(orderEntry.routerOwnerIds.every((id) => routerOwners.has(id)), 'router owner ids disagree between truth and sessions');
   const config: RouterConfig = {
     parentId: 'P1',
@@ -115,11 +119,11 @@ export function runWorld(
   const router = new Router(
     kernel,
     config,
-    policy.create(params),
+    withPoolWeights(policy.create(params), gatewayPool),
     buildSchedule(scenario),
-    orderEntry.ports,
+    orderEntry.routerPorts,
     market,
-    undefined,
+    gatewayPool?.port,
     () => (dropCopy === undefined ? undefined : { up: dropCopy.up, lastReceivedAtNs: dropCopy.lastReceivedAtNs }),
   );
   orderEntry.connect(router.book);
@@ -167,6 +171,7 @@ export function runWorld(
       venueReplayLagNs: venueSide.venue.sequencer.replayLagNs(),
       bookCrossed: (book.bestBidTicks() ?? -Infinity) >= (book.bestAskTicks() ?? Infinity),
     });
+    gatewayPool?.sample();
     if (kernel.now + SAMPLE_INTERVAL_NS <= endNs) kernel.scheduleAfter(SAMPLE_INTERVAL_NS, sample);
   };
 
@@ -190,6 +195,7 @@ export function runWorld(
   for (const child of router.childLog) trace.record(child.sentAtNs, 'child', child.clOrdId, child.qtyShares, child.priceTicks, child.placement, child.purpose);
   for (const change of router.regimeTimeline) trace.record(change.atNs, 'regime', change.regime);
   for (const fill of truth.fills) trace.record(fill.atNs, 'fill', fill.orderId, fill.qtyShares, fill.priceTicks);
+  for (const join of gatewayPool?.joins ?? []) trace.record(join.bootAtNs, 'gateway-join', join.nodeId, join.tradingReadyAtNs ?? -1);
   trace.record(endNs, 'end', truth.filledShares, router.book.filledQtyShares, venueSide.venue.book.stateHash());
 
   return {
@@ -201,6 +207,8 @@ export function runWorld(
     truth,
     samples,
     decisionPriceTicks,
+    parentSide: parent.side,
+    parentQtyShares: parent.qtyShares,
     horizon,
     parentEndNs,
     traceHash: trace.digest(),

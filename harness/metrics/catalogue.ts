@@ -43,4 +43,10 @@ export const METRIC_CATALOGUE: readonly MetricInfo[] = [
   { name: 'GFR', unit: 'fraction', description: 'GapFill ratio: recovered sequence range covered by SequenceReset-GapFill rather than resent' },
   { name: 'ROR', unit: 'ratio', description: 'Recovery overreaction: catch-up sent after recovery over the true deficit then (ROR95 across seeds)' },
   { name: 'CATCHUP_OVERSHOOT', unit: '0/1', description: 'ROR above 1.1 (CATCHUP_OVERSHOOT_RATE is its mean across seeds)' },
+  { name: 'WARMUP_T95_SEC', unit: 's', description: 'p95 over nodes that joined the gateway pool of boot to trading-stable (trading-ready, mean warm-up multiplier within the warm band); a node never stable counts with the time observed (seed 003)' },
+  { name: 'COLD_FLOW_SHARE', unit: 'fraction', description: 'Share of router child orders routed to a gateway node whose warm-up progress was below the cold threshold (seed 003)' },
+  { name: 'TAIL_BREACH_AFTER_SCALE', unit: 'count', description: "Router orders in the guard window after a node became trading-ready whose decision-to-wire latency exceeded the control run's p99, or that never reached the wire (seed 003)" },
+  { name: 'POST_SCALE_IS_BPS_DELTA', unit: 'bps', description: 'Cost of fills from the first scale event to the horizon vs the decision price, incident minus control over the same window (seed 003)' },
+  { name: 'SCALE_EVENTS', unit: 'count', description: 'Gateway nodes that joined the pool during the run (scale-out, cold start, restart)' },
+  { name: 'GATEWAY_LOST_MSGS', unit: 'messages', description: 'Router messages the gateway pool lost (node crash) or could not place (no routable node)' },
 ];

@@ -6,10 +6,11 @@
  * own file under `faults/`.
  */
 import { z } from 'zod';
+import { gatewayFaults } from './faults/gateway-faults.ts';
 import { sessionFaults } from './faults/session-faults.ts';
 import { venueFaults } from './faults/venue-faults.ts';
 
-export const fault = z.discriminatedUnion('kind', [...venueFaults, ...sessionFaults]);
+export const fault = z.discriminatedUnion('kind', [...venueFaults, ...sessionFaults, ...gatewayFaults]);
 
 export type FaultSpec = z.output<typeof fault>;
 export type FaultKind = FaultSpec['kind'];

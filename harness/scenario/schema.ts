@@ -70,39 +70,74 @@ const dropCopy = z.strictObject({
 
 const warmup = z.discriminatedUnion('model', [
   z.strictObject({ model: z.literal('none') }),
-  z.strictObject({ model: z.literal('jit'), coldMultiplier: positive.default(8), compileThresholdOrders: positiveInt.default(10_000) }),
+  /** HotSpot-style: slows by orders served, not time; k orders per e-fold (default puts 10% settling near 9,000 orders). */
+  z.strictObject({ model: z.literal('jit'), coldMultiplier: positive.default(10), ordersPerEFold: positiveInt.default(2_000) }),
   z.strictObject({ model: z.literal('exponential-ramp'), coldMultiplier: positive.default(5), timeConstant: duration }),
-  z.strictObject({ model: z.literal('no-steady-state'), coldMultiplier: positive.default(5), plateauMultiplier: positive.default(1.5), timeConstant: duration }),
+  /** Barrett et al. (OOPSLA 2017): warms to a plateau above the warm level and stays there. */
+  z.strictObject({ model: z.literal('plateau'), coldMultiplier: positive.default(5), plateauMultiplier: positive.default(1.5), timeConstant: duration }),
 ]);
 
-const gatewayNode = z.strictObject({ id, serviceTime: latencyModel.prefault({ model: 'exponential', mean: '50us' }), role: z.enum(['primary', 'backup', 'pool']).default('pool') });
+/** A gateway the sessions name. Without a `pool` fronting it, a session's orders go straight to its FIX session. */
+const gatewayNode = z.strictObject({ id });
 
-const gateways = z.strictObject({
-  nodes: z.array(gatewayNode).min(1).prefault([{ id: 'gw1', role: 'primary' }]),
+const autoscaler = z.strictObject({
+  metric: z.enum(['cpu', 'request-rate']).default('cpu'),
+  /** CPU: utilisation 0..1; request-rate: orders per second per node. */
+  target: positive.default(0.6),
+  minReplicas: positiveInt.default(1),
+  maxReplicas: positiveInt.default(10),
+  syncPeriod: duration.prefault('15s'),
+  tolerance: probability.default(0.1),
+  scaleDownStabilization: duration.prefault('5m'),
+});
+
+/**
+ * Seed 003's autoscaled pool in front of one gateway's sessions: every router message for those
+ * sessions is queued and served by a pool node (service time x warm-up) before it reaches the FIX
+ * session. Other desks' orders (`backgroundRatePerSec`, Poisson) share the nodes.
+ */
+const gatewayPool = z.strictObject({
+  /** The gateway (in `gateways.nodes`) whose sessions the pool carries. */
+  fronts: id,
+  initialReplicas: positiveInt.default(2),
+  serversPerNode: positiveInt.default(1),
+  queueCapacity: positiveInt.default(100_000),
+  serviceTime: latencyModel.prefault({ model: 'exponential', mean: '1ms' }),
+  /** Router to the node's queue, and the node's refusals back. */
+  inboundLatency: latencyModel.prefault({ model: 'lognormal', median: '20us', p99: '100us' }),
+  /** Service done to the order handed to the FIX session. */
+  wireLatency: latencyModel.prefault({ model: 'constant', value: '10us' }),
+  bootTime: duration.prefault('20s'),
+  platformToTradingReady: duration.prefault('5s'),
   warmup: warmup.prefault({ model: 'none' }),
   allocation: z.enum(['equal', 'canary', 'envoy-slow-start', 'haproxy-slow-start']).default('equal'),
+  /** Envoy / HAProxy ramp window, and how long a canary stays one. */
   slowStartWindow: duration.prefault('1m'),
   canaryShare: probability.default(0.03),
-  autoscaler: z
-    .strictObject({
-      metric: z.enum(['cpu', 'request-rate']).default('cpu'),
-      target: positive.default(0.6),
-      minReplicas: positiveInt.default(1),
-      maxReplicas: positiveInt.default(10),
-      syncPeriod: duration.prefault('15s'),
-      tolerance: probability.default(0.1),
-      scaleDownStabilization: duration.prefault('5m'),
-      bootTime: duration.prefault('20s'),
-      platformToTradingReady: duration.prefault('5s'),
-    })
-    .optional(),
-  failover: z
-    .strictObject({ heartbeatTimeout: duration.prefault('3s'), backupLogonDelay: duration.prefault('500ms') })
-    .prefault({}),
-  orderServer: z
-    .strictObject({ startupPerLogRecord: duration.prefault('20us'), baseStartup: duration.prefault('2s') })
-    .prefault({}),
+  /** HAProxy slow start: orders in flight per node once ramped. */
+  maxConnPerNode: positiveInt.default(100),
+  /** Seed 003's mistake: route to nodes that pass readiness probes but whose venue sessions are not up. */
+  routeOnPlatformReady: z.boolean().default(false),
+  backgroundRatePerSec: z.number().nonnegative().default(0),
+  autoscaler: autoscaler.optional(),
+  /** Warm-confidence threshold on a node's warm-up progress (COLD_FLOW_SHARE). */
+  coldProgressThreshold: probability.default(0.9),
+  /** Trading-stable: mean warm-up multiplier within this relative band of steady (WARMUP_T95_SEC). */
+  warmBand: positive.default(0.1),
+  /** Window after a scale event in which p99 breaches count (TAIL_BREACH_AFTER_SCALE). */
+  guardWindow: duration.prefault('60s'),
 });
+
+const gateways = z
+  .strictObject({
+    nodes: z.array(gatewayNode).min(1).prefault([{ id: 'gw1' }]),
+    pool: gatewayPool.optional(),
+  })
+  .superRefine((value, ctx) => {
+    if (value.pool !== undefined && !value.nodes.some((node) => node.id === value.pool?.fronts)) {
+      ctx.addIssue({ code: 'custom', path: ['pool', 'fronts'], message: `no gateway "${value.pool.fronts}" in gateways.nodes` });
+    }
+  });
 
 const schedule = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('twap') }),
@@ -161,6 +196,15 @@ export const scenarioSchema = z.strictObject({
   parent,
   router,
   faults: z.array(fault).default([]),
+}).superRefine((scenario, ctx) => {
+  const pool = scenario.gateways.pool;
+  scenario.faults.forEach((f, i) => {
+    if (f.kind !== 'load-spike' && f.kind !== 'gateway-crash' && f.kind !== 'gateway-cold-start') return;
+    if (pool === undefined) ctx.addIssue({ code: 'custom', path: ['faults', i, 'kind'], message: `a ${f.kind} fault needs a gateways.pool section` });
+    else if (f.kind === 'gateway-crash' && f.node !== undefined && !(f.node.startsWith(`${pool.fronts}-`) && /^[1-9][0-9]*$/.test(f.node.slice(pool.fronts.length + 1)))) {
+      ctx.addIssue({ code: 'custom', path: ['faults', i, 'node'], message: `expected a pool node id such as ${pool.fronts}-1` });
+    }
+  });
 });
 
 export type Scenario = z.output<typeof scenarioSchema>;

@@ -3,7 +3,8 @@
  * for one router owner, a FIX session pair (router initiator with reconnect backoff, venue acceptor
  * with PersistMessages as the scenario says) on a simulated link with the session's latency, and the
  * router's port; a drop copy of every router owner's execution reports on its own session. Session
- * faults (disconnects, message loss, store loss) and drop-copy faults are scheduled here.
+ * faults (disconnects, message loss, store loss) and drop-copy faults are scheduled here. Sessions on
+ * a gateway fronted by a pool (seed 003) send through it: the router gets a routed port for them.
  * Stream names: `session.<id>.*`, `dropcopy.*`.
  */
 import type { Kernel, Ns, RandomStreams } from '../../sim/index.ts';
@@ -22,7 +23,11 @@ import {
 import { SimSessionEndpoint, SimulatedLink, type SimFixApplication } from '../../venues/fix/sim/index.ts';
 import type { Venue } from '../../venues/venue/index.ts';
 import type { Scenario } from '../scenario/index.ts';
+import type { OrderEntryPort } from '../router/ports.ts';
 import { FixOrderEntryPort, type RouterReportSink } from './fix-order-entry-port.ts';
+import { scheduleGatewayFaults } from './gateway-fault-schedule.ts';
+import { GatewayPoolSide } from './gateway-pool-side.ts';
+import { GatewayRoutedPort } from './gateway-routed-port.ts';
 import { asDistribution, buildLatency } from './latency.ts';
 import type { ResolvedFault } from './resolve-faults.ts';
 import { scheduleSessionFaults } from './session-fault-schedule.ts';
@@ -50,7 +55,12 @@ export class DropCopyReceiver implements SimFixApplication {
 }
 
 export interface OrderEntrySide {
+  /** The FIX ports, one per scenario session (their session signals feed the KPIs and checkers). */
   ports: FixOrderEntryPort[];
+  /** What the router sends through: the FIX port itself, or the gateway pool in front of it. */
+  routerPorts: OrderEntryPort[];
+  /** Seed 003's pool, when the scenario has one. */
+  gatewayPool: GatewayPoolSide | undefined;
   counterparties: OrderEntryCounterparty[];
   routerOwnerIds: number[];
   /** The counterparty that trades for a router owner (venue truth names orders by owner). */
@@ -99,7 +109,7 @@ function sessionPair(
   return { link, routerStore, venueStore, routerEnd, venueEnd };
 }
 
-export function buildOrderEntrySide(kernel: Kernel, streams: RandomStreams, scenario: Scenario, venue: Venue, faults: readonly ResolvedFault[]): OrderEntrySide {
+export function buildOrderEntrySide(kernel: Kernel, streams: RandomStreams, scenario: Scenario, venue: Venue, faults: readonly ResolvedFault[], endNs: Ns): OrderEntrySide {
   const ports: FixOrderEntryPort[] = [];
   const counterparties: OrderEntryCounterparty[] = [];
   const routerOwnerIds: number[] = [];
@@ -149,8 +159,15 @@ export function buildOrderEntrySide(kernel: Kernel, streams: RandomStreams, scen
     dropCopy.beginTradingSession(dropPair.venueEnd);
   }
 
+  const poolSpec = scenario.gateways.pool;
+  const gatewayPool = poolSpec === undefined ? undefined : new GatewayPoolSide(kernel, streams, poolSpec, endNs);
+  if (gatewayPool !== undefined) scheduleGatewayFaults(kernel, gatewayPool, faults);
+  const routerPorts: OrderEntryPort[] = ports.map((port) => (gatewayPool !== undefined && port.gatewayId === gatewayPool.spec.fronts ? new GatewayRoutedPort(port, gatewayPool) : port));
+
   return {
     ports,
+    routerPorts,
+    gatewayPool,
     counterparties,
     routerOwnerIds,
     dropCopy: dropCopyReceiver,
@@ -161,6 +178,7 @@ export function buildOrderEntrySide(kernel: Kernel, streams: RandomStreams, scen
       if (dropCopyReceiver) dropCopyReceiver.sink = sink;
     },
     start() {
+      gatewayPool?.start();
       for (const pair of pairs) pair.routerEnd.start();
       dropPair?.routerEnd.start();
     },

@@ -21,6 +21,7 @@ export * from './pool/allocation-strategy.ts';
 export * from './pool/canary-cap.ts';
 export * from './pool/envoy-slow-start.ts';
 export * from './pool/haproxy-slow-start.ts';
+export * from './pool/policy-override.ts';
 export * from './pool/pool-routing.ts';
 export * from './pool/gateway-pool.ts';
 export * from './autoscaler/scaling-metric.ts';

@@ -152,11 +152,19 @@ export class GatewayNode<M, A = M> implements EventHandler, QueueServer<M> {
     this.lifecycleEventId = this.kernel.scheduleAfter(this.models.bootLatency.sampleNs(this.rng.lifecycle), this, PLATFORM_READY);
   }
 
-  /** Brings a down node straight to trading-ready now (a pool that is up before the episode starts). */
-  startTradingReady(): void {
+  /**
+   * Brings a down node straight to trading-ready now (a pool that is up before the episode starts).
+   * `history` is how long it has been up and how many orders it has served already, so that its warm-up
+   * curve reads it as warm as that (default: just started, cold).
+   */
+  startTradingReady(history: { upForNs: Ns; ordersServed: number } = { upForNs: 0, ordersServed: 0 }): void {
     invariant(this.state === 'down', () => `node ${this.id}: start from ${this.state}; only a down node starts`);
+    invariant(history.upForNs >= 0 && history.ordersServed >= 0, () => `node ${this.id}: history must be >= 0`);
     this.resetIncarnation();
+    this.bootedAtNs = this.kernel.now - history.upForNs;
+    this.served = history.ordersServed;
     this.becomePlatformReady();
+    this.platformReadyAtNs = this.bootedAtNs;
     this.becomeTradingReady();
   }
 

@@ -88,10 +88,10 @@ export class GatewayPool<M, A = M> {
     return node;
   }
 
-  /** Adds a node that is trading-ready now (the pool as it stands before an episode). */
-  startNode(): GatewayNode<M, A> {
+  /** Adds a node that is trading-ready now (the pool as it stands before an episode), with its history (see the node). */
+  startNode(history?: { upForNs: Ns; ordersServed: number }): GatewayNode<M, A> {
     const node = this.createNode();
-    node.startTradingReady();
+    node.startTradingReady(history);
     return node;
   }
 

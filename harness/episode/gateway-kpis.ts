@@ -1,0 +1,56 @@
+/**
+ * Seed 003's autoscaling KPIs (METRICS.md) for one incident run against its control run. Null when
+ * the scenario has no gateway pool, or when the KPI has nothing to measure (no node joined).
+ *
+ * Choices where the seed leaves the definition open:
+ * - A scale event is a node joining the pool (autoscaler scale-out, a cold start, a restart after a
+ *   crash); it starts taking flow when it becomes trading-ready, so windows "after a scale event" open then.
+ * - Trading-stable (WARMUP_T95_SEC): trading-ready with its mean warm-up multiplier within the pool's
+ *   warm band of steady, checked every 100 ms; a node that never got there counts with the time it
+ *   was observed (a lower bound), so a curve with no steady state shows as a long time, not a gap.
+ * - A p99 breach (TAIL_BREACH_AFTER_SCALE) is a router order, decided inside the guard window after a
+ *   scale event, whose decision-to-wire latency exceeded the control run's p99 (the matched baseline),
+ *   or that never reached the wire.
+ * - POST_SCALE_IS_BPS_DELTA: the cost of the fills from the first scale event to the horizon against
+ *   the decision price, bps of the parent's notional, incident minus control over the same window.
+ * Units: seconds, fractions, counts, bps as named.
+ */
+import { NS_PER_S, quantile } from '../../sim/index.ts';
+import { accruedCostCurve } from './trajectory.ts';
+import type { WorldRun } from './world.ts';
+
+export const GATEWAY_KPI_NAMES = ['WARMUP_T95_SEC', 'COLD_FLOW_SHARE', 'TAIL_BREACH_AFTER_SCALE', 'POST_SCALE_IS_BPS_DELTA', 'SCALE_EVENTS', 'GATEWAY_LOST_MSGS'] as const;
+
+export function gatewayKpis(run: WorldRun, control: WorldRun): Record<(typeof GATEWAY_KPI_NAMES)[number], number | null> {
+  const pool = run.orderEntry.gatewayPool;
+  const controlPool = control.orderEntry.gatewayPool;
+  if (pool === undefined || controlPool === undefined) return Object.fromEntries(GATEWAY_KPI_NAMES.map((name) => [name, null])) as Record<(typeof GATEWAY_KPI_NAMES)[number], null>;
+  const lastSampleNs = pool.samples.length ? pool.samples[pool.samples.length - 1].atNs : run.parentEndNs;
+  const joins = pool.joins;
+  const toStable = joins.map((join) => ((join.stableAtNs ?? lastSampleNs) - join.bootAtNs) / NS_PER_S);
+
+  const orders = pool.routerOrders;
+  const controlLatencies = controlPool.routerOrders.flatMap((o) => (o.decisionToWireNs === undefined ? [] : [o.decisionToWireNs]));
+  const baselineP99 = controlLatencies.length ? quantile(controlLatencies, 0.99) : undefined;
+  const windows = joins.flatMap((join) => (join.tradingReadyAtNs === undefined ? [] : [[join.tradingReadyAtNs, join.tradingReadyAtNs + pool.spec.guardWindow]]));
+  const inWindow = (t: number) => windows.some(([from, to]) => t >= from && t < to);
+  const breaches =
+    baselineP99 === undefined ? null : orders.filter((o) => inWindow(o.decisionAtNs) && (o.decisionToWireNs === undefined || o.decisionToWireNs > baselineP99)).length;
+
+  const firstScaleNs = windows.length ? Math.min(...windows.map(([from]) => from)) : undefined;
+  let postScaleDelta: number | null = null;
+  if (firstScaleNs !== undefined && firstScaleNs < run.parentEndNs) {
+    const window = [firstScaleNs, run.parentEndNs];
+    const [before, after] = accruedCostCurve(run, run.parentSide, run.parentQtyShares, window);
+    const [controlBefore, controlAfter] = accruedCostCurve(control, control.parentSide, control.parentQtyShares, window);
+    postScaleDelta = after - before - (controlAfter - controlBefore);
+  }
+  return {
+    WARMUP_T95_SEC: toStable.length ? quantile(toStable, 0.95) : null,
+    COLD_FLOW_SHARE: orders.length ? orders.filter((o) => o.cold).length / orders.length : null,
+    TAIL_BREACH_AFTER_SCALE: windows.length ? breaches : null,
+    POST_SCALE_IS_BPS_DELTA: postScaleDelta,
+    SCALE_EVENTS: joins.length,
+    GATEWAY_LOST_MSGS: pool.routerMessagesLost,
+  };
+}
