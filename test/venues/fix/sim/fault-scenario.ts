@@ -33,6 +33,13 @@ export interface Scenario {
 export const FAULT_WINDOW_MS = 20_000;
 const QUIET_MS = 60_000;
 
+/** Worst time (ns) from a sender's send to the receiver's delivery, over the messages delivered. */
+export function worstDeliveryLagNs(sender: Recorder, receiver: Recorder): number {
+  let worst = 0;
+  for (const [id, atNs] of receiver.deliveredAtNs) worst = Math.max(worst, atNs - (sender.sentAtNs.get(id) ?? atNs));
+  return worst;
+}
+
 /** Records what one side's application received, and which of its own sends went out under which MsgSeqNum. */
 export class Recorder implements SimFixApplication {
   readonly delivered: string[] = [];
@@ -40,14 +47,18 @@ export class Recorder implements SimFixApplication {
   readonly sentIds: string[] = [];
   readonly idBySeq = new Map<number, string>();
   readonly lostIds: string[] = [];
-  /** When this side's gaps closed (ns): how long a replay took to clear. */
+  /** When this side's gaps closed (ns). */
   readonly gapClosedAtNs: number[] = [];
+  /** Send and first delivery times by id (ns): how late the replay made each message. */
+  readonly sentAtNs = new Map<string, number>();
+  readonly deliveredAtNs = new Map<string, number>();
 
   constructor(private readonly kernel: Kernel) {}
 
   onMessage(message: { header: { possDupFlag: boolean }; body: AppBody }): void {
     const id = message.body.msgType === 'D' ? message.body.clOrdId : message.body.msgType === '8' ? message.body.execId : '?';
     this.delivered.push(id);
+    if (!this.deliveredAtNs.has(id)) this.deliveredAtNs.set(id, this.kernel.now);
     if (message.header.possDupFlag) this.deliveredPossDup.push(id);
   }
 
@@ -59,6 +70,7 @@ export class Recorder implements SimFixApplication {
   send(endpoint: SimSessionEndpoint, id: string, body: AppBody): void {
     endpoint.send(body);
     this.sentIds.push(id);
+    this.sentAtNs.set(id, this.kernel.now);
     this.idBySeq.set(endpoint.session.nextSenderSeqNum - 1, id);
   }
 }
