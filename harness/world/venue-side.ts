@@ -5,7 +5,7 @@
  * receiver. Stream names: `venue.*`, `flow.*`, `feed.*`.
  */
 import { dirname, resolve } from 'node:path';
-import type { Kernel, Ns, RandomStreams } from '../../sim/index.ts';
+import { NS_PER_S, type Kernel, type Ns, type RandomStreams } from '../../sim/index.ts';
 import {
   AnyLoss,
   FeedPath,
@@ -42,6 +42,13 @@ import type { Scenario } from '../scenario/index.ts';
 import { buildIntensity } from './intensity.ts';
 import { asDistribution, buildLatency } from './latency.ts';
 import type { ResolvedFault } from './resolve-faults.ts';
+
+/**
+ * How long the market's participants take to notice a venue that has stopped answering and stop
+ * sending to it (an assumption: about ten missed 100 ms heartbeats, or an order unacknowledged for a
+ * second). Their orders in that second queue at the venue and make part of its backlog.
+ */
+const HALT_REACTION_NS = NS_PER_S;
 
 export interface VenueSide {
   venue: Venue;
@@ -111,6 +118,7 @@ export function buildVenueSide(
       faults: sequencerFaults(faults),
       sampleIntervalNs: 10_000_000,
     },
+    haltReactionNs: HALT_REACTION_NS,
     feed: { maxMessagesPerPacket: 8, heartbeatIntervalNs: scenario.venue.feed.heartbeatInterval },
     observers,
     backgroundFlow: (v) => {

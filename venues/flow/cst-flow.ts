@@ -5,24 +5,33 @@
  * orders of one unit at rate mu, and each of the flow's resting orders at distance i cancels at
  * hazard theta(i). The mid price is whatever the book's best quotes become.
  *
- * Simulation: one pending kernel event at a time (Gillespie). The total rate is
- *   intensity(t) x (2 sum_i lambda(i) + 2 mu aggression(t) + theta_max N),
- * where N counts the orders the flow believes rest. A cancel candidate picks one of them uniformly
- * and goes ahead with probability theta(i) / theta_max at its current distance i (thinning), so the
- * per-order hazard is exactly theta(i) without summing hazards over levels at every event; orders
- * that filled or were cancelled by someone else are dropped when picked (their hazard is 0, which
- * thinning also allows). N only grows by the flow's own limit orders, so the bound stays valid
- * between events without being told about fills. At a change of the intensity profile the next event
- * is redrawn (memorylessness makes that exact).
+ * Simulation: three independent Poisson processes, each its own random stream and one pending kernel
+ * event (hazard-clock.ts): limit arrivals at intensity(t) x 2 sum_i lambda(i), market orders at
+ * intensity(t) x 2 mu aggression(t), and cancel candidates at intensity(t) x theta_max N, where N
+ * counts the orders the flow believes rest. Their superposition is the model's process exactly; kept
+ * apart, the market's arrivals do not depend on anything the router does, so an incident run and its
+ * control run (same seed) see the same limit and market orders at the same times and differ only by
+ * the router's real effect on the book (DESIGN.md principles 4 and 5). A single Gillespie loop over
+ * the total rate, as before, let one changed N reshuffle every later event of the market.
+ * A cancel candidate picks one of the N uniformly and goes ahead with probability theta(i) / theta_max
+ * at its current distance i (thinning), so the per-order hazard is exactly theta(i); orders that
+ * filled or were cancelled by someone else are dropped when picked (hazard 0, which thinning allows).
+ * N only grows by the flow's own limit orders, so the bound stays valid between events without being
+ * told about fills. At a change of the intensity profile, or of N, the clocks are rescaled, not redrawn.
+ *
+ * Halts: real participants stop sending orders into a venue that has stopped answering. `pause` (the
+ * venue assembly calls it when participants notice the venue has gone silent) stops all three
+ * processes; `resume` restarts them where they were (memorylessness makes that exact).
  * Leaves out: order sizes other than one unit, self-trade prevention (flow market orders hit flow
  * orders, as in the model), any reaction to router orders beyond their effect on the best quotes.
  * When a side is empty, distances are taken from that side's last known best quote.
  *
  * Units: `timeUnitNs` ns of simulation time per model time unit; `orderSizeShares` shares per model
- * unit of size; prices in ticks. Random streams: `<prefix>.arrivals` (event times), `<prefix>.events`
- * (kind, side, distance), `<prefix>.cancels` (which order, and the thinning draw).
+ * unit of size; prices in ticks. Random streams: `<prefix>.limits` (times, side, distance),
+ * `<prefix>.markets` (times, side), `<prefix>.cancels` (times, which order, the thinning draw).
  */
 import { invariant, type EventHandler, type Kernel, type Ns, type RandomStream, type RandomStreams } from '../../sim/index.ts';
+import { HazardClock } from './hazard-clock.ts';
 import type { OrderIdSource, Side } from '../book/index.ts';
 import { cancelHazard, checkCstParameters, CST_2010_PARAMETERS, limitRate, type CstParameters } from './cst-parameters.ts';
 import { BACKGROUND_FLOW_OWNER_ID, type FlowBook } from './flow-book.ts';
@@ -42,8 +51,10 @@ export interface CstFlowConfig {
 }
 
 const SIDES: readonly Side[] = ['buy', 'sell'];
-const KIND_EVENT = 0;
-const KIND_REDRAW = 1;
+const KIND_LIMIT = 0;
+const KIND_MARKET = 1;
+const KIND_CANCEL = 2;
+const KIND_PROFILE_CHANGE = 3;
 
 export class CstFlow implements EventHandler {
   readonly ownerId: number;
@@ -55,15 +66,20 @@ export class CstFlow implements EventHandler {
 
   private readonly parameters: CstParameters;
   private readonly intensity: IntensityProfile;
-  private readonly arrivals: RandomStream;
-  private readonly choices: RandomStream;
+  private readonly limitDraws: RandomStream;
+  private readonly marketDraws: RandomStream;
   private readonly cancelDraws: RandomStream;
+  private readonly limitClock: HazardClock;
+  private readonly marketClock: HazardClock;
+  private readonly cancelClock: HazardClock;
   /** Cumulative lambda(1..i) per side, for choosing a distance; its last entry is the side's limit rate. */
   private readonly cumulativeLimitRate: Float64Array;
   private readonly thetaMax: number;
   private lastBidTicks: number;
   private lastAskTicks: number;
-  private pendingEvent: number | undefined;
+  private kernel: Kernel | undefined;
+  private profileEvent: number | undefined;
+  private paused = false;
 
   constructor(
     private readonly config: CstFlowConfig,
@@ -80,9 +96,12 @@ export class CstFlow implements EventHandler {
     this.ownerId = config.ownerId ?? BACKGROUND_FLOW_OWNER_ID;
     this.intensity = config.intensity ?? new ConstantIntensity();
     const prefix = config.streamPrefix ?? 'flow';
-    this.arrivals = streams.get(`${prefix}.arrivals`);
-    this.choices = streams.get(`${prefix}.events`);
+    this.limitDraws = streams.get(`${prefix}.limits`);
+    this.marketDraws = streams.get(`${prefix}.markets`);
     this.cancelDraws = streams.get(`${prefix}.cancels`);
+    this.limitClock = new HazardClock(this, KIND_LIMIT, this.limitDraws, config.timeUnitNs);
+    this.marketClock = new HazardClock(this, KIND_MARKET, this.marketDraws, config.timeUnitNs);
+    this.cancelClock = new HazardClock(this, KIND_CANCEL, this.cancelDraws, config.timeUnitNs);
     this.cumulativeLimitRate = new Float64Array(config.maxDistanceTicks);
     let cumulative = 0;
     let thetaMax = 0;
@@ -114,65 +133,98 @@ export class CstFlow implements EventHandler {
     return this.orders.size;
   }
 
-  /** Schedules the flow's first event; the flow then keeps one event pending until `stop`. */
+  /** Whether the flow is paused (participants have stopped sending to a silent venue). */
+  get isPaused(): boolean {
+    return this.paused;
+  }
+
+  /** Starts the flow's three processes; each then keeps one event pending until `stop`. */
   start(kernel: Kernel): void {
-    invariant(this.pendingEvent === undefined, 'the flow is already running');
+    invariant(this.kernel === undefined, 'the flow is already running');
+    this.kernel = kernel;
     this.observeQuotes();
-    this.scheduleNext(kernel);
+    this.limitClock.arm(kernel, this.limitRate(kernel.now));
+    this.marketClock.arm(kernel, this.marketRate(kernel.now));
+    this.cancelClock.arm(kernel, this.cancelRate(kernel.now));
+    this.scheduleProfileChange(kernel);
   }
 
   stop(kernel: Kernel): void {
-    if (this.pendingEvent !== undefined) kernel.cancel(this.pendingEvent);
-    this.pendingEvent = undefined;
+    this.limitClock.stop(kernel);
+    this.marketClock.stop(kernel);
+    this.cancelClock.stop(kernel);
+    if (this.profileEvent !== undefined) kernel.cancel(this.profileEvent);
+    this.profileEvent = undefined;
+    this.kernel = undefined;
+  }
+
+  /** Participants stop sending orders (and cancels) until `resume`. */
+  pause(): void {
+    if (this.paused || this.kernel === undefined) return;
+    this.paused = true;
+    this.refreshRates(this.kernel);
+  }
+
+  resume(): void {
+    if (!this.paused || this.kernel === undefined) return;
+    this.paused = false;
+    this.refreshRates(this.kernel);
   }
 
   handleEvent(kind: number, _data: unknown, kernel: Kernel): void {
-    this.pendingEvent = undefined;
-    if (kind === KIND_EVENT) this.fire(kernel.now);
-    this.scheduleNext(kernel);
-  }
-
-  /** Total event rate per model time unit at `timeNs`, cancel candidates included. */
-  private totalRate(timeNs: Ns): number {
-    const intensity = this.intensity.intensityAt(timeNs);
-    if (intensity === 0) return 0;
-    return intensity * (this.limitRateBothSides() + this.marketRateBothSides(timeNs) + this.thetaMax * this.orders.size);
-  }
-
-  private limitRateBothSides(): number {
-    return 2 * this.cumulativeLimitRate[this.cumulativeLimitRate.length - 1];
-  }
-
-  private marketRateBothSides(timeNs: Ns): number {
-    return 2 * this.parameters.marketRate * this.intensity.aggressionAt(timeNs);
-  }
-
-  private scheduleNext(kernel: Kernel): void {
     const now = kernel.now;
-    const rate = this.totalRate(now);
-    const changeNs = this.intensity.nextChangeAfter(now);
-    let atNs = Number.POSITIVE_INFINITY;
-    if (rate > 0) atNs = now + Math.round((-Math.log(1 - this.arrivals.next()) * this.config.timeUnitNs) / rate);
-    // A rate so small that the next event lies beyond the clock's range means no event at all.
-    if (atNs > Number.MAX_SAFE_INTEGER) atNs = Number.POSITIVE_INFINITY;
-    if (atNs < changeNs) this.pendingEvent = kernel.schedule(atNs, this, KIND_EVENT);
-    else if (changeNs !== Number.POSITIVE_INFINITY) this.pendingEvent = kernel.schedule(changeNs, this, KIND_REDRAW);
-  }
-
-  /** One event of the flow, its kind drawn in proportion to the rates in force. */
-  private fire(timeNs: Ns): void {
     this.observeQuotes();
-    const limit = this.limitRateBothSides();
-    const market = this.marketRateBothSides(timeNs);
-    const u = this.choices.next() * (limit + market + this.thetaMax * this.orders.size);
-    if (u < limit) this.arriveLimit(u < limit / 2 ? 0 : 1);
-    else if (u < limit + market) this.arriveMarket(u < limit + market / 2 ? 0 : 1);
-    else this.cancelCandidate();
+    switch (kind) {
+      case KIND_LIMIT:
+        this.arriveLimit();
+        this.limitClock.arm(kernel, this.limitRate(now));
+        return;
+      case KIND_MARKET:
+        this.arriveMarket();
+        this.marketClock.arm(kernel, this.marketRate(now));
+        return;
+      case KIND_CANCEL:
+        this.cancelCandidate();
+        this.cancelClock.arm(kernel, this.cancelRate(now));
+        return;
+      case KIND_PROFILE_CHANGE:
+        this.profileEvent = undefined;
+        this.refreshRates(kernel);
+        this.scheduleProfileChange(kernel);
+        return;
+      default:
+        invariant(false, () => `CST flow got unknown event kind ${kind}`);
+    }
   }
 
-  private arriveLimit(sideIndex: number): void {
+  private limitRate(timeNs: Ns): number {
+    return this.paused ? 0 : this.intensity.intensityAt(timeNs) * 2 * this.cumulativeLimitRate[this.cumulativeLimitRate.length - 1];
+  }
+
+  private marketRate(timeNs: Ns): number {
+    return this.paused ? 0 : this.intensity.intensityAt(timeNs) * 2 * this.parameters.marketRate * this.intensity.aggressionAt(timeNs);
+  }
+
+  private cancelRate(timeNs: Ns): number {
+    return this.paused ? 0 : this.intensity.intensityAt(timeNs) * this.thetaMax * this.orders.size;
+  }
+
+  private refreshRates(kernel: Kernel): void {
+    const now = kernel.now;
+    this.limitClock.setRate(kernel, this.limitRate(now));
+    this.marketClock.setRate(kernel, this.marketRate(now));
+    this.cancelClock.setRate(kernel, this.cancelRate(now));
+  }
+
+  private scheduleProfileChange(kernel: Kernel): void {
+    const changeNs = this.intensity.nextChangeAfter(kernel.now);
+    if (changeNs !== Number.POSITIVE_INFINITY) this.profileEvent = kernel.schedule(changeNs, this, KIND_PROFILE_CHANGE);
+  }
+
+  private arriveLimit(): void {
+    const sideIndex = this.limitDraws.next() < 0.5 ? 0 : 1;
     const table = this.cumulativeLimitRate;
-    const u = this.choices.next() * table[table.length - 1];
+    const u = this.limitDraws.next() * table[table.length - 1];
     let distance = 1;
     while (distance < table.length && table[distance - 1] <= u) distance++;
     const priceTicks = sideIndex === 0 ? this.lastAskTicks - distance : this.lastBidTicks + distance;
@@ -181,13 +233,15 @@ export class CstFlow implements EventHandler {
     this.limitOrders++;
   }
 
-  private arriveMarket(sideIndex: number): void {
+  private arriveMarket(): void {
+    const sideIndex = this.marketDraws.next() < 0.5 ? 0 : 1;
     this.book.submitMarket(this.ids.nextOrderId(), this.ownerId, SIDES[sideIndex], this.config.orderSizeShares);
     this.marketOrders++;
   }
 
   private cancelCandidate(): void {
     const orders = this.orders;
+    if (orders.size === 0) return;
     const index = Math.floor(this.cancelDraws.next() * orders.size);
     const accept = this.cancelDraws.next() * this.thetaMax;
     const orderId = orders.orderId[index];
@@ -209,6 +263,8 @@ export class CstFlow implements EventHandler {
     const orderId = this.ids.nextOrderId();
     this.book.submitLimit(orderId, this.ownerId, SIDES[sideIndex], priceTicks, this.config.orderSizeShares);
     this.orders.add(orderId, sideIndex, priceTicks);
+    // N grew: the cancel candidates' clock speeds up (seeding before the start has no clock to touch).
+    if (this.kernel !== undefined) this.cancelClock.setRate(this.kernel, this.cancelRate(this.kernel.now));
   }
 
   private observeQuotes(): void {

@@ -2,3 +2,4 @@
 export * from './requests.ts';
 export * from './feed-messages.ts';
 export * from './venue.ts';
+export * from './silence-watch.ts';

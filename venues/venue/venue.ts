@@ -14,7 +14,8 @@
  * Reads (best quotes, an order's open quantity) see the active node's book at once: the background
  * flow is a model of the market, not a participant with a feed. An order still waiting in the
  * sequencer's queue counts as open for its full quantity, so a flow does not forget it during an
- * outage. Seeds 000 and 001; DESIGN.md "truth and belief": the venue is the truth.
+ * outage; after `haltReactionNs` of silence the background flow's participants stop sending until the
+ * venue answers again. Seeds 000 and 001; DESIGN.md "truth and belief": the venue is the truth.
  * Leaves out: multiple instruments, fees, self-trade prevention (the book's), per-session throttles.
  */
 import type { Kernel, Ns } from '../../sim/index.ts';
@@ -32,6 +33,7 @@ import {
 } from '../sequencer/index.ts';
 import type { L2Book, VenueFeedMessage } from './feed-messages.ts';
 import { BookMachine, type VenueRequest } from './requests.ts';
+import { SilenceWatch, type PausableFlow } from './silence-watch.ts';
 
 export interface OwnerSink {
   /** A sequenced output concerning this owner's order: ack, reject, fill, cancel, replace. */
@@ -42,6 +44,9 @@ export interface OwnerSink {
 
 export interface BackgroundFlow {
   start(kernel: Kernel): void;
+  /** A flow of participants who stop sending to a silent venue; a replay of recorded data has neither. */
+  pause?(): void;
+  resume?(): void;
 }
 
 export interface VenueConfig {
@@ -51,6 +56,15 @@ export interface VenueConfig {
   readonly observers?: readonly SequencerListener<VenueRequest, BookEvent>[];
   /** Builds the background flow on this venue's order-entry API and id source. */
   readonly backgroundFlow?: (venue: Venue) => BackgroundFlow;
+  /**
+   * Participants notice a venue that has sent no heartbeat for this long (ns) and stop sending until
+   * it answers again (silence-watch.ts). Undefined: they never notice.
+   */
+  readonly haltReactionNs?: Ns;
+}
+
+function isPausable(flow: BackgroundFlow | undefined): flow is BackgroundFlow & PausableFlow {
+  return flow?.pause !== undefined && flow.resume !== undefined;
 }
 
 export class Venue implements SequencerListener<VenueRequest, BookEvent>, SnapshotSource<L2Book> {
@@ -61,6 +75,7 @@ export class Venue implements SequencerListener<VenueRequest, BookEvent>, Snapsh
   // Open quantity of new orders still waiting to be sequenced.
   private readonly pendingQty = new Map<number, number>();
   private readonly flow: BackgroundFlow | undefined;
+  private readonly silenceWatch: SilenceWatch | undefined;
   private feedEpoch = 1;
 
   constructor(private readonly kernel: Kernel, config: VenueConfig) {
@@ -68,12 +83,14 @@ export class Venue implements SequencerListener<VenueRequest, BookEvent>, Snapsh
     this.sequencer = new Sequencer(kernel, { ...config.sequencer, createReplica: () => new BookMachine(), listener });
     this.feed = new FeedPublisher(kernel, config.feed);
     this.flow = config.backgroundFlow?.(this);
+    if (config.haltReactionNs !== undefined && isPausable(this.flow)) this.silenceWatch = new SilenceWatch(kernel, config.haltReactionNs, this.flow);
   }
 
   start(): void {
     this.sequencer.start();
     this.feed.start();
     this.flow?.start(this.kernel);
+    this.silenceWatch?.start();
   }
 
   /** The book of the active sequencer node: the venue's truth. */
@@ -176,7 +193,9 @@ export class Venue implements SequencerListener<VenueRequest, BookEvent>, Snapsh
     this.owners.get(request.ownerId)?.onUnavailable(request, atNs);
   }
 
-  onHeartbeat(_heartbeat: SequencerHeartbeat): void {}
+  onHeartbeat(heartbeat: SequencerHeartbeat): void {
+    this.silenceWatch?.onHeartbeat(heartbeat.atNs);
+  }
 
   onMarker(marker: SessionMarker): void {
     // A rewind of the truth invalidates every receiver's book: a new feed session makes them snapshot.
