@@ -4,5 +4,6 @@ export * from './store.ts';
 export * from './outputs.ts';
 export * from './resend.ts';
 export * from './inbound-gap.ts';
+export * from './outbound-queue.ts';
 export * from './session.ts';
 export * from './output-applier.ts';
