@@ -1,0 +1,67 @@
+/**
+ * Explains one episode: runs it as `execdrill run` does (the record, with its control and oracle runs),
+ * reruns its incident with the policy watched (the same trace, checked), and tells it section by
+ * section in the order of seed 002's runbook. Bad input is a UsageError; an episode that failed is
+ * told as such, with the command that replays it.
+ */
+import { invariant } from '../../sim/index.ts';
+import { resolveParams } from '../../policies/index.ts';
+import { UsageError } from '../errors.ts';
+import { findPolicy } from '../episode/policy-loader.ts';
+import type { EpisodeSpec } from '../episode/record.ts';
+import { replayCommand, runEpisode } from '../episode/run-episode.ts';
+import { runWorld } from '../episode/world.ts';
+import { formatIssue, loadScenarioFile } from '../scenario/index.ts';
+import { beliefStep } from './belief.ts';
+import { EpisodeClock } from './clock.ts';
+import type { ExplainContext } from './context.ts';
+import { costStep } from './cost.ts';
+import { failureStep } from './failure.ts';
+import { EXPLAIN_SCHEMA, type Narrative } from './narrative.ts';
+import { nextStep } from './next.ts';
+import { policyStep } from './policy.ts';
+import { RegimeWatch } from './regime-watch.ts';
+import { runbookStep } from './runbook.ts';
+
+export const explainCommand = (spec: EpisodeSpec): string => replayCommand(spec).replace(/^npx execdrill run /, 'npx execdrill explain ');
+
+/** Runs the episode of `spec` (a user's policy module must be loaded first: `prepareEpisode`) and explains it. */
+export function explainEpisode(spec: EpisodeSpec): Narrative {
+  const record = runEpisode(spec);
+  if (record.status === 'failed' && record.error?.kind === 'bad-input') throw new UsageError(record.error.message);
+  const base = { schema: EXPLAIN_SCHEMA, scenario: record.scenario, scenarioFile: spec.scenarioFile, policy: record.policy.name, seed: spec.seed, traceHash: record.traceHash } as const;
+  if (record.status === 'failed') {
+    return {
+      ...base,
+      parentStartNs: 0,
+      faultOnsetNs: null,
+      steps: [
+        {
+          section: 'failure',
+          title: `The episode itself failed (${record.error?.kind})`,
+          paragraphs: [record.error?.message ?? '', `Replay it: ${record.replay}`],
+          events: [],
+          facts: { error: record.error?.kind ?? null },
+        },
+      ],
+    };
+  }
+  const loaded = loadScenarioFile(spec.scenarioFile);
+  if (!loaded.ok) throw new UsageError(loaded.issues.map(formatIssue).join('\n'));
+  const policy = findPolicy(spec.policy).definition;
+  const watch = new RegimeWatch();
+  const run = runWorld(loaded.scenario, spec.scenarioFile, watch.wrap(policy), resolveParams(policy, spec.params), spec.seed, 'incident');
+  invariant(run.traceHash === record.traceHash, `explain's rerun of ${record.replay} gave another trace than its record`);
+  invariant(
+    watch.changes.length === run.router.regimeTimeline.length && watch.changes.every((c, i) => c.atNs === run.router.regimeTimeline[i].atNs),
+    'the regime watch missed a regime change the router recorded',
+  );
+  const clock = new EpisodeClock(loaded.scenario.parent.start, run.faults[0]?.atNs ?? null);
+  const ctx: ExplainContext = { record, run, scenario: loaded.scenario, policy, changes: watch.changes, clock };
+  return {
+    ...base,
+    parentStartNs: clock.parentStartNs,
+    faultOnsetNs: clock.faultOnsetNs,
+    steps: [failureStep(ctx), beliefStep(ctx), policyStep(ctx), runbookStep(ctx), costStep(ctx), nextStep(ctx, explainCommand(spec))],
+  };
+}

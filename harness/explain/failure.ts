@@ -1,0 +1,88 @@
+/**
+ * "What failed and when": the faults as the seed resolved them (time drawn, probability decided), and
+ * the first things the router's sessions reported after the onset. A fault kind with no sentence of
+ * its own here is still named, with its parameters, so a new fault kind never goes unmentioned.
+ */
+import { NS_PER_MS, type Ns } from '../../sim/index.ts';
+import type { ResolvedFault } from '../world/resolve-faults.ts';
+import { seconds } from './clock.ts';
+import { metric, type ExplainContext } from './context.ts';
+import type { NarrativeStep } from './narrative.ts';
+
+const share = (p: number) => `${Math.round(p * 100)}%`;
+type Describe = (f: ResolvedFault & Record<string, unknown>) => string;
+
+const SENTENCES: Record<string, Describe> = {
+  'session-disconnect': (f) => `order-entry session ${String(f.session)} was cut for ${seconds(f.duration as Ns)}`,
+  'session-message-loss': (f) =>
+    `the link of order-entry session ${String(f.session)} silently dropped each message with probability ${share(f.lossProbability as number)} for ${seconds(f.duration as Ns)}`,
+  'session-store-loss': (f) => `the ${String(f.side)} side of session ${String(f.session)} lost its message store`,
+  'drop-copy-down': (f) => `the drop copy went down for ${seconds(f.duration as Ns)}`,
+  'drop-copy-lag': (f) => `the drop copy fell ${seconds(f.extraLatency as Ns)} behind for ${seconds(f.duration as Ns)}`,
+  'sequencer-stall': (f) => `the venue's sequencer stalled for ${seconds(f.duration as Ns)}`,
+  'sequencer-crash': (f) => `the venue's primary sequencer crashed (detected after ${seconds(f.detectionDelay as Ns)})`,
+  'sequencer-lagging-backup': (f) =>
+    `the venue's primary sequencer failed over to a backup ${String(f.lagMessages)} messages behind (missing entries ${String(f.missingEntries)})`,
+  'sequencer-graceful-failover': () => `the venue's sequencer handed over to its backup`,
+  'feed-loss': (f) => `the market-data feed dropped each packet with probability ${share(f.lossProbability as number)} for ${seconds(f.duration as Ns)}`,
+};
+
+function describeFault(fault: ResolvedFault): string {
+  const sentence = SENTENCES[fault.kind];
+  if (sentence !== undefined) return sentence(fault as ResolvedFault & Record<string, unknown>);
+  const params = Object.entries(fault)
+    .filter(([k]) => !['kind', 'at', 'atNs', 'index', 'probability'].includes(k))
+    .map(([k, v]) => `${k} ${String(v)}`)
+    .join(', ');
+  return `a ${fault.kind} fault${params ? ` (${params})` : ''}`;
+}
+
+export function failureStep(ctx: ExplainContext): NarrativeStep {
+  const { run, scenario, clock, record } = ctx;
+  const listed = scenario.faults.length;
+  const fired = run.faults;
+  if (fired.length === 0) {
+    const why = listed === 0 ? 'the scenario has no faults' : `none of the scenario's ${listed} fault(s) fired for seed ${record.seed} (each has a probability, and this seed drew them out)`;
+    return {
+      section: 'failure',
+      title: 'What failed',
+      paragraphs: [`Nothing failed in this episode: ${why}. The incident run is the control run, so IS_FO is 0 and there is no recovery to narrate.`],
+      events: [],
+      facts: { FAULTS: 0, FAULTS_LISTED: listed },
+    };
+  }
+  const events = fired.map((f) => clock.event(f.atNs, `${describeFault(f)}.`));
+  const drawn = listed > fired.length ? ` The scenario lists ${listed}; ${listed - fired.length} did not fire for seed ${record.seed} (drawn out by its probability).` : '';
+  const paragraphs = [`${fired.length} fault(s) fired.${drawn} The first, at ${clock.at(fired[0].atNs)}, is the onset every "fault +" time below counts from.`];
+  const sessionEvents = run.orderEntry.ports
+    .flatMap((p) => p.events.map((e) => ({ ...e, sessionId: p.sessionId })))
+    .filter((e) => e.atNs >= fired[0].atNs && e.event.type !== 'logged-on')
+    .sort((a, b) => a.atNs - b.atNs);
+  const firstSignal = sessionEvents[0];
+  const lag = metric(ctx, 'DETECTION_LAG_MS');
+  if (firstSignal !== undefined) {
+    paragraphs.push(
+      `The router's first sign of trouble was a "${firstSignal.event.type}" on session ${firstSignal.sessionId} at ${clock.at(firstSignal.atNs)}. ` +
+        (firstSignal.atNs > fired[0].atNs ? 'Until then it traded on as if nothing had happened. ' : '') +
+        `Detection lag ${lag === null ? 'n/a' : `${lag.toFixed(0)} ms`} (DETECTION_LAG_MS, fault to first observable signal).`,
+    );
+    events.push(clock.event(firstSignal.atNs, `first signal at the router: ${firstSignal.event.type} on ${firstSignal.sessionId}`));
+  } else if (lag !== null) {
+    paragraphs.push(`The router first saw the trouble in its own state ${(lag).toFixed(0)} ms after the onset (DETECTION_LAG_MS).`);
+    events.push(clock.event(fired[0].atNs + Math.round(lag * NS_PER_MS), 'first signal at the router: its state stopped being clean'));
+  } else {
+    paragraphs.push('The router never saw a signal of the fault: nothing it could observe changed.');
+  }
+  const counts = new Map<string, number>();
+  for (const e of sessionEvents) counts.set(e.event.type, (counts.get(e.event.type) ?? 0) + 1);
+  if (counts.size > 0) {
+    paragraphs.push(`Its sessions reported, from the onset on: ${[...counts].map(([type, n]) => `${n} ${type}`).join(', ')}.`);
+  }
+  return {
+    section: 'failure',
+    title: 'What failed and when',
+    paragraphs,
+    events: events.sort((a, b) => a.atNs - b.atNs),
+    facts: { FAULTS: fired.length, FAULTS_LISTED: listed, DETECTION_LAG_MS: lag, FIRST_FAULT: fired[0].kind },
+  };
+}

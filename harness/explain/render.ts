@@ -1,0 +1,34 @@
+/** An explanation as terminal text: a header, then each step's title, its paragraphs wrapped, and its timeline. */
+import type { Narrative } from './narrative.ts';
+
+const WIDTH = 100;
+
+/** Commands stay on one line, so they can be copied. */
+function wrap(text: string, indent: string): string {
+  if (text.startsWith('npx ')) return `${indent}  ${text}`;
+  const hanging = text.startsWith('- ') || /^\d+\. /.test(text) ? `${indent}   ` : indent;
+  const lines: string[] = [];
+  let line = indent;
+  for (const word of text.split(' ')) {
+    if (line.trim() !== '' && line.length + 1 + word.length > WIDTH) {
+      lines.push(line);
+      line = hanging;
+    }
+    line += line.trim() === '' ? word : ` ${word}`;
+  }
+  lines.push(line);
+  return lines.join('\n');
+}
+
+export function renderNarrative(n: Narrative): string {
+  const out = [`${n.scenario} / ${n.policy} / seed ${n.seed}   trace ${n.traceHash.slice(0, 12)}`, `Times: seconds from the parent's start (and from the fault's onset).`];
+  n.steps.forEach((step, i) => {
+    out.push('', `${i + 1}. ${step.title}`);
+    for (const p of step.paragraphs) out.push(wrap(p, '   '));
+    if (step.events.length > 0 && step.section !== 'runbook') {
+      out.push('   timeline:');
+      for (const e of step.events) out.push(`     ${e.sinceParentS.toFixed(2).padStart(8)} s${e.sinceFaultS === null ? '' : ` (fault ${e.sinceFaultS < 0 ? '-' : '+'}${Math.abs(e.sinceFaultS).toFixed(2)} s)`}  ${e.text}`);
+    }
+  });
+  return out.join('\n');
+}
