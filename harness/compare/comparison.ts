@@ -2,13 +2,15 @@
  * A comparison of episode records (the `compare` command's JSON, and what the table draws): per
  * scenario, each column's tail figures; paired differences against the baseline policy on p50, p95,
  * p99 and CVaR95 of IS_BPS and IS_FO_BPS; and, for a tuning sweep, its settings ranked on the tail
- * objective. Bootstrap streams are named after what they resample, so every interval is reproducible.
+ * objective; and, when records carry a shadow policy, where its decisions diverged from the acting one's.
+ * Bootstrap streams are named after what they resample, so every interval is reproducible.
  */
 import { UsageError } from '../errors.ts';
 import type { RecordSource } from '../sweep/records.ts';
 import { columnStats, COST_METRICS, type BootstrapSettings, type ColumnStats } from './column-stats.ts';
 import { columnsNamed, groupRecords, type Column, type ScenarioGroup } from './columns.ts';
 import { pairedDifference, pairedSamples, type Difference } from './differences.ts';
+import { shadowStats, type ShadowStats } from './shadow.ts';
 import { rankSettings, type TuningRanking } from './tuning.ts';
 
 export const COMPARISON_SCHEMA = 'execdrill.compare/1';
@@ -28,6 +30,8 @@ export interface ScenarioComparison {
   columns: ColumnStats[];
   differences: Difference[];
   tuning: TuningRanking[];
+  /** Shadow-policy divergences per acting column; empty when no record carries a shadow. */
+  shadow: ShadowStats[];
   notes: string[];
 }
 
@@ -83,6 +87,7 @@ function compareScenario(group: ScenarioGroup, options: CompareOptions): Scenari
     columns: group.columns.map((column) => columnStats(column, options, key)),
     differences,
     tuning: rankSettings(group, options.objective, options, key),
+    shadow: shadowStats(group.columns),
     notes,
   };
 }

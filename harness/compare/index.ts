@@ -4,5 +4,6 @@ export { groupRecords, columnsNamed, type Column, type ScenarioGroup } from './c
 export { columnStats, metricSample, metricValue, violatesInvariant, COST_METRICS, type ColumnStats, type TailStats, type Interval, type BootstrapSettings } from './column-stats.ts';
 export { pairedDifference, pairedSamples, MIN_PAIRS, type Difference, type Verdict } from './differences.ts';
 export { rankSettings, type TuningRanking, type TuningSetting } from './tuning.ts';
+export { shadowStats, type ShadowStats, type ShadowDivergence } from './shadow.ts';
 export { statisticNamed, STATISTIC_GRAMMAR } from './statistics.ts';
 export { formatComparison } from './table.ts';

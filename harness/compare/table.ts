@@ -1,12 +1,15 @@
 /**
  * The comparison as text for a terminal: per scenario, the policies side by side, then each policy's
- * paired difference from the baseline with its interval and a plain verdict, then any tuning ranking.
+ * paired difference from the baseline with its interval and a plain verdict, then any tuning ranking,
+ * then, for shadow runs, how often and where the shadow policy's decisions diverged.
  * Costs in bps to two decimals; a difference is candidate minus baseline, so negative is cheaper.
  */
+import { formatDuration } from '../../sim/index.ts';
 import type { ColumnStats, Interval, TailStats } from './column-stats.ts';
 import { COST_METRICS } from './column-stats.ts';
 import { DIFFERENCE_STATS, type Comparison, type ScenarioComparison } from './comparison.ts';
 import type { Difference } from './differences.ts';
+import type { ShadowDivergence } from './shadow.ts';
 
 type Align = 'left' | 'right';
 
@@ -106,6 +109,28 @@ function tuningLines(scenario: ScenarioComparison, level: number): string[] {
   return lines;
 }
 
+function divergenceLine(divergence: ShadowDivergence): string {
+  const offset = divergence.afterFirstFaultNs;
+  const after = offset === null ? '' : ` (${formatDuration(Math.abs(offset))} ${offset >= 0 ? 'after' : 'before'} the first fault)`;
+  return `    seed ${divergence.seed} at ${formatDuration(divergence.atNs)}${after}: acting ${divergence.acting} | shadow ${divergence.shadow}`;
+}
+
+function shadowLines(scenario: ScenarioComparison): string[] {
+  if (scenario.shadow.length === 0) return [];
+  const rows = [['acting', 'shadow', 'episodes', 'diverged', 'decisions', 'divergences', 'share', 'most frequent (acting -> shadow regime)']];
+  for (const s of scenario.shadow) {
+    const pairs = s.regimePairs.map((pair) => `${pair.acting} -> ${pair.shadow} ${pair.count}`).join(', ');
+    rows.push([s.column, s.shadow, String(s.episodes), String(s.episodesDiverged), String(s.decisions), String(s.divergences), s.share === null ? '-' : percent(s.share), pairs || '-']);
+  }
+  const lines = ['', 'Shadow policies (deciding at every decision point without acting; a divergence is a different decision):'];
+  lines.push(...grid(rows, (i) => (i >= 2 && i <= 6 ? 'right' : 'left')).map((line) => `  ${line}`));
+  for (const s of scenario.shadow) {
+    if (s.firstDivergences.length === 0) continue;
+    lines.push(`  first divergences of ${s.shadow} from ${s.column} (earliest seeds):`, ...s.firstDivergences.map(divergenceLine));
+  }
+  return lines;
+}
+
 export function formatComparison(comparison: Comparison): string {
   const blocks = comparison.scenarios.map((scenario) => {
     const hash = scenario.scenarioHash === '' ? '' : ` #${scenario.scenarioHash.slice(0, 8)}`;
@@ -114,6 +139,7 @@ export function formatComparison(comparison: Comparison): string {
       ...grid(statsRows(scenario.columns, comparison.level), (i) => (i === 0 ? 'left' : 'right')),
       ...differenceLines(scenario, comparison.level),
       ...tuningLines(scenario, comparison.level),
+      ...shadowLines(scenario),
       ...scenario.notes.map((note) => `note: ${note}`),
     ].join('\n');
   });
