@@ -34,6 +34,8 @@ const ms = (value: number) => `${value}ms`;
 const millis = (minMs: number, maxMs: number) => fc.integer({ min: minMs, max: maxMs }).map(ms);
 /** Rounded to hundredths so the YAML stays readable; shrinks towards the mildest value. */
 const share = (min: number) => fc.integer({ min: Math.round(min * 100), max: 100 }).map((hundredths) => hundredths / 100);
+/** Values where the larger is milder (a faster replay, a longer interval): shrinks towards `max`. */
+const milderHigh = (min: number, max: number) => fc.integer({ min: 0, max: max - min }).map((harsher) => max - harsher);
 const at = (shape: IncidentShape) => millis(shape.faultWindowStartMs, shape.faultWindowEndMs);
 const session = (shape: IncidentShape) => fc.constantFrom(...shape.sessionIds);
 const withDropCopy = <T>(shape: IncidentShape, arbitrary: () => fc.Arbitrary<T>) => (shape.dropCopy ? arbitrary() : null);
@@ -43,6 +45,24 @@ export const FAULT_ARBITRARIES: { readonly [K in FaultKind]?: FaultArbitraryFact
   'session-message-loss': (shape) =>
     fc.record({ kind: fc.constant('session-message-loss'), at: at(shape), session: session(shape), duration: millis(100, 8_000), lossProbability: share(0.1) }),
   'session-store-loss': (shape) => fc.record({ kind: fc.constant('session-store-loss'), at: at(shape), session: session(shape), side: fc.constantFrom('venue', 'router') }),
+  'session-slow-replay': (shape) =>
+    fc.record({
+      kind: fc.constant('session-slow-replay'),
+      at: at(shape),
+      session: session(shape),
+      side: fc.constantFrom('venue', 'router'),
+      rateMsgsPerSec: milderHigh(10, 5_000),
+      duration: millis(100, 8_000),
+    }),
+  'session-resend-storm': (shape) =>
+    fc.record({
+      kind: fc.constant('session-resend-storm'),
+      at: at(shape),
+      session: session(shape),
+      side: fc.constantFrom('venue', 'router'),
+      interval: milderHigh(10, 2_000).map(ms),
+      duration: millis(100, 8_000),
+    }),
   'drop-copy-lag': (shape) =>
     withDropCopy(shape, () => fc.record({ kind: fc.constant('drop-copy-lag'), at: at(shape), duration: millis(100, 8_000), extraLatency: millis(1, 2_000) })),
   'drop-copy-down': (shape) => withDropCopy(shape, () => fc.record({ kind: fc.constant('drop-copy-down'), at: at(shape), duration: millis(100, 8_000) })),
