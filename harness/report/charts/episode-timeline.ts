@@ -100,7 +100,7 @@ export function episodeTimelineChart(record: EpisodeRecord): ChartConfiguration<
         orders: panel('order size (shares)', 3, { min: 0 }),
         backlog: panel('backlog (messages)', 2, { min: 0, suggestedMax: 1 }),
         residual: panel('residual (shares)', 3, { min: 0 }),
-        lss: panel('LSS (0-1)', 2, { min: 0, max: 1.05 }),
+        lss: panel('LSS (0-1)', 2, { min: 0, max: 1 }),
         regime: panel('regime', 1, { min: 0, max: 1, ticks: { display: false }, grid: { display: false } }),
       },
     },

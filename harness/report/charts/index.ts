@@ -7,3 +7,4 @@ export { episodeTimelineChart, TIMELINE_SIZE } from './episode-timeline.ts';
 export { tailEpisode } from './episode-choice.ts';
 export { eventStudy, commonGrid, carryForward, type EventStudy, type EventStudyCurve } from './event-study.ts';
 export { eventStudyChart } from './event-study-chart.ts';
+export { gatewayWarmupChart, hasGateways, GATEWAYS_SIZE } from './gateway-warmup.ts';

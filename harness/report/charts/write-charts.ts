@@ -1,6 +1,7 @@
 /**
  * Writes every chart of a set of episode records as PNG files into one directory and lists them:
- * per scenario and policy, the IS_BPS and IS_FO_BPS distributions and the timeline of the tail episode;
+ * per scenario and policy, the IS_BPS and IS_FO_BPS distributions and the timeline of the tail episode
+ * (with its gateway pool's warm-up curves and flow shares when it has a pool);
  * per scenario, the p95/p99 whiskers of IS_FO_BPS and the event study. Records are grouped as the
  * comparison groups them (scenario, then policy version and setting), so chart labels are its labels.
  * Files are written atomically (temporary file, then rename), named after scenario, policy and chart.
@@ -15,6 +16,7 @@ import { tailEpisode } from './episode-choice.ts';
 import { episodeTimelineChart, TIMELINE_SIZE } from './episode-timeline.ts';
 import { eventStudy } from './event-study.ts';
 import { eventStudyChart } from './event-study-chart.ts';
+import { GATEWAYS_SIZE, gatewayWarmupChart, hasGateways } from './gateway-warmup.ts';
 import { renderPng, type ChartSize } from './render.ts';
 import { policyColour, slug } from './style.ts';
 import { DEFAULT_TAIL_SETTINGS, tailColumn, tailIntervalsChart, type TailIntervalSettings } from './tail-intervals.ts';
@@ -60,6 +62,15 @@ function scenarioCharts(group: ScenarioGroup, name: string, settings: TailInterv
         config: episodeTimelineChart(tail),
         size: TIMELINE_SIZE,
       });
+      if (hasGateways(tail)) {
+        planned.push({
+          file: `${name}--${policy}--seed-${tail.seed}-gateways.png`,
+          title: `Gateway warm-up and flow shares: ${group.scenario} / ${column.label} / seed ${tail.seed}`,
+          description: `The same p95 episode's gateway pool: each node's capacity factor (warm-up) and its share of the router's flow over time.`,
+          config: gatewayWarmupChart(tail),
+          size: GATEWAYS_SIZE,
+        });
+      }
     }
   }
   const tails = group.columns

@@ -25,9 +25,10 @@ export interface HandMade {
   accrued?: number[];
   control?: number[];
   faultAtS?: number | null;
+  gateways?: EpisodeTrajectory['gateways'];
 }
 
-export function handMadeRecord({ policy, seed, isFoBps = 0, tS = [], accrued = [], control = [], faultAtS = null }: HandMade): EpisodeRecord {
+export function handMadeRecord({ policy, seed, isFoBps = 0, tS = [], accrued = [], control = [], faultAtS = null, gateways }: HandMade): EpisodeRecord {
   const zeros = tS.map(() => 0);
   const trajectory: EpisodeTrajectory = {
     tNs: tS.map((t) => t * S),
@@ -44,6 +45,7 @@ export function handMadeRecord({ policy, seed, isFoBps = 0, tS = [], accrued = [
     fills: [],
     omitted: { children: 0, fills: 0 },
     faults: faultAtS === null ? [] : [{ kind: 'session-disconnect', atNs: faultAtS * S, durationNs: 2 * S }],
+    ...(gateways === undefined ? {} : { gateways }),
   };
   return {
     schema: EPISODE_RECORD_SCHEMA,
