@@ -26,6 +26,7 @@ export async function main(argv: string[]): Promise<number> {
       .command((await import('./commands/merge.ts')).mergeCommand)
       .command((await import('./commands/compare.ts')).compareCommand)
       .command((await import('./commands/report.ts')).reportCommand)
+      .command((await import('./commands/charts.ts')).chartsCommand)
       .command((await import('./commands/drill.ts')).drillCommand(setExit))
       .command((await import('./commands/explain.ts')).explainCommand)
       .demandCommand(1, 'name a command')
