@@ -3,21 +3,28 @@
  * point-in-time observations built from its own belief (seed 001: "all features must be
  * point-in-time"). The policy sets the knobs (pace, catch-up cap, child size, placement, cancel,
  * serialize, reconcile, gateway weights); the router keeps the mechanics:
- * - pace: aims to be on schedule by the next decision, sending min(deficit x participationScale,
- *   pace x catchupCap), never more than the parent minus what it believes filled or working;
- * - placement: passive joins its own side's best price, cross takes the far touch with a limit
- *   order, ioc sends an immediate-or-cancel at the far touch; a passive child left behind by the
- *   market by `repriceTicks` or more is replaced at the new best (losing queue priority);
+ * - working exposure: like a real passive slicer it keeps the schedule's quantity up to
+ *   `workingHorizonNs` ahead resting at the venue (seed 002, "high child-order fan-out": many small
+ *   live orders), so an incident finds several children exposed, not one. Each decision it sends
+ *   min((target(next + horizon) - filled - working) x participationScale, pace x catchupCap), never
+ *   more than the parent minus what it believes filled or working;
+ * - placement: passive children form a ladder over the own side's best price and the
+ *   `ladderLevels - 1` ticks behind it, each new child at the level holding the least working
+ *   quantity (nearest the touch on a tie); cross takes the far touch with a limit order, ioc sends an
+ *   immediate-or-cancel at the far touch; a passive child left behind its ladder level by
+ *   `repriceTicks` or more is replaced at that level's new price (losing queue priority);
  * - purposes, for IS attribution (seed 000): a child is `normal`, `reentry` (replacing quantity the
- *   router cancelled), `catchup` (above the schedule's pace) or `cleanup` (the forced completion);
+ *   router cancelled), `catchup` (repaying a deficit beyond one interval's pace; restocking the
+ *   working horizon is normal flow) or `cleanup` (the forced completion);
  * - sessions: chosen by smooth weighted round robin over the gateway weights (deterministic);
  * - at the horizon: working children are cancelled, and a must-complete parent's believed residual is
  *   swept with an IOC `cleanupSweepTicks` through the far touch.
- * Left out: multi-venue routing and order types beyond limit and IOC.
+ * Left out: multi-venue routing, order types beyond limit and IOC, and a look-ahead for POV (its
+ * target follows volume already seen, so it keeps no working horizon).
  * Units: quantities in shares, prices in ticks, times in ns.
  */
-import type { EventHandler, Kernel, Ns } from '../../sim/index.ts';
-import type { Decision, Observation, ParentView, Placement, Policy } from '../../policies/index.ts';
+import { invariant, type EventHandler, type Kernel, type Ns } from '../../sim/index.ts';
+import type { ChildView, Decision, Observation, ParentView, Placement, Policy } from '../../policies/index.ts';
 import { LocalOrderBook } from './local-order-book.ts';
 import { buildObservation } from './observe.ts';
 import type { GatewayPort, MarketDataPort, OrderEntryPort } from './ports.ts';
@@ -35,7 +42,18 @@ export interface RouterConfig {
   repriceTicks: number;
   statusRequestIntervalNs: Ns;
   cleanupSweepTicks: number;
+  /** How far ahead of the schedule passive quantity is kept working (ns); DEFAULT_WORKING_HORIZON_NS if absent. */
+  workingHorizonNs?: Ns;
+  /** Price levels of the passive ladder, the touch included; DEFAULT_LADDER_LEVELS if absent. */
+  ladderLevels?: number;
 }
+
+/**
+ * Defaults, assumptions of the model: 20 s of schedule resting (for a 3-minute parent about a ninth
+ * of it, in children of the minimum size) over the touch and two ticks behind it.
+ */
+export const DEFAULT_WORKING_HORIZON_NS: Ns = 20_000_000_000;
+export const DEFAULT_LADDER_LEVELS = 3;
 
 export interface ChildRecordEntry {
   clOrdId: string;
@@ -67,6 +85,10 @@ export class Router implements EventHandler {
   private requestCounter = 0;
   private reentryOwedShares = 0;
   private readonly lastStatusRequestNs = new Map<string, Ns>();
+  /** Ladder level (ticks behind the touch) of each passive child, by root ClOrdID. */
+  private readonly ladderLevelOf = new Map<string, number>();
+  private readonly workingHorizonNs: Ns;
+  private readonly ladderLevels: number;
   private finished = false;
 
   constructor(
@@ -81,6 +103,10 @@ export class Router implements EventHandler {
   ) {
     this.book = new LocalOrderBook(config.tickSize);
     this.picker = new WeightedSessionPicker(sessions.map((s) => s.gatewayId));
+    this.workingHorizonNs = config.workingHorizonNs ?? DEFAULT_WORKING_HORIZON_NS;
+    this.ladderLevels = config.ladderLevels ?? DEFAULT_LADDER_LEVELS;
+    invariant(this.workingHorizonNs >= 0, 'working horizon must be >= 0 ns');
+    invariant(Number.isInteger(this.ladderLevels) && this.ladderLevels >= 1, 'ladder levels must be an integer >= 1');
   }
 
   /** Lets a second policy decide at every decision point in shadow: its decisions are recorded, never acted on. */
@@ -161,17 +187,22 @@ export class Router implements EventHandler {
     const now = this.kernel.now;
     const live = o.belief.children;
     if (decision.serialize && live.length > 0) return;
-    const pace = (this.config.parent.qtyShares * this.config.decisionIntervalNs) / this.config.parent.horizonNs;
+    const interval = this.config.decisionIntervalNs;
+    const pace = (this.config.parent.qtyShares * interval) / this.config.parent.horizonNs;
     const workingShares = live.reduce((total, c) => total + c.leavesQtyShares, 0);
     const covered = o.belief.filledQtyShares + workingShares;
-    const target = this.schedule.targetFilledQty(now + this.config.decisionIntervalNs, o.market.tradedQtyShares);
+    const volume = o.market.tradedQtyShares;
+    const target = this.schedule.targetFilledQty(now + interval + this.workingHorizonNs, volume);
     const room = this.config.parent.qtyShares - covered;
     // The cap never falls below one minimum child, or a slow schedule could never send anything.
     const cap = Math.max(pace * decision.catchupCap, this.config.minChildQtyShares);
     const wanted = Math.min((target - covered) * decision.participationScale, cap, room);
     let remaining = Math.floor(wanted);
     if (remaining < this.config.minChildQtyShares) return;
-    let normalLeft = Math.ceil(pace);
+    // Only quantity repaying a deficit beyond this interval's pace is catch-up.
+    const behind = this.schedule.targetFilledQty(now + interval, volume) - covered;
+    let normalLeft = Math.max(Math.ceil(pace), remaining - Math.max(0, Math.floor(behind - pace)));
+    const ladder = decision.placement === 'passive' ? this.ladderWorkingShares(live) : undefined;
     let childCount = 0;
     while (remaining >= this.config.minChildQtyShares && !(decision.serialize && childCount > 0)) {
       const purpose: ChildPurpose = this.reentryOwedShares > 0 ? 'reentry' : normalLeft > 0 ? 'normal' : 'catchup';
@@ -182,19 +213,35 @@ export class Router implements EventHandler {
       if (port === undefined) return;
       if (purpose === 'reentry') this.reentryOwedShares = Math.max(0, this.reentryOwedShares - qty);
       else if (purpose === 'normal') normalLeft -= qty;
-      this.sendChild(this.sessions[port], qty, decision.placement, purpose, o);
+      const level = ladder === undefined ? 0 : leastStocked(ladder);
+      if (ladder !== undefined) ladder[level] += qty;
+      this.sendChild(this.sessions[port], qty, decision.placement, purpose, o, level);
       remaining -= qty;
       childCount++;
     }
   }
 
-  private sendChild(port: OrderEntryPort, qtyShares: number, placement: Placement, purpose: ChildPurpose, o: Observation): void {
-    const priceTicks = this.priceFor(placement, o);
-    if (priceTicks === undefined) return;
+  /** Working quantity the router believes rests at each ladder level. */
+  private ladderWorkingShares(live: readonly ChildView[]): number[] {
+    const shares = new Array<number>(this.ladderLevels).fill(0);
+    for (const child of live) {
+      const level = this.ladderLevelOf.get(child.clOrdId);
+      if (level !== undefined && level < shares.length) shares[level] += child.leavesQtyShares;
+    }
+    return shares;
+  }
+
+  private sendChild(port: OrderEntryPort, qtyShares: number, placement: Placement, purpose: ChildPurpose, o: Observation, level = 0): void {
+    const touch = this.priceFor(placement, o);
+    if (touch === undefined) return;
+    const behindTicks = placement === 'passive' ? level : 0;
+    const priceTicks = this.config.parent.side === 'buy' ? touch - behindTicks : touch + behindTicks;
+    if (priceTicks < 1) return;
     const clOrdId = `${this.config.parentId}-${++this.childCounter}`;
     const side = this.config.parent.side;
     port.sendNewOrder({ clOrdId, side, priceTicks, qtyShares, timeInForce: placement === 'ioc' ? 'ioc' : 'day' });
     this.book.recordNewOrder({ clOrdId, sessionId: port.sessionId, side, priceTicks, qtyShares, sentAtNs: this.kernel.now });
+    if (placement === 'passive') this.ladderLevelOf.set(clOrdId, level);
     this.childLog.push({ clOrdId, sentAtNs: this.kernel.now, sessionId: port.sessionId, qtyShares, priceTicks, placement, purpose });
   }
 
@@ -207,16 +254,19 @@ export class Router implements EventHandler {
   }
 
   private repricePassive(o: Observation): void {
-    const best = this.config.parent.side === 'buy' ? o.market.bestBidTicks : o.market.bestAskTicks;
+    const buy = this.config.parent.side === 'buy';
+    const best = buy ? o.market.bestBidTicks : o.market.bestAskTicks;
     if (best === undefined) return;
     for (const child of o.belief.children) {
       if (child.state !== 'working') continue;
-      const behind = this.config.parent.side === 'buy' ? best - child.priceTicks : child.priceTicks - best;
-      if (behind < this.config.repriceTicks) continue;
+      const level = this.ladderLevelOf.get(child.clOrdId) ?? 0;
+      const intended = buy ? best - level : best + level;
+      const behind = buy ? intended - child.priceTicks : child.priceTicks - intended;
+      if (behind < this.config.repriceTicks || intended < 1) continue;
       const port = this.portOf(child.sessionId);
       if (port === undefined || !port.canSend()) continue;
       const clOrdId = `${child.clOrdId}-r${++this.requestCounter}`;
-      port.sendReplace({ clOrdId, origClOrdId: this.book.currentClOrdId(child.clOrdId), side: this.config.parent.side, priceTicks: best, qtyShares: child.qtyShares });
+      port.sendReplace({ clOrdId, origClOrdId: this.book.currentClOrdId(child.clOrdId), side: this.config.parent.side, priceTicks: intended, qtyShares: child.qtyShares });
       this.book.recordReplaceSent(child.clOrdId, clOrdId);
     }
   }
@@ -277,4 +327,11 @@ export class Router implements EventHandler {
   private portOf(sessionId: string): OrderEntryPort | undefined {
     return this.sessions.find((s) => s.sessionId === sessionId);
   }
+}
+
+/** The ladder level holding the least working quantity; the nearest the touch on a tie. */
+function leastStocked(shares: readonly number[]): number {
+  let best = 0;
+  for (let level = 1; level < shares.length; level++) if (shares[level] < shares[best]) best = level;
+  return best;
 }

@@ -35,6 +35,9 @@ const config: RouterConfig = {
   repriceTicks: 2,
   statusRequestIntervalNs: NS_PER_S,
   cleanupSweepTicks: 5,
+  // The mechanics below are pinned one interval at a time, at the touch; the ladder has its own tests.
+  workingHorizonNs: 0,
+  ladderLevels: 1,
 };
 
 function scripted(decisions: (t: number) => Partial<Decision>): Policy {
@@ -103,5 +106,54 @@ describe('Router', () => {
     const { router } = run(policy, 0, 2);
     const bySession = router.childLog.reduce<Record<string, number>>((m, c) => ({ ...m, [c.sessionId]: (m[c.sessionId] ?? 0) + 1 }), {});
     expect(bySession).toEqual({ S1: 8, S2: 2 });
+  });
+
+  describe('working exposure', () => {
+    const ladder: RouterConfig = { ...config, workingHorizonNs: 10 * NS_PER_S, ladderLevels: 3 };
+
+    it('keeps the schedule up to the working horizon resting, not just the next interval', () => {
+      // Pace 100 shares per 1 s interval; cap 4 x pace; children of 100.
+      const policy = scripted(() => ({ catchupCap: 4, childQtyMaxShares: 100 }));
+      const { sent } = run(policy, 3 * NS_PER_S, 1, ladder);
+      // Nothing fills (the fake venue never answers): by 3 s the router has stocked target(3 + 1 + 10 s) = 1,400 shares.
+      const working = sent.filter((s) => s.kind === 'new').reduce((total, s) => total + (s.qtyShares ?? 0), 0);
+      expect(working).toBe(1_400);
+      // Without the horizon it would stop at the next interval's target: 400 shares.
+      const { sent: plain } = run(policy, 3 * NS_PER_S, 1, { ...ladder, workingHorizonNs: 0 });
+      expect(plain.filter((s) => s.kind === 'new').reduce((total, s) => total + (s.qtyShares ?? 0), 0)).toBe(400);
+    });
+
+    it('labels stocking the horizon as normal flow, not catch-up', () => {
+      const policy = scripted(() => ({ catchupCap: 4, childQtyMaxShares: 100 }));
+      const { router } = run(policy, 3 * NS_PER_S, 1, ladder);
+      expect(new Set(router.childLog.map((c) => c.purpose))).toEqual(new Set(['normal']));
+    });
+
+    it('spreads passive children over the touch and the ticks behind it, least stocked level first', () => {
+      const policy = scripted(() => ({ catchupCap: 4, childQtyMaxShares: 100 }));
+      const { sent } = run(policy, 0, 1, ladder);
+      // Best bid 999: levels 999, 998, 997, then the touch again.
+      expect(sent.map((s) => s.priceTicks)).toEqual([999, 998, 997, 999]);
+    });
+
+    it('reprices a ladder child only when it falls behind its own level', () => {
+      const kernel = new Kernel();
+      const sent: Sent[] = [];
+      let bid = 999;
+      const moving = { view: () => ({ ...market().view(), bestBidTicks: bid, bestAskTicks: bid + 2 }) };
+      const policy = scripted(() => ({ catchupCap: 3, childQtyMaxShares: 100 }));
+      const router = new Router(kernel, { ...ladder, workingHorizonNs: NS_PER_S }, policy, new TwapSchedule(10_000, 0, ladder.parent.horizonNs), [fakeSession('S1', 'gw1', sent)], moving, undefined, () => undefined);
+      router.start();
+      kernel.run({ until: 0 });
+      const ack = (clOrdId: string): ExecutionReport => ({
+        msgType: '8', avgPx: 0, clOrdId, cumQty: 0, execId: `A-${clOrdId}`, orderId: clOrdId, ordStatus: '0', side: '1', symbol: 'X', execType: '0', leavesQty: 100,
+      });
+      for (const s of [...sent]) router.book.onExecutionReport(ack(s.clOrdId), 'entry', 1);
+      // Children at 999 (touch) and 998 (one behind). The bid rises by 2: each is now 2 behind its level.
+      expect(sent.map((s) => s.priceTicks)).toEqual([999, 998]);
+      bid = 1_001;
+      kernel.run({ until: NS_PER_S });
+      expect(sent.filter((s) => s.kind === 'replace').map((s) => s.priceTicks)).toEqual([1_001, 1_000]);
+    });
   });
 });
