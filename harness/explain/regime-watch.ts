@@ -2,7 +2,7 @@
  * Records what the policy saw each time its regime changed. The router's regime timeline says when a
  * policy moved, not why; this wrapper sits between the router and the policy, passes every observation
  * and decision through untouched (so the run's trace is the record's, bit for bit), and keeps the
- * signals of the observation that triggered each change. Between changes it keeps three running
+ * signals of the observation that triggered each change. Between changes it keeps four running
  * counters only, so it adds nothing per decision but a comparison.
  */
 import type { Ns } from '../../sim/index.ts';
@@ -10,6 +10,7 @@ import {
   anyGapOpen,
   deficitShare,
   dropCopyParity,
+  latestLogonNs,
   replayBacklogMsgs,
   stateConfidence,
   type Observation,
@@ -26,6 +27,8 @@ export interface TriggerSignals {
   newPossDups: number;
   newGapFills: number;
   newDisconnects: number;
+  /** A session logged on (again) since the previous decision: a reconnect. */
+  newLogon: boolean;
   unknownChildren: number;
   uncertainShares: number;
   duplicateCandidates: number;
@@ -53,6 +56,7 @@ export class RegimeWatch {
   private possDups = 0;
   private gapFills = 0;
   private disconnects = 0;
+  private latestLogonNs = -1;
 
   /** The same policy, watched: its decisions are returned unchanged. */
   wrap(definition: PolicyDefinition): PolicyDefinition {
@@ -78,6 +82,7 @@ export class RegimeWatch {
     const possDups = total(o, (s) => s.possDupCount);
     const gapFills = total(o, (s) => s.gapFillCount);
     const disconnects = total(o, (s) => s.disconnectCount);
+    const logonNs = latestLogonNs(o);
     if (regime !== this.regime) {
       this.changes.push({
         atNs: o.timeNs,
@@ -90,6 +95,7 @@ export class RegimeWatch {
           newPossDups: possDups - this.possDups,
           newGapFills: gapFills - this.gapFills,
           newDisconnects: disconnects - this.disconnects,
+          newLogon: this.latestLogonNs >= 0 && logonNs > this.latestLogonNs,
           unknownChildren: o.belief.unknownChildCount,
           uncertainShares: o.belief.residualUncertaintyQtyShares,
           duplicateCandidates: o.belief.duplicateCandidateCount,
@@ -105,5 +111,6 @@ export class RegimeWatch {
     this.possDups = possDups;
     this.gapFills = gapFills;
     this.disconnects = disconnects;
+    this.latestLogonNs = logonNs;
   }
 }

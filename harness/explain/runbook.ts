@@ -43,6 +43,13 @@ export function runbookStep(ctx: ExplainContext): NarrativeStep {
     lines.push(`${i + 1}. ${step.name} at ${clock.at(atNs)}: ${step.meaning}.`);
     events.push(clock.event(atNs, step.name));
   });
+  const restoredMs = runbook.authoritativeResidualRestoredMs;
+  const reenabledMs = runbook.normalControllerReenabledMs;
+  if (restoredMs !== null && restoredMs !== undefined && reenabledMs !== null && reenabledMs !== undefined && reenabledMs < restoredMs) {
+    lines.push(
+      `Steps 5 and 6 are out of order: the policy was back in its normal regime ${((restoredMs - reenabledMs) / 1000).toFixed(2)} s before its state was authoritative again, so it traded at full urgency on a state it could not yet trust.`,
+    );
+  }
   const detected = runbook.gapDetectedMs;
   const restored = runbook.authoritativeResidualRestoredMs;
   const summary =

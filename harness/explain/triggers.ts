@@ -11,6 +11,7 @@ export function describeTrigger(s: TriggerSignals): string {
   const seen: string[] = [];
   for (const session of s.sessionsNotLoggedOn) seen.push(`session ${session.sessionId} ${session.state}`);
   if (s.newDisconnects > 0) seen.push(`${s.newDisconnects} new disconnect(s)`);
+  if (s.newLogon) seen.push('a session logged on again (a reconnect)');
   if (s.gapOpen) seen.push('a sequence gap open (resend requested, not yet filled)');
   if (s.newPossDups > 0) seen.push(`${s.newPossDups} PossDup replay(s) arriving`);
   if (s.newGapFills > 0) seen.push(`${s.newGapFills} GapFill(s) arriving`);

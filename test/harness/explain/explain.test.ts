@@ -99,6 +99,7 @@ describe('describeTrigger', () => {
     newPossDups: 0,
     newGapFills: 0,
     newDisconnects: 0,
+    newLogon: false,
     unknownChildren: 0,
     uncertainShares: 0,
     duplicateCandidates: 0,
