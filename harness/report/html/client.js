@@ -177,8 +177,9 @@
       lss: { position: 'right', min: 0, suggestedMax: 1, grid: { drawOnChartArea: false }, title: { display: true, text: 'LSS (0–1)' } },
     }));
     timelineCharts.push(timelineChart('timeline-residual', t, bands, [
-      line('residual the router believes (shares)', xy(t.tS, t.residualBelievedShares), PALETTE[3], { stepped: true }),
+      // Truth dashed and drawn over belief (Chart.js draws the first dataset on top), so both show where they agree.
       line('true residual at the venue (shares)', xy(t.tS, t.residualTrueShares), PALETTE[2], { stepped: true, borderDash: [5, 3] }),
+      line('residual the router believes (shares)', xy(t.tS, t.residualBelievedShares), PALETTE[3], { stepped: true }),
       line('child orders sent (size, right axis)', t.children.map(function (c) { return { x: c[0], y: c[1] }; }), PALETTE[6], { type: 'scatter', yAxisID: 'size', pointRadius: 2.5, showLine: false }),
       line('fills (size, right axis)', t.fills.map(function (f) { return { x: f[0], y: f[1] }; }), PALETTE[9], { type: 'scatter', yAxisID: 'size', pointRadius: 3, pointStyle: 'triangle', showLine: false }),
     ], {
