@@ -35,7 +35,7 @@ export function bookNeverCrossed(run: WorldRun): InvariantResult {
  * each session's two sides agree on the next sequence numbers whenever both are logged on.
  */
 export function fixSequencesAccountedFor(run: WorldRun, persists: ReadonlyMap<string, boolean>): InvariantResult {
-  for (const port of run.orderEntry.ports) {
+  for (const port of run.orderEntry.fixPorts) {
     const venueSession = run.orderEntry.venueSessions.get(port.sessionId);
     const routerSession = port.endpoint?.session;
     if (venueSession === undefined || routerSession === undefined) continue;

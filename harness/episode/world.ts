@@ -1,6 +1,6 @@
 /**
  * One run of a world: a scenario, a policy and a seed assembled into venue, sessions, drop copy,
- * gateway pool (when the scenario has one: seed 003), router and policy, run to the horizon plus the settle time, with venue truth recorded beside the
+ * gateway pool (seed 003) or order server (seed 004) when the scenario has one, router and policy, run to the horizon plus the settle time, with venue truth recorded beside the
  * router's belief. A run is `incident` (the scenario's faults), `control` (the same seed with every
  * fault removed) or `oracle` (the faults, but the router learns every execution report the instant
  * the venue produces it and sees the venue's book with no feed delay: DESIGN.md principle 5).
@@ -130,7 +130,7 @@ export function runWorld(
   if (shadow !== undefined) router.rideAlong(shadow.create(resolveParams(shadow)));
   if (mode === 'oracle') {
     // Truth at once: every report the venue produces reaches the router's book in the same instant.
-    for (const counterparty of orderEntry.counterparties) counterparty.addListener({ onExecutionReport: (report) => router.book.onExecutionReport(report, 'truth', kernel.now) });
+    orderEntry.tapTruth(router.book);
   }
 
   const trace = new Trace();

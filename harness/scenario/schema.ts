@@ -128,14 +128,45 @@ const gatewayPool = z.strictObject({
   guardWindow: duration.prefault('60s'),
 });
 
+/**
+ * Seed 004's CFE-style order server in front of one gateway's session: the router's orders go to the
+ * server (which logs them and holds the exchange link) instead of a FIX session; the session's FIX
+ * settings are then unused. Startup after a crash reads the log: `startupBase + startupPerRecord x
+ * records`, the records being `earlierLogRecords` (the day's activity before the simulated window)
+ * plus what the run wrote.
+ */
+const orderServer = z.strictObject({
+  /** The gateway (in `gateways.nodes`) whose session goes through the order server. */
+  fronts: id,
+  startupBase: duration.prefault('2s'),
+  /** Log read time per record (20 us reads a 10-million-record day in about 3.3 minutes). */
+  startupPerRecord: duration.prefault('20us'),
+  earlierLogRecords: nonNegativeInt.default(0),
+  reconnectInterval: duration.prefault('1s'),
+  /** Router to server and back, one way. */
+  clientLatency: latencyModel.prefault({ model: 'lognormal', median: '100us', p99: '500us' }),
+  /** Venue to server, per report. */
+  reportLatency: latencyModel.prefault({ model: 'lognormal', median: '100us', p99: '500us' }),
+  /** After a disk loss: until a person has called the exchange and it has cancelled the gateway's orders. */
+  phoneDelay: latencyModel.prefault({ model: 'lognormal', median: '1m', p99: '5m' }),
+});
+
 const gateways = z
   .strictObject({
     nodes: z.array(gatewayNode).min(1).prefault([{ id: 'gw1' }]),
     pool: gatewayPool.optional(),
+    orderServer: orderServer.optional(),
   })
   .superRefine((value, ctx) => {
     if (value.pool !== undefined && !value.nodes.some((node) => node.id === value.pool?.fronts)) {
       ctx.addIssue({ code: 'custom', path: ['pool', 'fronts'], message: `no gateway "${value.pool.fronts}" in gateways.nodes` });
+    }
+    const server = value.orderServer;
+    if (server !== undefined && !value.nodes.some((node) => node.id === server.fronts)) {
+      ctx.addIssue({ code: 'custom', path: ['orderServer', 'fronts'], message: `no gateway "${server.fronts}" in gateways.nodes` });
+    }
+    if (server !== undefined && value.pool?.fronts === server.fronts) {
+      ctx.addIssue({ code: 'custom', path: ['orderServer', 'fronts'], message: `gateway "${server.fronts}" already has a pool in front of it` });
     }
   });
 
@@ -198,7 +229,15 @@ export const scenarioSchema = z.strictObject({
   faults: z.array(fault).default([]),
 }).superRefine((scenario, ctx) => {
   const pool = scenario.gateways.pool;
+  const server = scenario.gateways.orderServer;
+  if (server !== undefined) {
+    const fronted = scenario.sessions.filter((session) => session.gateway === server.fronts).length;
+    if (fronted !== 1) ctx.addIssue({ code: 'custom', path: ['gateways', 'orderServer', 'fronts'], message: `expected exactly one session on gateway "${server.fronts}", found ${fronted}` });
+  }
   scenario.faults.forEach((f, i) => {
+    if ((f.kind === 'order-server-crash' || f.kind === 'order-server-disk-loss') && server === undefined) {
+      ctx.addIssue({ code: 'custom', path: ['faults', i, 'kind'], message: `a ${f.kind} fault needs a gateways.orderServer section` });
+    }
     if (f.kind !== 'load-spike' && f.kind !== 'gateway-crash' && f.kind !== 'gateway-cold-start') return;
     if (pool === undefined) ctx.addIssue({ code: 'custom', path: ['faults', i, 'kind'], message: `a ${f.kind} fault needs a gateways.pool section` });
     else if (f.kind === 'gateway-crash' && f.node !== undefined && !(f.node.startsWith(`${pool.fronts}-`) && /^[1-9][0-9]*$/.test(f.node.slice(pool.fronts.length + 1)))) {

@@ -1,10 +1,19 @@
 /**
- * Schedules the gateway pool's faults (seed 003): load spikes on other desks' flow, node crashes (with
- * a cold restart when the fault says so) and cold nodes joining the pool.
+ * Schedules the gateways' faults: the pool's (seed 003: load spikes on other desks' flow, node crashes
+ * with a cold restart when the fault says so, cold nodes joining) and the order server's (seed 004:
+ * a process crash, a disk loss).
  */
 import type { Kernel } from '../../sim/index.ts';
 import type { GatewayPoolSide } from './gateway-pool-side.ts';
+import type { OrderServerSide } from './order-server-side.ts';
 import type { ResolvedFault } from './resolve-faults.ts';
+
+export function scheduleOrderServerFaults(kernel: Kernel, side: OrderServerSide, faults: readonly ResolvedFault[]): void {
+  for (const fault of faults) {
+    if (fault.kind === 'order-server-crash') kernel.schedule(fault.atNs, () => side.crash(fault.restartAfter));
+    else if (fault.kind === 'order-server-disk-loss') kernel.schedule(fault.atNs, () => side.loseDisk(fault.restartAfter));
+  }
+}
 
 export function scheduleGatewayFaults(kernel: Kernel, side: GatewayPoolSide, faults: readonly ResolvedFault[]): void {
   for (const fault of faults) {

@@ -4,10 +4,13 @@
  * with PersistMessages as the scenario says) on a simulated link with the session's latency, and the
  * router's port; a drop copy of every router owner's execution reports on its own session. Session
  * faults (disconnects, message loss, store loss) and drop-copy faults are scheduled here. Sessions on
- * a gateway fronted by a pool (seed 003) send through it: the router gets a routed port for them.
+ * a gateway fronted by a pool (seed 003) send through it: the router gets a routed port for them. The
+ * session on a gateway with an order server (seed 004) has no FIX session: its router owner trades
+ * through the server (order-server-side.ts), and the drop copy does not cover it.
  * Stream names: `session.<id>.*`, `dropcopy.*`.
  */
 import type { Kernel, Ns, RandomStreams } from '../../sim/index.ts';
+import type { SessionView } from '../../policies/index.ts';
 import { OrderEntryCounterparty } from '../../venues/fix/counterparty/index.ts';
 import { CatchUpAfterOutage, DropCopy, LoseDuringOutage } from '../../venues/fix/drop-copy/index.ts';
 import type { AppBody, ExecutionReport, FixMessage } from '../../venues/fix/codec/index.ts';
@@ -24,8 +27,9 @@ import { SimSessionEndpoint, SimulatedLink, type SimFixApplication } from '../..
 import type { Venue } from '../../venues/venue/index.ts';
 import type { Scenario } from '../scenario/index.ts';
 import type { OrderEntryPort } from '../router/ports.ts';
-import { FixOrderEntryPort, type RouterReportSink } from './fix-order-entry-port.ts';
-import { scheduleGatewayFaults } from './gateway-fault-schedule.ts';
+import { FixOrderEntryPort, type RouterReportSink, type TimedSessionEvent } from './fix-order-entry-port.ts';
+import { scheduleGatewayFaults, scheduleOrderServerFaults } from './gateway-fault-schedule.ts';
+import { OrderServerSide } from './order-server-side.ts';
 import { GatewayPoolSide } from './gateway-pool-side.ts';
 import { GatewayRoutedPort } from './gateway-routed-port.ts';
 import { asDistribution, buildLatency } from './latency.ts';
@@ -54,17 +58,40 @@ export class DropCopyReceiver implements SimFixApplication {
   onEvent(_event: SessionEvent): void {}
 }
 
+/** What every router port tells the KPIs and the runbook about its session, FIX or order server. */
+export interface SessionSignals {
+  readonly sessionId: string;
+  readonly gatewayId: string;
+  readonly events: readonly TimedSessionEvent[];
+  readonly possDupTimesNs: readonly Ns[];
+  readonly appReceivedInRecovery: number;
+  readonly possDupInRecovery: number;
+  view(): SessionView;
+  canSend(): boolean;
+}
+
+/** The venue order behind a router owner's order id, by the ClOrdIDs the router knows it by (root first). */
+export interface VenueOrderLookup {
+  order(orderId: number): { readonly clOrdIds: readonly string[] } | undefined;
+}
+
 export interface OrderEntrySide {
-  /** The FIX ports, one per scenario session (their session signals feed the KPIs and checkers). */
-  ports: FixOrderEntryPort[];
+  /** Every session's port signals, one per scenario session, in scenario order. */
+  ports: SessionSignals[];
+  /** The FIX ports (sequence checkers read their sessions). */
+  fixPorts: FixOrderEntryPort[];
+  /** Seed 004's order servers, one per fronted session. */
+  orderServers: OrderServerSide[];
   /** What the router sends through: the FIX port itself, or the gateway pool in front of it. */
   routerPorts: OrderEntryPort[];
   /** Seed 003's pool, when the scenario has one. */
   gatewayPool: GatewayPoolSide | undefined;
   counterparties: OrderEntryCounterparty[];
   routerOwnerIds: number[];
-  /** The counterparty that trades for a router owner (venue truth names orders by owner). */
-  counterpartyOf(ownerId: number): OrderEntryCounterparty;
+  /** What trades for a router owner (venue truth names orders by owner): its orders' ClOrdIDs. */
+  counterpartyOf(ownerId: number): VenueOrderLookup;
+  /** The oracle's tap: every execution report reaches `sink` the instant the venue produces it. */
+  tapTruth(sink: RouterReportSink): void;
   dropCopy: DropCopyReceiver | undefined;
   /** Venue-side sessions by session id (their counters feed PES and GFR). */
   venueSessions: Map<string, FixSession>;
@@ -110,13 +137,31 @@ function sessionPair(
 }
 
 export function buildOrderEntrySide(kernel: Kernel, streams: RandomStreams, scenario: Scenario, venue: Venue, faults: readonly ResolvedFault[], endNs: Ns): OrderEntrySide {
-  const ports: FixOrderEntryPort[] = [];
+  const ports: SessionSignals[] = [];
+  const fixPorts: FixOrderEntryPort[] = [];
+  const orderServers: OrderServerSide[] = [];
+  const routerPorts: OrderEntryPort[] = [];
+  const lookups: VenueOrderLookup[] = [];
   const counterparties: OrderEntryCounterparty[] = [];
   const routerOwnerIds: number[] = [];
   const venueSessions = new Map<string, FixSession>();
   const pairs: SessionPair[] = [];
+  const serverSpec = scenario.gateways.orderServer;
   scenario.sessions.forEach((spec, index) => {
     const ownerId = ROUTER_OWNER_BASE + index;
+    routerOwnerIds.push(ownerId);
+    if (serverSpec !== undefined && spec.gateway === serverSpec.fronts) {
+      const side = new OrderServerSide(kernel, streams, serverSpec, spec, ownerId, venue, scenario.instrument.symbol, scenario.instrument.tickSize);
+      scheduleOrderServerFaults(kernel, side, faults);
+      orderServers.push(side);
+      ports.push(side.port);
+      routerPorts.push(side.port);
+      lookups.push({ order: (orderId) => {
+        const root = side.rootClOrdIdOf(orderId);
+        return root === undefined ? undefined : { clOrdIds: [root] };
+      } });
+      return;
+    }
     const counterparty = new OrderEntryCounterparty(kernel, venue, {
       ownerId,
       symbol: scenario.instrument.symbol,
@@ -134,8 +179,10 @@ export function buildOrderEntrySide(kernel: Kernel, streams: RandomStreams, scen
     counterparty.beginTradingSession(pair.venueEnd);
     scheduleSessionFaults(kernel, pair, spec.id, faults);
     ports.push(port);
+    fixPorts.push(port);
+    routerPorts.push(port);
+    lookups.push(counterparty);
     counterparties.push(counterparty);
-    routerOwnerIds.push(ownerId);
     venueSessions.set(spec.id, pair.venueEnd.session);
     pairs.push(pair);
   });
@@ -162,23 +209,35 @@ export function buildOrderEntrySide(kernel: Kernel, streams: RandomStreams, scen
   const poolSpec = scenario.gateways.pool;
   const gatewayPool = poolSpec === undefined ? undefined : new GatewayPoolSide(kernel, streams, poolSpec, endNs);
   if (gatewayPool !== undefined) scheduleGatewayFaults(kernel, gatewayPool, faults);
-  const routerPorts: OrderEntryPort[] = ports.map((port) => (gatewayPool !== undefined && port.gatewayId === gatewayPool.spec.fronts ? new GatewayRoutedPort(port, gatewayPool) : port));
+  if (gatewayPool !== undefined) {
+    routerPorts.forEach((port, i) => {
+      if (port instanceof FixOrderEntryPort && port.gatewayId === gatewayPool.spec.fronts) routerPorts[i] = new GatewayRoutedPort(port, gatewayPool);
+    });
+  }
 
   return {
     ports,
+    fixPorts,
+    orderServers,
     routerPorts,
     gatewayPool,
     counterparties,
     routerOwnerIds,
     dropCopy: dropCopyReceiver,
     venueSessions,
-    counterpartyOf: (ownerId) => counterparties[ownerId - ROUTER_OWNER_BASE],
+    counterpartyOf: (ownerId) => lookups[ownerId - ROUTER_OWNER_BASE],
+    tapTruth(sink) {
+      for (const counterparty of counterparties) counterparty.addListener({ onExecutionReport: (report) => sink.onExecutionReport(report, 'truth', kernel.now) });
+      for (const server of orderServers) server.tapTruth(sink);
+    },
     connect(sink) {
-      for (const port of ports) port.sink = sink;
+      for (const port of fixPorts) port.sink = sink;
+      for (const server of orderServers) server.sink = sink;
       if (dropCopyReceiver) dropCopyReceiver.sink = sink;
     },
     start() {
       gatewayPool?.start();
+      for (const server of orderServers) server.start();
       for (const pair of pairs) pair.routerEnd.start();
       dropPair?.routerEnd.start();
     },

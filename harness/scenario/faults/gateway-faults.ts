@@ -1,4 +1,4 @@
-/** Faults of the gateway pool in front of the order-entry sessions (seed 003). */
+/** Faults of the gateways in front of the order-entry sessions: the pool (seed 003) and the order server (seed 004). */
 import { z } from 'zod';
 import { duration, positiveInt } from '../primitives.ts';
 import { faultTiming } from './common.ts';
@@ -13,4 +13,12 @@ export const gatewayFaults = [
   z.strictObject({ kind: z.literal('gateway-crash'), ...faultTiming, node: z.string().min(1).optional(), restartAfter: duration.optional() }),
   /** `count` nodes join the pool cold (a deploy or a manual scale-out), whatever the autoscaler says. */
   z.strictObject({ kind: z.literal('gateway-cold-start'), ...faultTiming, count: positiveInt.default(1) }),
+  /** The order server's process dies (its log survives); it is restarted `restartAfter` later and reads its log. */
+  z.strictObject({ kind: z.literal('order-server-crash'), ...faultTiming, restartAfter: duration.prefault('5s') }),
+  /**
+   * The order server's drive fails: the process dies and its log and fill file are gone for good. A
+   * person calls the exchange (after `gateways.orderServer.phoneDelay`) to cancel the gateway's working
+   * orders; a replacement server starts from an empty drive `restartAfter` later.
+   */
+  z.strictObject({ kind: z.literal('order-server-disk-loss'), ...faultTiming, restartAfter: duration.prefault('2m') }),
 ] as const;

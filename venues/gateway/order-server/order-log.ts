@@ -9,6 +9,10 @@
  * is known to whoever restarts the server (the drive was replaced), so the log remembers that it was
  * lost until the next start reads it.
  *
+ * The day's activity before the simulated window (`countEarlierActivity`) is counted, not stored:
+ * those records are of orders already done, so they only cost read time at the next startup, whose
+ * rewrite drops them.
+ *
  * Left out: torn writes (an append is atomic) and sessions rolling over (the fill file holds the
  * current session's fills).
  */
@@ -26,8 +30,10 @@ export class PersistedOrderLog {
   private fillFile: OrderServerFill[] = [];
   private lost = false;
 
+  private earlierDoneRecords = 0;
+
   get recordCount(): number {
-    return this.records.length;
+    return this.earlierDoneRecords + this.records.length;
   }
 
   get fills(): readonly OrderServerFill[] {
@@ -37,6 +43,11 @@ export class PersistedOrderLog {
   /** True from a disk loss until a start has read the (empty) replacement drive. */
   get wasLost(): boolean {
     return this.lost;
+  }
+
+  /** `records` written since the last start for orders done before the simulated window. */
+  countEarlierActivity(records: number): void {
+    this.earlierDoneRecords += records;
   }
 
   append(record: OrderLogRecord): void {
@@ -72,12 +83,14 @@ export class PersistedOrderLog {
     const records: OrderLogRecord[] = [];
     for (const order of orders) if (isActiveState(order.state)) records.push({ kind: 'snapshot', order: { ...order } });
     this.records = records;
+    this.earlierDoneRecords = 0;
     this.lost = false;
   }
 
   /** The drive is gone: both files with it. */
   lose(): void {
     this.records = [];
+    this.earlierDoneRecords = 0;
     this.fillFile = [];
     this.lost = true;
   }

@@ -221,6 +221,7 @@ export class OrderServer implements EventHandler {
       asOfNs: this.kernel.now,
       incarnation: this.incarnation,
       reflectsActionsThrough: this.lastActionSeq,
+      logLost: this.logWasLost,
       activeOrders,
       fills: [...this.log.fills],
     });

@@ -19,6 +19,8 @@ export interface OrderServerFill {
   /** The venue's id for the execution: a fill is applied once per execId. */
   readonly execId: string;
   readonly qtyShares: number;
+  /** The execution's price (the venue's, in ticks): the router prices its fills with it. */
+  readonly priceTicks: number;
 }
 
 export type ServerOrderState = 'pending-new' | 'working' | 'pending-cancel' | 'filled' | 'cancelled' | 'rejected';
@@ -58,6 +60,11 @@ export type OrderServerReport =
       readonly asOfNs: Ns;
       readonly incarnation: number;
       readonly reflectsActionsThrough: number;
+      /**
+       * The server started from a replacement drive: orders it had before are gone from its books, so
+       * their absence says nothing about them (they may still be working at the venue).
+       */
+      readonly logLost: boolean;
       readonly activeOrders: readonly ServerOrder[];
       readonly fills: readonly OrderServerFill[];
     };

@@ -11,7 +11,7 @@
 import type { EventHandler, Kernel, Ns, RandomStream, RandomStreams } from '../../../sim/index.ts';
 import type { LatencyModel } from '../latency-model.ts';
 import type { OrphanRegistry } from './orphan-registry.ts';
-import type { OrderServerVenuePort } from './venue-port.ts';
+import type { OrderServerVenuePort, PhoneCancelResult } from './venue-port.ts';
 
 /** Whether the gateway's screens show an order (the order server answers). */
 export interface GatewayScreens {
@@ -38,6 +38,8 @@ export class PhoneDesk implements EventHandler {
     private readonly registry: OrphanRegistry,
     private readonly humanDelay: LatencyModel,
     streams: RandomStreams,
+    /** What the exchange read out on the call, for the desk to book by hand (seed 004: "traders document their positions"). */
+    private readonly onAnswer: (gatewayId: string, answer: readonly PhoneCancelResult[]) => void = () => undefined,
   ) {
     this.rng = streams.get('human.phone-desk');
   }
@@ -58,5 +60,6 @@ export class PhoneDesk implements EventHandler {
       this.registry.record({ clOrdId: order.clOrdId, gatewayId: screens.gatewayId, reason: 'found-by-phone', recordedAtNs: this.kernel.now, detail });
     }
     this.calls.push({ atNs: this.kernel.now, gatewayId: screens.gatewayId, ordersReported: before.length, cancelled });
+    this.onAnswer(screens.gatewayId, before);
   }
 }

@@ -29,7 +29,7 @@ import type { LatencyModel } from '../latency-model.ts';
 import type { VenueOrderTruth } from '../order-server/order-audit.ts';
 import type { OrderRequest, OrderServerFill, TradingSessionId } from '../order-server/order-types.ts';
 import type { OrderServerVenuePort, PhoneCancelResult, VenueOrderEntryListener, VenueOrderStatus } from '../order-server/venue-port.ts';
-import { ReportLink } from './report-link.ts';
+import { ReportLink, type VenueReport } from './report-link.ts';
 
 /** What the book needs beyond the order server's request. */
 export interface VenueOrderTerms {
@@ -63,6 +63,11 @@ interface VenueSideOrder {
 export class OrderServerVenueAdapter implements OrderServerVenuePort {
   /** False while the exchange refuses connections (a network or exchange-side fault). */
   reachable = true;
+  /**
+   * Truth-side taps (the harness's oracle run): each report the instant the venue produces it, before
+   * the link, per gateway. Never a path the order server itself reads.
+   */
+  private readonly taps: ((gatewayId: string, report: VenueReport) => void)[] = [];
   private readonly links = new Map<string, ReportLink>();
   private readonly byClOrdId = new Map<string, VenueSideOrder>();
   private readonly byOrderId = new Map<number, VenueSideOrder>();
@@ -112,7 +117,7 @@ export class OrderServerVenueAdapter implements OrderServerVenuePort {
   submitCancel(gatewayId: string, clOrdId: string): void {
     const order = this.byClOrdId.get(clOrdId);
     if (order === undefined || order.gatewayId !== gatewayId) {
-      this.link(gatewayId).send({ kind: 'cancel-rejected', clOrdId, sessionId: this.config.currentSessionId, reason: 'unknown-order' });
+      this.emit(gatewayId, { kind: 'cancel-rejected', clOrdId, sessionId: this.config.currentSessionId, reason: 'unknown-order' });
       return;
     }
     this.venue.cancel(order.orderId, this.ownerOf(gatewayId));
@@ -121,7 +126,7 @@ export class OrderServerVenueAdapter implements OrderServerVenuePort {
   requestCurrentSessionOrders(gatewayId: string): void {
     const orders: VenueOrderStatus[] = [];
     for (const order of this.byClOrdId.values()) if (order.gatewayId === gatewayId && order.sessionId === this.config.currentSessionId) orders.push(status(order));
-    this.link(gatewayId).send({ kind: 'download', orders });
+    this.emit(gatewayId, { kind: 'download', orders });
   }
 
   cancelAllByPhone(gatewayId: string): readonly PhoneCancelResult[] {
@@ -132,6 +137,15 @@ export class OrderServerVenueAdapter implements OrderServerVenuePort {
     }
     this.venue.massCancel(this.ownerOf(gatewayId));
     return results;
+  }
+
+  addTap(tap: (gatewayId: string, report: VenueReport) => void): void {
+    this.taps.push(tap);
+  }
+
+  /** The ClOrdID a venue order was entered under through this adapter, if it was. */
+  clOrdIdOf(orderId: number): string | undefined {
+    return this.byOrderId.get(orderId)?.clOrdId;
   }
 
   /** Truth for audits: per ClOrdID, working or not, filled quantity, how often it was entered. */
@@ -162,42 +176,41 @@ export class OrderServerVenueAdapter implements OrderServerVenuePort {
 
   private onOutput(gatewayId: string, ownerId: number, output: SequencedOutput<BookEvent>): void {
     const event = output.payload;
-    const link = this.link(gatewayId);
     switch (event.type) {
       case 'accepted': {
         const order = this.order(event.orderId);
-        return link.send({ kind: 'ack', clOrdId: order.clOrdId, sessionId: order.sessionId });
+        return this.emit(gatewayId, { kind: 'ack', clOrdId: order.clOrdId, sessionId: order.sessionId });
       }
       case 'rejected': {
         const order = this.order(event.orderId);
         if (event.request === 'new') {
           order.working = false;
-          return link.send({ kind: 'rejected', clOrdId: order.clOrdId, sessionId: order.sessionId, reason: event.reason });
+          return this.emit(gatewayId, { kind: 'rejected', clOrdId: order.clOrdId, sessionId: order.sessionId, reason: event.reason });
         }
         const reason = event.reason === 'unknown-order' ? 'too-late' : event.reason;
-        return link.send({ kind: 'cancel-rejected', clOrdId: order.clOrdId, sessionId: order.sessionId, reason });
+        return this.emit(gatewayId, { kind: 'cancel-rejected', clOrdId: order.clOrdId, sessionId: order.sessionId, reason });
       }
       case 'fill':
-        if (event.makerOwnerId === ownerId) this.filled(link, output, event.makerOrderId, event.qtyShares, event.makerLeavesQtyShares);
-        if (event.takerOwnerId === ownerId) this.filled(link, output, event.takerOrderId, event.qtyShares, event.takerLeavesQtyShares);
+        if (event.makerOwnerId === ownerId) this.filled(gatewayId, output, event.makerOrderId, event.qtyShares, event.priceTicks, event.makerLeavesQtyShares);
+        if (event.takerOwnerId === ownerId) this.filled(gatewayId, output, event.takerOrderId, event.qtyShares, event.priceTicks, event.takerLeavesQtyShares);
         return;
       case 'cancelled': {
         const order = this.order(event.orderId);
         order.working = false;
-        return link.send({ kind: 'cancelled', clOrdId: order.clOrdId, sessionId: order.sessionId });
+        return this.emit(gatewayId, { kind: 'cancelled', clOrdId: order.clOrdId, sessionId: order.sessionId });
       }
       default:
         return;
     }
   }
 
-  private filled(link: ReportLink, output: SequencedOutput<BookEvent>, orderId: number, qtyShares: number, leavesQtyShares: number): void {
+  private filled(gatewayId: string, output: SequencedOutput<BookEvent>, orderId: number, qtyShares: number, priceTicks: number, leavesQtyShares: number): void {
     const order = this.order(orderId);
-    const fill: OrderServerFill = { clOrdId: order.clOrdId, execId: `${output.epoch}.${output.seq}.${orderId}`, qtyShares };
+    const fill: OrderServerFill = { clOrdId: order.clOrdId, execId: `${output.epoch}.${output.seq}.${orderId}`, qtyShares, priceTicks };
     order.cumQtyShares += qtyShares;
     order.fills.push(fill);
     if (leavesQtyShares === 0) order.working = false;
-    link.send({ kind: 'fill', fill, sessionId: order.sessionId });
+    this.emit(gatewayId, { kind: 'fill', fill, sessionId: order.sessionId });
   }
 
   private onUnavailable(gatewayId: string, request: VenueRequest, _atNs: Ns): void {
@@ -205,8 +218,13 @@ export class OrderServerVenueAdapter implements OrderServerVenuePort {
     const order = this.order(request.orderId);
     if (request.kind === 'new') {
       order.working = false;
-      this.link(gatewayId).send({ kind: 'rejected', clOrdId: order.clOrdId, sessionId: order.sessionId, reason: 'venue-unavailable' });
-    } else this.link(gatewayId).send({ kind: 'cancel-rejected', clOrdId: order.clOrdId, sessionId: order.sessionId, reason: 'venue-unavailable' });
+      this.emit(gatewayId, { kind: 'rejected', clOrdId: order.clOrdId, sessionId: order.sessionId, reason: 'venue-unavailable' });
+    } else this.emit(gatewayId, { kind: 'cancel-rejected', clOrdId: order.clOrdId, sessionId: order.sessionId, reason: 'venue-unavailable' });
+  }
+
+  private emit(gatewayId: string, report: VenueReport): void {
+    for (const tap of this.taps) tap(gatewayId, report);
+    this.link(gatewayId).send(report);
   }
 
   private order(orderId: number): VenueSideOrder {

@@ -126,7 +126,7 @@ export class FakeVenue implements OrderServerVenuePort {
     const order = this.orders.get(clOrdId);
     if (order === undefined || !order.working) return;
     const qty = Math.min(qtyShares, order.qtyShares - order.cumQtyShares);
-    const fill: OrderServerFill = { clOrdId, execId: `E${++this.execCount}`, qtyShares: qty };
+    const fill: OrderServerFill = { clOrdId, execId: `E${++this.execCount}`, qtyShares: qty, priceTicks: 100 };
     order.cumQtyShares += qty;
     order.fills.push(fill);
     if (order.cumQtyShares >= order.qtyShares) order.working = false;
