@@ -261,7 +261,10 @@ export class LocalOrderBook {
       case 'E':
         return 'pending-replace';
       default:
-        // New, partially filled, replaced: working, unless a cancel or replace of ours is still in flight.
+        // The Replaced report answers the replace in flight; it keeps the order's OrdStatus (New or
+        // partially filled), so that alone cannot say the replace is done.
+        if (report.execType === '5' && child.state === 'pending-replace') return 'working';
+        // New, partially filled: working, unless a cancel or replace of ours is still in flight.
         return child.state === 'pending-cancel' || child.state === 'pending-replace' ? child.state : 'working';
     }
   }

@@ -5,7 +5,8 @@
  * serialize, reconcile, gateway weights); the router keeps the mechanics:
  * - working exposure: like a real passive slicer it keeps the schedule's quantity up to
  *   `workingHorizonNs` ahead resting at the venue (seed 002, "high child-order fan-out": many small
- *   live orders), so an incident finds several children exposed, not one. Each decision it sends
+ *   live orders), so an incident finds several children exposed, not one. Over the parent's last two
+ *   working horizons the stock runs down and the ladder collapses to the touch. Each decision it sends
  *   min((target(next + horizon) - filled - working) x participationScale, pace x catchupCap), never
  *   more than the parent minus what it believes filled or working;
  * - placement: passive children form a ladder over the own side's best price and the
@@ -180,6 +181,7 @@ export class Router implements EventHandler {
     if (decision.reconcileUnknown) this.requestStatusOfUnknown();
     if (!decision.cancelResting && !decision.pause) this.repricePassive(o);
     if (decision.pause) return;
+    if (decision.placement !== 'passive' && !decision.cancelResting) this.crossRestingStock(o);
     this.sendNewChildren(decision, o);
   }
 
@@ -192,7 +194,7 @@ export class Router implements EventHandler {
     const workingShares = live.reduce((total, c) => total + c.leavesQtyShares, 0);
     const covered = o.belief.filledQtyShares + workingShares;
     const volume = o.market.tradedQtyShares;
-    const target = this.schedule.targetFilledQty(now + interval + this.workingHorizonNs, volume);
+    const target = this.schedule.targetFilledQty(now + interval + this.stockHorizonNs(now), volume);
     const room = this.config.parent.qtyShares - covered;
     // The cap never falls below one minimum child, or a slow schedule could never send anything.
     const cap = Math.max(pace * decision.catchupCap, this.config.minChildQtyShares);
@@ -221,9 +223,25 @@ export class Router implements EventHandler {
     }
   }
 
-  /** Working quantity the router believes rests at each ladder level. */
+  /**
+   * How far ahead the router stocks: the working horizon until the last two horizons of the parent,
+   * then shrinking to nothing, so the final stretch follows the schedule itself and a deficit there
+   * shows (and is crossed) instead of hiding behind resting stock that may never fill.
+   */
+  private stockHorizonNs(nowNs: Ns): Ns {
+    const timeLeftNs = this.config.parent.startNs + this.config.parent.horizonNs - nowNs;
+    return Math.min(this.workingHorizonNs, Math.max(0, timeLeftNs - this.workingHorizonNs));
+  }
+
+  /** Ladder levels in use: the whole ladder, collapsed to the touch over the last two working horizons. */
+  private ladderDepth(nowNs: Ns): number {
+    const timeLeftNs = this.config.parent.startNs + this.config.parent.horizonNs - nowNs;
+    return timeLeftNs < 2 * this.workingHorizonNs ? 1 : this.ladderLevels;
+  }
+
+  /** Working quantity the router believes rests at each ladder level in use. */
   private ladderWorkingShares(live: readonly ChildView[]): number[] {
-    const shares = new Array<number>(this.ladderLevels).fill(0);
+    const shares = new Array<number>(this.ladderDepth(this.kernel.now)).fill(0);
     for (const child of live) {
       const level = this.ladderLevelOf.get(child.clOrdId);
       if (level !== undefined && level < shares.length) shares[level] += child.leavesQtyShares;
@@ -257,17 +275,50 @@ export class Router implements EventHandler {
     const buy = this.config.parent.side === 'buy';
     const best = buy ? o.market.bestBidTicks : o.market.bestAskTicks;
     if (best === undefined) return;
+    const depth = this.ladderDepth(this.kernel.now);
     for (const child of o.belief.children) {
       if (child.state !== 'working') continue;
-      const level = this.ladderLevelOf.get(child.clOrdId) ?? 0;
+      const placed = this.ladderLevelOf.get(child.clOrdId) ?? 0;
+      // A child on a level the collapsed ladder no longer uses moves to the touch.
+      const collapsing = placed >= depth;
+      const level = collapsing ? 0 : placed;
       const intended = buy ? best - level : best + level;
       const behind = buy ? intended - child.priceTicks : child.priceTicks - intended;
-      if (behind < this.config.repriceTicks || intended < 1) continue;
+      if (behind < (collapsing ? 1 : this.config.repriceTicks) || intended < 1) continue;
       const port = this.portOf(child.sessionId);
       if (port === undefined || !port.canSend()) continue;
       const clOrdId = `${child.clOrdId}-r${++this.requestCounter}`;
       port.sendReplace({ clOrdId, origClOrdId: this.book.currentClOrdId(child.clOrdId), side: this.config.parent.side, priceTicks: intended, qtyShares: child.qtyShares });
       this.book.recordReplaceSent(child.clOrdId, clOrdId);
+      if (collapsing) this.ladderLevelOf.set(child.clOrdId, 0);
+    }
+  }
+
+  /**
+   * Urgent (the policy crosses): the schedule's need up to the next decision that new children cannot
+   * cover, because the parent's quantity already rests as passive stock, is taken by repricing that
+   * stock to the far touch, deepest first. Stock beyond the need stays where it is.
+   */
+  private crossRestingStock(o: Observation): void {
+    const buy = this.config.parent.side === 'buy';
+    const far = buy ? o.market.bestAskTicks : o.market.bestBidTicks;
+    if (far === undefined) return;
+    const now = this.kernel.now;
+    const working = o.belief.children.filter((c) => c.state === 'working' && (buy ? c.priceTicks < far : c.priceTicks > far));
+    const workingShares = o.belief.children.reduce((total, c) => total + c.leavesQtyShares, 0);
+    const need = this.schedule.targetFilledQty(now + this.config.decisionIntervalNs, o.market.tradedQtyShares) - o.belief.filledQtyShares;
+    const room = this.config.parent.qtyShares - o.belief.filledQtyShares - workingShares;
+    let toCross = Math.floor(need - Math.max(0, room));
+    working.sort((a, b) => (buy ? a.priceTicks - b.priceTicks : b.priceTicks - a.priceTicks));
+    for (const child of working) {
+      if (toCross <= 0) return;
+      const port = this.portOf(child.sessionId);
+      if (port === undefined || !port.canSend()) continue;
+      const clOrdId = `${child.clOrdId}-r${++this.requestCounter}`;
+      port.sendReplace({ clOrdId, origClOrdId: this.book.currentClOrdId(child.clOrdId), side: this.config.parent.side, priceTicks: far, qtyShares: child.qtyShares });
+      this.book.recordReplaceSent(child.clOrdId, clOrdId);
+      this.ladderLevelOf.set(child.clOrdId, 0);
+      toCross -= child.leavesQtyShares;
     }
   }
 

@@ -36,6 +36,16 @@ describe('LocalOrderBook', () => {
     expect(book.fills[0]).toMatchObject({ qtyShares: 40, priceTicks: 1_001, inferred: false });
   });
 
+  it('returns a repriced child to working when its Replaced report arrives (the report keeps OrdStatus New)', () => {
+    const book = bookWithChild();
+    book.onExecutionReport(ack, 'entry', 10);
+    book.recordReplaceSent('C1', 'C1-r1');
+    expect(book.liveChildren()[0].state).toBe('pending-replace');
+    book.onExecutionReport(report({ execId: 'R1', execType: '5', ordStatus: '0', clOrdId: 'C1-r1', origClOrdId: 'C1', price: 10.03 }), 'entry', 20);
+    expect(book.liveChildren()[0]).toMatchObject({ state: 'working', priceTicks: 1_003 });
+    expect(book.currentClOrdId('C1')).toBe('C1-r1');
+  });
+
   it('never applies a PossDup replay of a fill a second time, and counts it as a duplicate candidate', () => {
     const book = bookWithChild();
     book.onExecutionReport(ack, 'entry', 10);
