@@ -17,12 +17,13 @@ export function describeTrigger(s: TriggerSignals): string {
   if (s.newGapFills > 0) seen.push(`${s.newGapFills} GapFill(s) arriving`);
   if (s.replayBacklogMsgs > 0) seen.push(`${s.replayBacklogMsgs} message(s) still to replay`);
   if (s.unknownChildren > 0) seen.push(`${s.unknownChildren} child order(s) of unknown fate (${s.uncertainShares} shares uncertain)`);
+  else if (s.uncertainShares > 0) seen.push(`${s.uncertainShares} shares on orders still pending an answer`);
   if (s.duplicateCandidates > 0) seen.push(`${s.duplicateCandidates} duplicate candidate(s)`);
   if (s.dropCopyDisagrees) seen.push('the drop copy disagreeing with the sessions (or down)');
   if (s.feedRecovering) seen.push('the market-data feed recovering a gap');
   else if (s.bookAgeNs > BOOK_FRESHNESS_BOUND_NS) seen.push(`a book ${(s.bookAgeNs / NS_PER_MS).toFixed(0)} ms old`);
   const confidence = `state confidence ${s.confidence.toFixed(2)}`;
   const deficit = s.deficitShare > 0 ? `, believed deficit ${(s.deficitShare * 100).toFixed(1)}% of the parent` : '';
-  if (seen.length === 0) return `nothing abnormal in view: sessions logged on, no gap, no replay, no order of unknown fate (${confidence}${deficit})`;
+  if (seen.length === 0) return `nothing abnormal in view: sessions logged on, no gap, no replay, no order of unknown or pending fate (${confidence}${deficit})`;
   return `${seen.join('; ')} (${confidence}${deficit})`;
 }
