@@ -12,7 +12,7 @@ import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { runEpisode } from '../../../harness/episode/run-episode.ts';
 import type { EpisodeRecord } from '../../../harness/episode/record.ts';
-import { checkPolicy, PolicyPropertyFailure, scenarioYaml, type GeneratedScenario } from '../../../harness/testing/index.ts';
+import { checkPolicy, PolicyPropertyFailure, scenarioArbitrary, scenarioYaml, type GeneratedScenario } from '../../../harness/testing/index.ts';
 
 const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 const BROKEN_POLICY = 'test/fixtures/policies/throws-on-disconnect.ts';
@@ -77,16 +77,18 @@ describe('checkPolicy', () => {
 
   it("finds the one-fault incident that crashes a user's policy module, and its replay crashes the same way", async () => {
     const outDir = mkdtempSync(join(tmpdir(), 'execdrill-check-test-'));
-    const failure = await failureOf(checkPolicy(BROKEN_POLICY, { numRuns: 20, outDir }));
+    // One fault kind that takes a session down and one that does not, so the shrink has a choice to make.
+    const scenarios = scenarioArbitrary({ faultKinds: ['sequencer-stall', 'session-disconnect'] });
+    const failure = await failureOf(checkPolicy(BROKEN_POLICY, { scenarios, numRuns: 20, outDir }));
     expect(failure.reason).toMatch(/^episode failed \(crash\): .*unhandled session state/);
     const scenario = parse(failure.scenarioYaml) as GeneratedScenario;
-    expect(scenario.faults).toHaveLength(1);
+    expect(scenario.faults?.map((fault) => fault.kind)).toEqual(['session-disconnect']);
     expect(failure.replay).toContain(`--policy ${BROKEN_POLICY}`);
     const replayed = runPrinted(failure.replay, ['--json']);
     expect(replayed.status).toBe(70);
     expect((JSON.parse(replayed.stdout) as EpisodeRecord).error?.message).toContain('unhandled session state');
 
-    const again = await failureOf(checkPolicy(BROKEN_POLICY, { numRuns: 20, outDir }));
+    const again = await failureOf(checkPolicy(BROKEN_POLICY, { scenarios, numRuns: 20, outDir }));
     expect(again.scenarioYaml).toBe(failure.scenarioYaml);
   });
 });
