@@ -54,3 +54,35 @@ export function gatewayKpis(run: WorldRun, control: WorldRun): Record<(typeof GA
     GATEWAY_LOST_MSGS: pool.routerMessagesLost,
   };
 }
+
+/**
+ * Seed 004's order-server KPIs. METRICS.md names none for seed 004, so these follow the seed's own
+ * words; null when the scenario has no order server, or nothing happened to measure.
+ * - OS_OUTAGE_SEC: the first outage, from the process going down to the router's next order book
+ *   (the gateway as the traders see it: "cannot submit orders via the CFE Gateway").
+ * - OS_STARTUP_SEC / OS_LOG_RECORDS: that restart's log read ("large *_Mode_orders.tbl files can slow
+ *   Order Server startup by up to several minutes") and the records it read.
+ * - OS_MISSED_FILL_SHARES: fills the router learnt only through recovery (the order book's fills, the
+ *   phone desk's answer): filled at the venue while the gateway could not report them.
+ * - ORPHANED_ORDERS: distinct orders in the administrator's inbox and the phone desk's log.
+ * - PHONE_CANCELLED_ORDERS: working orders the exchange cancelled on the phone.
+ * - OS_REFUSED_ACTIONS: router actions refused (gateway down or starting) or rejected with the exchange link down.
+ */
+export const ORDER_SERVER_KPI_NAMES = ['OS_OUTAGE_SEC', 'OS_STARTUP_SEC', 'OS_LOG_RECORDS', 'OS_MISSED_FILL_SHARES', 'ORPHANED_ORDERS', 'PHONE_CANCELLED_ORDERS', 'OS_REFUSED_ACTIONS'] as const;
+
+export function orderServerKpis(run: WorldRun): Record<(typeof ORDER_SERVER_KPI_NAMES)[number], number | null> {
+  const servers = run.orderEntry.orderServers;
+  if (servers.length === 0) return Object.fromEntries(ORDER_SERVER_KPI_NAMES.map((name) => [name, null])) as Record<(typeof ORDER_SERVER_KPI_NAMES)[number], null>;
+  const outage = servers.flatMap((side) => side.outages).sort((a, b) => a.downAtNs - b.downAtNs)[0];
+  const seconds = (from: number | undefined, to: number | undefined) => (from === undefined || to === undefined ? null : (to - from) / NS_PER_S);
+  const sum = (f: (side: (typeof servers)[number]) => number) => servers.reduce((total, side) => total + f(side), 0);
+  return {
+    OS_OUTAGE_SEC: outage === undefined ? null : seconds(outage.downAtNs, outage.bookAtNs),
+    OS_STARTUP_SEC: outage === undefined ? null : seconds(outage.restartAtNs, outage.startupEndsAtNs),
+    OS_LOG_RECORDS: outage?.recordsRead ?? null,
+    OS_MISSED_FILL_SHARES: sum((side) => side.port.recoveredFillShares),
+    ORPHANED_ORDERS: sum((side) => new Set(side.orphans.records.map((record) => record.clOrdId)).size),
+    PHONE_CANCELLED_ORDERS: sum((side) => side.phone.calls.reduce((n, call) => n + call.cancelled, 0)),
+    OS_REFUSED_ACTIONS: sum((side) => side.port.refusals),
+  };
+}

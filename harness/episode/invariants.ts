@@ -6,11 +6,32 @@
 import type { InvariantResult } from './record.ts';
 import type { WorldRun } from './world.ts';
 
-/** After final reconciliation the router's position equals the venue's: no fill lost, none counted twice. */
+/**
+ * After final reconciliation the router's position equals the venue's: no fill lost, none counted
+ * twice. Behind an order server (seed 004) a fill may be lost to the router only on an order recorded
+ * as orphaned (administrator's inbox, phone desk): the loss is then recorded as such, like a
+ * non-persistent FIX store's.
+ */
 export function positionReconciles(run: WorldRun): InvariantResult {
   const believed = run.router.book.filledQtyShares;
   const truth = run.truth.filledShares;
-  return { name: 'position-reconciles', ok: believed === truth, detail: believed === truth ? undefined : `router believes ${believed} shares filled, the venue filled ${truth}` };
+  if (believed === truth) return { name: 'position-reconciles', ok: true };
+  const detail = `router believes ${believed} shares filled, the venue filled ${truth}`;
+  if (believed > truth || run.orderEntry.orderServers.length === 0) return { name: 'position-reconciles', ok: false, detail };
+  const believedByRoot = new Map<string, number>();
+  for (const fill of run.router.book.fills) believedByRoot.set(fill.rootClOrdId, (believedByRoot.get(fill.rootClOrdId) ?? 0) + fill.qtyShares);
+  const trueByRoot = new Map<string, number>();
+  for (const fill of run.truth.fills) {
+    const root = run.orderEntry.counterpartyOf(fill.ownerId).order(fill.orderId)?.clOrdIds[0] ?? `venue order ${fill.orderId}`;
+    trueByRoot.set(root, (trueByRoot.get(root) ?? 0) + fill.qtyShares);
+  }
+  const orphanedRoots = new Set(run.orderEntry.orderServers.flatMap((side) => side.orphans.records.map((record) => side.port.children.rootOf(record.clOrdId))));
+  const orphaned = (root: string) => orphanedRoots.has(root);
+  for (const [root, shares] of trueByRoot) {
+    const known = believedByRoot.get(root) ?? 0;
+    if (known !== shares && !orphaned(root)) return { name: 'position-reconciles', ok: false, detail: `${detail}; order ${root}: router ${known}, venue ${shares}, no orphan record` };
+  }
+  return { name: 'position-reconciles', ok: true, detail: `${detail}: the difference is on orders recorded as orphaned (seed 004)` };
 }
 
 /** A PossDup replay never changes position a second time: no ExecID was applied twice. */

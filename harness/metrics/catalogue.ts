@@ -48,5 +48,12 @@ export const METRIC_CATALOGUE: readonly MetricInfo[] = [
   { name: 'TAIL_BREACH_AFTER_SCALE', unit: 'count', description: "Router orders in the guard window after a node became trading-ready whose decision-to-wire latency exceeded the control run's p99, or that never reached the wire (seed 003)" },
   { name: 'POST_SCALE_IS_BPS_DELTA', unit: 'bps', description: 'Cost of fills from the first scale event to the horizon vs the decision price, incident minus control over the same window (seed 003)' },
   { name: 'SCALE_EVENTS', unit: 'count', description: 'Gateway nodes that joined the pool during the run (scale-out, cold start, restart)' },
+  { name: 'OS_OUTAGE_SEC', unit: 's', description: "First order-server outage: process down to the router's next order book, when its state is authoritative again (seed 004)" },
+  { name: 'OS_STARTUP_SEC', unit: 's', description: "That restart's startup: reading the order log, which grows with the day's activity (seed 004)" },
+  { name: 'OS_LOG_RECORDS', unit: 'records', description: 'Order-log records read at that restart (seed 004)' },
+  { name: 'OS_MISSED_FILL_SHARES', unit: 'shares', description: "Fill shares the router learnt only through recovery: the server's order book or the phone desk's answer (seed 004)" },
+  { name: 'ORPHANED_ORDERS', unit: 'count', description: "Distinct router orders in the administrator's inbox or the phone desk's log: working or worked at the venue, not visible through the gateway (seed 004)" },
+  { name: 'PHONE_CANCELLED_ORDERS', unit: 'count', description: 'Working orders the exchange cancelled when called after a disk loss (seed 004)' },
+  { name: 'OS_REFUSED_ACTIONS', unit: 'count', description: 'Router actions the order server refused (down, starting) or rejected with its exchange link down (seed 004)' },
   { name: 'GATEWAY_LOST_MSGS', unit: 'messages', description: 'Router messages the gateway pool lost (node crash) or could not place (no routable node)' },
 ];

@@ -22,7 +22,7 @@
  */
 import type { Kernel, Ns } from '../../sim/index.ts';
 import type { SessionView, Side } from '../../policies/index.ts';
-import type { OrderServer, OrderServerClient, OrderServerReport, OrderServerStatus, PhoneCancelResult, TradingSessionId } from '../../venues/gateway/index.ts';
+import type { OrderServer, OrderServerClient, OrderServerFill, OrderServerReport, OrderServerStatus, PhoneCancelResult, TradingSessionId } from '../../venues/gateway/index.ts';
 import type { NewChildOrder, OrderEntryPort } from '../router/ports.ts';
 import type { RouterReportSink, TimedSessionEvent } from './fix-order-entry-port.ts';
 import { OrderServerChildren, OrderServerReportTranslator, type ServerChild } from './order-server-reports.ts';
@@ -36,6 +36,8 @@ export class OrderServerPort implements OrderEntryPort, OrderServerClient {
   readonly events: TimedSessionEvent[] = [];
   /** Router actions the server refused at once (down or starting) or rejected with its exchange link down. */
   refusals = 0;
+  /** Fill shares the router learnt only through recovery (the server's order book, the phone answer): seed 004's missed fills. */
+  recoveredFillShares = 0;
   private readonly entry: OrderServerReportTranslator;
   private status: OrderServerStatus | undefined;
   private actionSeq = 0;
@@ -127,7 +129,7 @@ export class OrderServerPort implements OrderEntryPort, OrderServerClient {
     for (const { order } of answer) {
       const child = this.children.childOf(order.clOrdId);
       if (child === undefined || child.done || child.venueClOrdId !== order.clOrdId) continue;
-      for (const fill of order.fills) this.entry.fill(fill);
+      for (const fill of order.fills) this.recoverFill(fill);
       child.done = true;
       this.entry.status(child, false);
     }
@@ -225,8 +227,15 @@ export class OrderServerPort implements OrderEntryPort, OrderServerClient {
     if (child !== undefined && this.entry.cumOf(child) >= child.qtyShares) child.done = true;
   }
 
+  private recoverFill(fill: OrderServerFill): void {
+    const child = this.children.childOf(fill.clOrdId);
+    const before = child === undefined ? 0 : this.entry.cumOf(child);
+    this.entry.fill(fill);
+    if (child !== undefined) this.recoveredFillShares += this.entry.cumOf(child) - before;
+  }
+
   private applyBook(book: OrderBook): void {
-    for (const fill of book.fills) this.entry.fill(fill);
+    for (const fill of book.fills) this.recoverFill(fill);
     const active = new Set(book.activeOrders.map((order) => order.clOrdId));
     for (const child of this.children.children) {
       if (child.done) continue;
