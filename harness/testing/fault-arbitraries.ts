@@ -20,8 +20,10 @@ export type FaultInputOf<K extends FaultKind> = Extract<FaultInput, { kind: K }>
 /** What the generated scenario offers the faults: the sessions they may name, and where they may fall. */
 export interface IncidentShape {
   sessionIds: readonly string[];
-  /** Whether the scenario has a drop copy (its faults need one). */
+  /** Whether the scenario has a drop copy, a gateway pool, an order server (their faults need one). */
   dropCopy: boolean;
+  pool: boolean;
+  orderServer: boolean;
   /** Fault times are drawn in [faultWindowStartMs, faultWindowEndMs]. */
   faultWindowStartMs: number;
   faultWindowEndMs: number;
@@ -38,7 +40,7 @@ const share = (min: number) => fc.integer({ min: Math.round(min * 100), max: 100
 const milderHigh = (min: number, max: number) => fc.integer({ min: 0, max: max - min }).map((harsher) => max - harsher);
 const at = (shape: IncidentShape) => millis(shape.faultWindowStartMs, shape.faultWindowEndMs);
 const session = (shape: IncidentShape) => fc.constantFrom(...shape.sessionIds);
-const withDropCopy = <T>(shape: IncidentShape, arbitrary: () => fc.Arbitrary<T>) => (shape.dropCopy ? arbitrary() : null);
+const when = <T>(present: boolean, arbitrary: () => fc.Arbitrary<T>) => (present ? arbitrary() : null);
 
 export const FAULT_ARBITRARIES: { readonly [K in FaultKind]?: FaultArbitraryFactory<K> } = {
   'session-disconnect': (shape) => fc.record({ kind: fc.constant('session-disconnect'), at: at(shape), session: session(shape), duration: millis(100, 8_000) }),
@@ -64,8 +66,13 @@ export const FAULT_ARBITRARIES: { readonly [K in FaultKind]?: FaultArbitraryFact
       duration: millis(100, 8_000),
     }),
   'drop-copy-lag': (shape) =>
-    withDropCopy(shape, () => fc.record({ kind: fc.constant('drop-copy-lag'), at: at(shape), duration: millis(100, 8_000), extraLatency: millis(1, 2_000) })),
-  'drop-copy-down': (shape) => withDropCopy(shape, () => fc.record({ kind: fc.constant('drop-copy-down'), at: at(shape), duration: millis(100, 8_000) })),
+    when(shape.dropCopy, () => fc.record({ kind: fc.constant('drop-copy-lag'), at: at(shape), duration: millis(100, 8_000), extraLatency: millis(1, 2_000) })),
+  'drop-copy-down': (shape) => when(shape.dropCopy, () => fc.record({ kind: fc.constant('drop-copy-down'), at: at(shape), duration: millis(100, 8_000) })),
+  'load-spike': (shape) => when(shape.pool, () => fc.record({ kind: fc.constant('load-spike'), at: at(shape), duration: millis(100, 8_000), ratePerSec: fc.integer({ min: 10, max: 2_000 }) })),
+  'gateway-crash': (shape) => when(shape.pool, () => fc.record({ kind: fc.constant('gateway-crash'), at: at(shape), restartAfter: milderHigh(100, 5_000).map(ms) })),
+  'gateway-cold-start': (shape) => when(shape.pool, () => fc.record({ kind: fc.constant('gateway-cold-start'), at: at(shape), count: fc.integer({ min: 1, max: 3 }) })),
+  'order-server-crash': (shape) => when(shape.orderServer, () => fc.record({ kind: fc.constant('order-server-crash'), at: at(shape), restartAfter: millis(100, 5_000) })),
+  'order-server-disk-loss': (shape) => when(shape.orderServer, () => fc.record({ kind: fc.constant('order-server-disk-loss'), at: at(shape), restartAfter: millis(100, 5_000) })),
   'sequencer-stall': (shape) => fc.record({ kind: fc.constant('sequencer-stall'), at: at(shape), duration: millis(10, 3_000) }),
   'sequencer-crash': (shape) =>
     fc.record({ kind: fc.constant('sequencer-crash'), at: at(shape), detectionDelay: millis(10, 2_000), promotion: millis(10, 1_000) }),
@@ -95,7 +102,7 @@ export function faultArbitrary(shape: IncidentShape, kinds: readonly FaultKind[]
     const arbitrary = factory?.(shape);
     if (arbitrary) arbitraries.push(arbitrary);
   }
-  if (arbitraries.length === 0) throw new Error(`no fault arbitrary for kinds [${kinds.join(', ')}] in this shape (drop-copy faults need dropCopy)`);
+  if (arbitraries.length === 0) throw new Error(`no fault arbitrary for kinds [${kinds.join(', ')}] in this shape (drop-copy, pool and order-server faults need their section)`);
   return fc.oneof(...arbitraries);
 }
 

@@ -7,8 +7,8 @@
  * takes well under a second. Shrinking heads for fewer faults, the shortest horizon, the smallest
  * parent and the quietest market, so a failure ends at a small incident.
  *
- * Left out: gateways, autoscaling and historical (LOBSTER) flow; each fault kind's arbitrary is in
- * fault-arbitraries.ts.
+ * Left out: autoscaler settings, warm-up models and historical (LOBSTER) flow; each fault kind's
+ * arbitrary is in fault-arbitraries.ts.
  */
 import fc from 'fast-check';
 import { Document, isScalar, visit } from 'yaml';
@@ -20,6 +20,11 @@ export interface ScenarioArbitraryOptions {
   sessions?: number;
   /** Whether the scenario has a drop copy, and so may draw drop-copy faults (default true). */
   dropCopy?: boolean;
+  /**
+   * What stands in front of gateway gw1's sessions: nothing (default), seed 003's autoscaled pool (two
+   * warm nodes; pool faults become possible), or seed 004's order server (one session only).
+   */
+  front?: 'direct' | 'pool' | 'order-server';
   /** Parent order horizon range in milliseconds (default 6000..15000). */
   horizonMs?: { min: number; max: number };
   /** Most faults in one incident (default 3). */
@@ -31,6 +36,13 @@ export interface ScenarioArbitraryOptions {
 export type GeneratedScenario = ScenarioInput;
 
 const START_MS = 1_000;
+
+/** The gateways section for each front; the pool's nodes are warm so that only its faults make it cold. */
+const FRONTS: Record<NonNullable<ScenarioArbitraryOptions['front']>, Pick<ScenarioInput, 'gateways'>> = {
+  direct: {},
+  pool: { gateways: { nodes: [{ id: 'gw1' }], pool: { fronts: 'gw1', initialReplicas: 2 } } },
+  'order-server': { gateways: { nodes: [{ id: 'gw1' }], orderServer: { fronts: 'gw1' } } },
+};
 const SETTLE = '2s';
 
 function sessions(count: number): fc.Arbitrary<NonNullable<ScenarioInput['sessions']>> {
@@ -45,10 +57,14 @@ export function scenarioArbitrary(options: ScenarioArbitraryOptions = {}): fc.Ar
   const dropCopy = options.dropCopy ?? true;
   const horizon = options.horizonMs ?? { min: 6_000, max: 15_000 };
   if (!(Number.isInteger(sessionCount) && sessionCount >= 1)) throw new Error(`sessions: expected a whole number >= 1, got ${sessionCount}`);
+  const front = options.front ?? 'direct';
+  if (front === 'order-server' && sessionCount !== 1) throw new Error('front: an order server fronts exactly one session (sessions: 1)');
   if (!(horizon.min >= 1 && horizon.max >= horizon.min)) throw new Error(`horizonMs: expected 1 <= min <= max, got ${horizon.min}..${horizon.max}`);
   const shape: IncidentShape = {
     sessionIds: Array.from({ length: sessionCount }, (_, i) => `s${i + 1}`),
     dropCopy,
+    pool: front === 'pool',
+    orderServer: front === 'order-server',
     faultWindowStartMs: START_MS,
     // Faults fall within the parent's life, whatever horizon the case draws.
     faultWindowEndMs: START_MS + horizon.min,
@@ -71,6 +87,7 @@ export function scenarioArbitrary(options: ScenarioArbitraryOptions = {}): fc.Ar
         market: { flow: { model: 'cst', intensity: drawn.intensity } },
         sessions: drawn.sessions,
         ...(dropCopy ? { dropCopy: {} } : {}),
+        ...FRONTS[front],
         parent: { side: drawn.side, qtyShares: drawn.qtyShares, start: `${START_MS}ms`, horizon: `${drawn.horizonMs}ms` },
         settle: SETTLE,
         faults: drawn.faults,

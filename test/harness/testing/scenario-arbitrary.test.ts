@@ -22,6 +22,20 @@ describe('scenarioArbitrary', () => {
     }), { numRuns: 300, seed: 8 });
   });
 
+  it('generates only valid scenarios behind a gateway pool or an order server, with their faults', () => {
+    for (const front of ['pool', 'order-server'] as const) {
+      const kinds = new Set<string>();
+      fc.assert(
+        fc.property(scenarioArbitrary({ front, maxFaults: 4 }), (scenario) => {
+          for (const fault of scenario.faults ?? []) kinds.add(fault.kind);
+          expect(validates(scenarioYaml(scenario))).toBeNull();
+        }),
+        { numRuns: 200, seed: 14 },
+      );
+      expect([...kinds].some((kind) => (front === 'pool' ? kind.startsWith('gateway-') || kind === 'load-spike' : kind.startsWith('order-server-')))).toBe(true);
+    }
+  });
+
   it('keeps every fault inside the parent order and in time order', () => {
     fc.assert(
       fc.property(scenarioArbitrary({ horizonMs: { min: 5_000, max: 9_000 } }), (scenario) => {
@@ -43,7 +57,7 @@ describe('scenarioArbitrary', () => {
 });
 
 describe('fault arbitraries', () => {
-  const shape: IncidentShape = { sessionIds: ['s1', 's2'], dropCopy: true, faultWindowStartMs: 0, faultWindowEndMs: 10_000 };
+  const shape: IncidentShape = { sessionIds: ['s1', 's2'], dropCopy: true, pool: true, orderServer: true, faultWindowStartMs: 0, faultWindowEndMs: 10_000 };
 
   it('cover only kinds of the fault catalogue', () => {
     for (const kind of Object.keys(FAULT_ARBITRARIES)) expect(FAULT_KINDS).toContain(kind);
@@ -54,10 +68,11 @@ describe('fault arbitraries', () => {
     expect(new Set(drawn.map((fault) => fault.kind))).toEqual(new Set(Object.keys(FAULT_ARBITRARIES)));
   });
 
-  it('never draw a drop-copy fault for a scenario without a drop copy', () => {
-    const drawn = fc.sample(faultScheduleArbitrary({ ...shape, dropCopy: false }, { maxFaults: 8 }), { numRuns: 300, seed: 12 }).flat();
+  it('never draw a fault whose section (drop copy, pool, order server) the scenario lacks', () => {
+    const drawn = fc.sample(faultScheduleArbitrary({ ...shape, dropCopy: false, pool: false, orderServer: false }, { maxFaults: 8 }), { numRuns: 300, seed: 12 }).flat();
     expect(drawn.length).toBeGreaterThan(0);
-    expect(drawn.filter((fault) => fault.kind.startsWith('drop-copy'))).toEqual([]);
+    const needSection = ['drop-copy-lag', 'drop-copy-down', 'load-spike', 'gateway-crash', 'gateway-cold-start', 'order-server-crash', 'order-server-disk-loss'];
+    expect(drawn.filter((fault) => needSection.includes(fault.kind))).toEqual([]);
   });
 
   it('name only the sessions the scenario has', () => {
