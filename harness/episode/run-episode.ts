@@ -15,6 +15,7 @@ import { runbookTimeline, stateKpis } from './kpis.ts';
 import { resolveCommit } from '../sweep/commit.ts';
 import { findPolicy, loadPolicy } from './policy-loader.ts';
 import { EPISODE_RECORD_SCHEMA, type EpisodeRecord, type EpisodeSpec, type InvariantResult } from './record.ts';
+import { tailExceedanceRate } from './tail-exceedance.ts';
 import { episodeTrajectory } from './trajectory.ts';
 import { runWorld } from './world.ts';
 
@@ -129,6 +130,7 @@ export function runEpisode(spec: EpisodeSpec): EpisodeRecord {
         REENTRY_SHARES: incidentCost.sharesByPurpose.reentry,
         FAULTS: incident.faults.length,
         ...stateKpis(incident, control, qtyShares, targetShare),
+        TEX95: tailExceedanceRate(incident, control, side),
       },
       invariants,
       timeline: { regimes: incident.router.regimeTimeline.map((r) => ({ atNs: r.atNs, regime: r.regime })), runbook: { ...runbook } },

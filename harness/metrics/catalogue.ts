@@ -39,6 +39,7 @@ export const METRIC_CATALOGUE: readonly MetricInfo[] = [
   { name: 'BSR', unit: 'fraction', description: 'Book staleness ratio: decisions taken on a book older than 250 ms' },
   { name: 'AAT95_MS', unit: 'ms', description: 'p95 ack latency of the incident run minus that of the control run' },
   { name: 'GRS', unit: 'fraction', description: 'Gap recovery share: time with a sequence gap open on some session' },
+  { name: 'TEX95', unit: 'fraction', description: 'Share of filled children whose realised slippage (fill VWAP vs mid at venue acceptance) exceeds the q95 fitted on the control run for the regime they were sent in (pooled when the control has < 20 in it); about 0.05 when the incident changes nothing' },
   { name: 'PES', unit: 'fraction', description: 'PossDup event share: application messages received during recovery that carried PossDupFlag=Y' },
   { name: 'GFR', unit: 'fraction', description: 'GapFill ratio: recovered sequence range covered by SequenceReset-GapFill rather than resent' },
   { name: 'ROR', unit: 'ratio', description: 'Recovery overreaction: catch-up sent after recovery over the true deficit then (ROR95 across seeds)' },
