@@ -10,13 +10,13 @@ import { noisyObservations } from '../policies/arbitraries.ts';
 
 const EXERCISES = 'scenarios/exercises';
 const STARTER = `./${EXERCISES}/my-policy.ts`;
-const SOLUTION = `./${EXERCISES}/solutions/hold-and-reconcile.ts`;
+const SOLUTIONS = ['hold-and-reconcile', 'steady-through-gaps'].map((name) => `./${EXERCISES}/solutions/${name}.ts`);
 
 describe('learn-by-drilling exercises (scenarios/exercises/README.md)', () => {
   const out = mkdtempSync(join(tmpdir(), 'execdrill-exercises-'));
   afterAll(() => rmSync(out, { recursive: true, force: true }));
 
-  for (const path of [STARTER, SOLUTION]) {
+  for (const path of [STARTER, ...SOLUTIONS]) {
     it(`${path} loads as a policy and keeps the policy contract`, async () => {
       const { definition } = await loadPolicy(path);
       fc.assert(
@@ -34,6 +34,9 @@ describe('learn-by-drilling exercises (scenarios/exercises/README.md)', () => {
     expect(close.request.scenarios).toEqual(['scenarios/002-fix-gap-resend-close.yaml']);
     const queue = loadDrill(`${EXERCISES}/queue-reset.yaml`);
     expect(queue.request.policies).toEqual(['naive', 'cancel-all-on-reconnect']);
+    const solution = loadDrill(`${EXERCISES}/solutions/beat-naive-close.yaml`);
+    expect(solution.request.scenarios).toEqual(close.request.scenarios);
+    expect(solution.request.seeds).toEqual(close.request.seeds);
   });
 
   it('the close exercise fails for the untouched starter: a copy of naive cannot beat naive (one seed)', async () => {
