@@ -1,6 +1,6 @@
 /**
  * One run of a world: a scenario, a policy and a seed assembled into venue, sessions, drop copy,
- * gateway pool (seed 003) or order server (seed 004) when the scenario has one, router and policy, run to the horizon plus the settle time, with venue truth recorded beside the
+ * failover pair (seed 000), gateway pool (seed 003) or order server (seed 004) when the scenario has one, router and policy, run to the horizon plus the settle time, with venue truth recorded beside the
  * router's belief. A run is `incident` (the scenario's faults), `control` (the same seed with every
  * fault removed) or `oracle` (the faults, but the router learns every execution report the instant
  * the venue produces it and sees the venue's book with no feed delay: DESIGN.md principle 5).
@@ -123,7 +123,7 @@ export function runWorld(
     buildSchedule(scenario),
     orderEntry.routerPorts,
     market,
-    gatewayPool?.port,
+    orderEntry.gatewayPort,
     () => (dropCopy === undefined ? undefined : { up: dropCopy.up, lastReceivedAtNs: dropCopy.lastReceivedAtNs }),
   );
   orderEntry.connect(router.book);
@@ -196,6 +196,10 @@ export function runWorld(
   for (const change of router.regimeTimeline) trace.record(change.atNs, 'regime', change.regime);
   for (const fill of truth.fills) trace.record(fill.atNs, 'fill', fill.orderId, fill.qtyShares, fill.priceTicks);
   for (const join of gatewayPool?.joins ?? []) trace.record(join.bootAtNs, 'gateway-join', join.nodeId, join.tradingReadyAtNs ?? -1);
+  for (const side of orderEntry.failovers) {
+    const t = side.gateway.timeline;
+    if (t.failedAtNs !== undefined) trace.record(t.failedAtNs, 'gateway-failover', t.detectedAtNs ?? -1, t.backupLoggedOnAtNs ?? -1, t.liveSetReconciledAtNs ?? -1, side.gateway.losses.length);
+  }
   trace.record(endNs, 'end', truth.filledShares, router.book.filledQtyShares, venueSide.venue.book.stateHash());
 
   return {

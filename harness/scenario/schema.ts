@@ -151,11 +151,43 @@ const orderServer = z.strictObject({
   phoneDelay: latencyModel.prefault({ model: 'lognormal', median: '1m', p99: '5m' }),
 });
 
+/**
+ * Seed 000's primary/backup gateway pair in front of one gateway's session: the router's orders pass
+ * through the active node (inbound, queue, service) onto its venue-facing FIX session (the session's
+ * `latency`, `heartbeat` and reconnect backoff), and its reports come back through it. A
+ * `gateway-failover` fault kills the primary; the cluster controller detects it (heartbeats, and a
+ * connection reset when the host survives), promotes the backup, which logs on by `design`, and
+ * rebuilds the live set by `recovery` (venues/gateway/failover/README.md).
+ */
+const failoverPair = z.strictObject({
+  /** The gateway (in `gateways.nodes`) whose session the pair carries. */
+  fronts: id,
+  /** `shared-store`: the backup resumes the primary's session from a shared store; `own-session`: it logs on as itself. */
+  design: z.enum(['shared-store', 'own-session']).default('shared-store'),
+  /** `status-requests`: an OrderStatusRequest per uncertain order at logon; `await-evidence`: replay and drop copy only. */
+  recovery: z.enum(['status-requests', 'await-evidence']).default('status-requests'),
+  /** Controller heartbeat from each node, and how many missed beats declare it dead. */
+  controllerHeartbeat: duration.prefault('1s'),
+  missedHeartbeats: positiveInt.default(3),
+  /** A crashed process's host resets its sockets: the controller hears it after this. */
+  resetNotice: latencyModel.prefault({ model: 'constant', value: '1ms' }),
+  /** Detection to the backup starting its logon. */
+  promotion: latencyModel.prefault({ model: 'constant', value: '100ms' }),
+  /** State recovery gives up this long after the backup's logon. */
+  recoveryDeadline: duration.prefault('30s'),
+  serviceTime: latencyModel.prefault({ model: 'exponential', mean: '20us' }),
+  /** Router to the node, and the node's relayed reports back. */
+  inboundLatency: latencyModel.prefault({ model: 'lognormal', median: '50us', p99: '250us' }),
+  /** The venue refuses a second connection for a session identity still open there after this. */
+  refusalDelay: duration.prefault('1ms'),
+});
+
 const gateways = z
   .strictObject({
     nodes: z.array(gatewayNode).min(1).prefault([{ id: 'gw1' }]),
     pool: gatewayPool.optional(),
     orderServer: orderServer.optional(),
+    failover: failoverPair.optional(),
   })
   .superRefine((value, ctx) => {
     if (value.pool !== undefined && !value.nodes.some((node) => node.id === value.pool?.fronts)) {
@@ -167,6 +199,13 @@ const gateways = z
     }
     if (server !== undefined && value.pool?.fronts === server.fronts) {
       ctx.addIssue({ code: 'custom', path: ['orderServer', 'fronts'], message: `gateway "${server.fronts}" already has a pool in front of it` });
+    }
+    const pair = value.failover;
+    if (pair !== undefined && !value.nodes.some((node) => node.id === pair.fronts)) {
+      ctx.addIssue({ code: 'custom', path: ['failover', 'fronts'], message: `no gateway "${pair.fronts}" in gateways.nodes` });
+    }
+    if (pair !== undefined && (value.pool?.fronts === pair.fronts || server?.fronts === pair.fronts)) {
+      ctx.addIssue({ code: 'custom', path: ['failover', 'fronts'], message: `gateway "${pair.fronts}" already has a pool or an order server in front of it` });
     }
   });
 
@@ -234,7 +273,15 @@ export const scenarioSchema = z.strictObject({
     const fronted = scenario.sessions.filter((session) => session.gateway === server.fronts).length;
     if (fronted !== 1) ctx.addIssue({ code: 'custom', path: ['gateways', 'orderServer', 'fronts'], message: `expected exactly one session on gateway "${server.fronts}", found ${fronted}` });
   }
+  const pair = scenario.gateways.failover;
+  if (pair !== undefined) {
+    const fronted = scenario.sessions.filter((session) => session.gateway === pair.fronts).length;
+    if (fronted !== 1) ctx.addIssue({ code: 'custom', path: ['gateways', 'failover', 'fronts'], message: `expected exactly one session on gateway "${pair.fronts}", found ${fronted}` });
+  }
   scenario.faults.forEach((f, i) => {
+    if (f.kind === 'gateway-failover' && pair === undefined) {
+      ctx.addIssue({ code: 'custom', path: ['faults', i, 'kind'], message: 'a gateway-failover fault needs a gateways.failover section' });
+    }
     if ((f.kind === 'order-server-crash' || f.kind === 'order-server-disk-loss') && server === undefined) {
       ctx.addIssue({ code: 'custom', path: ['faults', i, 'kind'], message: `a ${f.kind} fault needs a gateways.orderServer section` });
     }

@@ -1,12 +1,19 @@
 /**
- * Schedules the gateways' faults: the pool's (seed 003: load spikes on other desks' flow, node crashes
+ * Schedules the gateways' faults: the failover pair's (seed 000: the primary dies), the pool's (seed 003: load spikes on other desks' flow, node crashes
  * with a cold restart when the fault says so, cold nodes joining) and the order server's (seed 004:
  * a process crash, a disk loss).
  */
 import type { Kernel } from '../../sim/index.ts';
+import type { FailoverSide } from './failover-side.ts';
 import type { GatewayPoolSide } from './gateway-pool-side.ts';
 import type { OrderServerSide } from './order-server-side.ts';
 import type { ResolvedFault } from './resolve-faults.ts';
+
+export function scheduleFailoverFaults(kernel: Kernel, side: FailoverSide, faults: readonly ResolvedFault[]): void {
+  for (const fault of faults) {
+    if (fault.kind === 'gateway-failover') kernel.schedule(fault.atNs, () => side.failPrimary(fault.failure));
+  }
+}
 
 export function scheduleOrderServerFaults(kernel: Kernel, side: OrderServerSide, faults: readonly ResolvedFault[]): void {
   for (const fault of faults) {

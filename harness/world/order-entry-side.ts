@@ -6,7 +6,9 @@
  * faults (disconnects, message loss, store loss) and drop-copy faults are scheduled here. Sessions on
  * a gateway fronted by a pool (seed 003) send through it: the router gets a routed port for them. The
  * session on a gateway with an order server (seed 004) has no FIX session: its router owner trades
- * through the server (order-server-side.ts), and the drop copy does not cover it.
+ * through the server (order-server-side.ts), and the drop copy does not cover it. The session on a
+ * gateway with a primary/backup pair (seed 000) goes through the pair (failover-side.ts); the drop
+ * copy covers it, and what the router receives on it also reaches the pair's controller.
  * Stream names: `session.<id>.*`, `dropcopy.*`.
  */
 import type { Kernel, Ns, RandomStreams } from '../../sim/index.ts';
@@ -26,12 +28,14 @@ import {
 import { SimSessionEndpoint, SimulatedLink, type SimFixApplication } from '../../venues/fix/sim/index.ts';
 import type { Venue } from '../../venues/venue/index.ts';
 import type { Scenario } from '../scenario/index.ts';
-import type { OrderEntryPort } from '../router/ports.ts';
+import type { GatewayPort, OrderEntryPort } from '../router/ports.ts';
 import { FixOrderEntryPort, type RouterReportSink, type TimedSessionEvent } from './fix-order-entry-port.ts';
-import { scheduleGatewayFaults, scheduleOrderServerFaults } from './gateway-fault-schedule.ts';
+import { FailoverSide } from './failover-side.ts';
+import { scheduleFailoverFaults, scheduleGatewayFaults, scheduleOrderServerFaults } from './gateway-fault-schedule.ts';
 import { OrderServerSide } from './order-server-side.ts';
 import { GatewayPoolSide } from './gateway-pool-side.ts';
 import { GatewayRoutedPort } from './gateway-routed-port.ts';
+import { PoolGatewayPort } from './gateway-view.ts';
 import { asDistribution, buildLatency } from './latency.ts';
 import type { ResolvedFault } from './resolve-faults.ts';
 import { scheduleSessionFaults } from './session-fault-schedule.ts';
@@ -45,6 +49,8 @@ export const EPOCH_UTC_MS = Date.UTC(2024, 0, 2, 14, 30);
 /** The router's end of the drop-copy session: reports go to the router's book on the drop-copy channel. */
 export class DropCopyReceiver implements SimFixApplication {
   sink: RouterReportSink | undefined;
+  /** Failover pairs whose controllers read the drop copy the router receives (seed 000). */
+  readonly pairs: FailoverSide[] = [];
   lastReceivedAtNs: Ns | undefined;
   endpoint: SimSessionEndpoint | undefined;
   constructor(private readonly kernel: Kernel) {}
@@ -53,7 +59,10 @@ export class DropCopyReceiver implements SimFixApplication {
   }
   onMessage(message: FixMessage<AppBody>): void {
     this.lastReceivedAtNs = this.kernel.now;
-    if (message.body.msgType === '8') this.sink?.onExecutionReport(message.body as ExecutionReport, 'drop-copy', this.kernel.now);
+    if (message.body.msgType !== '8') return;
+    const report = message.body as ExecutionReport;
+    this.sink?.onExecutionReport(report, 'drop-copy', this.kernel.now);
+    for (const pair of this.pairs) pair.onDropCopyReport(report);
   }
   onEvent(_event: SessionEvent): void {}
 }
@@ -86,6 +95,10 @@ export interface OrderEntrySide {
   routerPorts: OrderEntryPort[];
   /** Seed 003's pool, when the scenario has one. */
   gatewayPool: GatewayPoolSide | undefined;
+  /** Seed 000's primary/backup pairs, one per fronted session. */
+  failovers: FailoverSide[];
+  /** The gateway nodes as the router observes them: the pool's, or the failover pair's. */
+  gatewayPort: GatewayPort | undefined;
   counterparties: OrderEntryCounterparty[];
   routerOwnerIds: number[];
   /** What trades for a router owner (venue truth names orders by owner): its orders' ClOrdIDs. */
@@ -140,6 +153,7 @@ export function buildOrderEntrySide(kernel: Kernel, streams: RandomStreams, scen
   const ports: SessionSignals[] = [];
   const fixPorts: FixOrderEntryPort[] = [];
   const orderServers: OrderServerSide[] = [];
+  const failovers: FailoverSide[] = [];
   const routerPorts: OrderEntryPort[] = [];
   const lookups: VenueOrderLookup[] = [];
   const counterparties: OrderEntryCounterparty[] = [];
@@ -147,6 +161,8 @@ export function buildOrderEntrySide(kernel: Kernel, streams: RandomStreams, scen
   const venueSessions = new Map<string, FixSession>();
   const pairs: SessionPair[] = [];
   const serverSpec = scenario.gateways.orderServer;
+  const pairSpec = scenario.gateways.failover;
+  const cancelOnDisconnectDelayNs = scenario.venue.cancelOnDisconnect ? scenario.venue.cancelOnDisconnectDelay : undefined;
   scenario.sessions.forEach((spec, index) => {
     const ownerId = ROUTER_OWNER_BASE + index;
     routerOwnerIds.push(ownerId);
@@ -162,13 +178,24 @@ export function buildOrderEntrySide(kernel: Kernel, streams: RandomStreams, scen
       } });
       return;
     }
+    if (pairSpec !== undefined && spec.gateway === pairSpec.fronts) {
+      const side = new FailoverSide(kernel, streams, pairSpec, spec, venue, { ownerId, symbol: scenario.instrument.symbol, tickSize: scenario.instrument.tickSize, epochUtcMs: EPOCH_UTC_MS, cancelOnDisconnectDelayNs });
+      scheduleFailoverFaults(kernel, side, faults);
+      failovers.push(side);
+      ports.push(side.port);
+      routerPorts.push(side.port);
+      lookups.push(side.counterparty);
+      counterparties.push(side.counterparty);
+      side.venueSessions.forEach((session, i) => venueSessions.set(i === 0 ? spec.id : `${spec.id}.backup`, session));
+      return;
+    }
     const counterparty = new OrderEntryCounterparty(kernel, venue, {
       ownerId,
       symbol: scenario.instrument.symbol,
       tickSize: scenario.instrument.tickSize,
       beginString: spec.beginString,
       epochUtcMs: EPOCH_UTC_MS,
-      cancelOnDisconnectDelayNs: scenario.venue.cancelOnDisconnect ? scenario.venue.cancelOnDisconnectDelay : undefined,
+      cancelOnDisconnectDelayNs,
     });
     // The port and the session pair refer to each other: the port reads the venue session's counters.
     const built: { pair?: SessionPair } = {};
@@ -201,6 +228,7 @@ export function buildOrderEntrySide(kernel: Kernel, streams: RandomStreams, scen
     });
     for (const counterparty of counterparties) dropCopy.cover(counterparty);
     dropCopyReceiver = new DropCopyReceiver(kernel);
+    dropCopyReceiver.pairs.push(...failovers);
     dropPair = sessionPair(kernel, streams, 'dropcopy', scenario.sessions[0], dropCopyReceiver, dropCopy, true);
     dropCopyReceiver.endpoint = dropPair.routerEnd;
     dropCopy.beginTradingSession(dropPair.venueEnd);
@@ -215,12 +243,17 @@ export function buildOrderEntrySide(kernel: Kernel, streams: RandomStreams, scen
     });
   }
 
+  const pair = failovers[0];
+  const gatewayPort = gatewayPool?.port ?? (pair === undefined ? undefined : new PoolGatewayPort({ observe: () => pair.gateway.observeNodes() }));
+
   return {
     ports,
     fixPorts,
     orderServers,
     routerPorts,
     gatewayPool,
+    failovers,
+    gatewayPort,
     counterparties,
     routerOwnerIds,
     dropCopy: dropCopyReceiver,
@@ -233,11 +266,13 @@ export function buildOrderEntrySide(kernel: Kernel, streams: RandomStreams, scen
     connect(sink) {
       for (const port of fixPorts) port.sink = sink;
       for (const server of orderServers) server.sink = sink;
+      for (const side of failovers) side.port.sink = sink;
       if (dropCopyReceiver) dropCopyReceiver.sink = sink;
     },
     start() {
       gatewayPool?.start();
       for (const server of orderServers) server.start();
+      for (const side of failovers) side.start();
       for (const pair of pairs) pair.routerEnd.start();
       dropPair?.routerEnd.start();
     },

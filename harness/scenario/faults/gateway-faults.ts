@@ -1,4 +1,4 @@
-/** Faults of the gateways in front of the order-entry sessions: the pool (seed 003) and the order server (seed 004). */
+/** Faults of the gateways in front of the order-entry sessions: the failover pair (seed 000), the pool (seed 003) and the order server (seed 004). */
 import { z } from 'zod';
 import { duration, positiveInt } from '../primitives.ts';
 import { faultTiming } from './common.ts';
@@ -21,4 +21,10 @@ export const gatewayFaults = [
    * orders; a replacement server starts from an empty drive `restartAfter` later.
    */
   z.strictObject({ kind: z.literal('order-server-disk-loss'), ...faultTiming, restartAfter: duration.prefault('2m') }),
+  /**
+   * The failover pair's primary dies (seed 000). `process-crash`: its host resets its connections (the
+   * venue drops its session at once, the controller hears the reset); `host-loss`: silence, found by
+   * missed heartbeats, and the venue holds the primary's connection until its own heartbeat timeout.
+   */
+  z.strictObject({ kind: z.literal('gateway-failover'), ...faultTiming, failure: z.enum(['process-crash', 'host-loss']).default('process-crash') }),
 ] as const;

@@ -130,6 +130,15 @@ export class FailoverGateway implements EventHandler, GatewayNodeListener<AppBod
     return undefined;
   }
 
+  /**
+   * Whether `submit` takes a request now: always in the blind window (the router cannot tell it from
+   * normal, and what it sends is lost), otherwise only through a logged-on, trading-ready active node.
+   */
+  acceptsRequests(): boolean {
+    if (this.timeline.failedAtNs !== undefined && this.timeline.detectedAtNs === undefined) return true;
+    return this.loggedOn && this.active.lifecycle === 'trading-ready';
+  }
+
   /** Fault: the primary dies now. A process crash resets its venue connection; a host loss leaves it open, silent. */
   failPrimary(kind: PrimaryFailureKind): void {
     invariant(this.timeline.failedAtNs === undefined, () => `pair ${this.config.pairId}: the primary already failed`);

@@ -1,0 +1,159 @@
+/**
+ * The router's port to a primary/backup gateway pair (seed 000): child orders go to the pair as FIX
+ * bodies (NewOrderSingle, OrderCancelRequest, OrderCancelReplaceRequest, OrderStatusRequest) and the
+ * venue reports the active node relays come back to the router's book. What the router observes of
+ * the session is the pair's view (`failoverSessionView`): the same as before the failure through the
+ * blind window, then down from the controller's detection until the backup logs on, then the
+ * backup's replay and the uncertain orders still owed (RWH, in orders).
+ *
+ * The pair's events become the session signals the runbook and the KPIs read, in FIX terms:
+ * `session-down` -> `disconnected` (children with a request in flight turn `unknown` in the router's
+ * book), `session-up` -> `logged-on`, the backup's `gap-detected` / `resend-requested` as they are,
+ * `replay-cleared` -> `gap-closed`. A request the pair refuses (a detected failover under way) or a
+ * node refuses (queue full) never reached the venue: it is counted, and the router finds out by its
+ * status requests, as it would behind a real gateway.
+ */
+import type { Kernel, Ns } from '../../sim/index.ts';
+import type { SessionView, Side } from '../../policies/index.ts';
+import type { AppBody, FixMessage } from '../../venues/fix/codec/index.ts';
+import { formatUtcTimestampMs } from '../../venues/fix/codec/values.ts';
+import type { SessionEvent } from '../../venues/fix/session/index.ts';
+import type { FailoverEvent, FailoverGateway, FailoverRouterListener, GatewayRejection } from '../../venues/gateway/index.ts';
+import type { NewChildOrder, OrderEntryPort } from '../router/ports.ts';
+import type { RouterReportSink, TimedSessionEvent } from './fix-order-entry-port.ts';
+import { failoverSessionView } from './gateway-view.ts';
+
+const fixSide = (side: Side) => (side === 'buy' ? '1' : '2');
+
+export class FailoverOrderEntryPort implements OrderEntryPort, FailoverRouterListener {
+  pair: FailoverGateway | undefined;
+  sink: RouterReportSink | undefined;
+  readonly events: TimedSessionEvent[] = [];
+  readonly failoverEvents: FailoverEvent[] = [];
+  readonly possDupTimesNs: Ns[] = [];
+  /** Application messages received while the backup's replay was open, and how many carried PossDupFlag=Y (PES). */
+  appReceivedInRecovery = 0;
+  possDupInRecovery = 0;
+  /** Requests refused by the pair or a node: they never reached the venue. */
+  refusals = 0;
+
+  constructor(
+    private readonly kernel: Kernel,
+    readonly sessionId: string,
+    readonly gatewayId: string,
+    private readonly symbol: string,
+    private readonly tickSize: number,
+    private readonly epochUtcMs: number,
+  ) {}
+
+  private get gateway(): FailoverGateway {
+    if (this.pair === undefined) throw new Error(`session ${this.sessionId} has no failover pair`);
+    return this.pair;
+  }
+
+  view(): SessionView {
+    return { ...failoverSessionView(this.gateway.view()), sessionId: this.sessionId };
+  }
+
+  canSend(): boolean {
+    return this.gateway.acceptsRequests();
+  }
+
+  sendNewOrder(order: NewChildOrder): void {
+    this.submit({
+      msgType: 'D',
+      clOrdId: order.clOrdId,
+      handlInst: '1',
+      side: fixSide(order.side),
+      symbol: this.symbol,
+      orderQty: order.qtyShares,
+      ordType: '2',
+      price: this.price(order.priceTicks),
+      timeInForce: order.timeInForce === 'ioc' ? '3' : '0',
+      transactTime: this.transactTime(),
+    });
+  }
+
+  sendCancel(request: { clOrdId: string; origClOrdId: string; side: Side; qtyShares: number }): void {
+    this.submit({ msgType: 'F', clOrdId: request.clOrdId, origClOrdId: request.origClOrdId, side: fixSide(request.side), symbol: this.symbol, orderQty: request.qtyShares, transactTime: this.transactTime() });
+  }
+
+  sendReplace(request: { clOrdId: string; origClOrdId: string; side: Side; priceTicks: number; qtyShares: number }): void {
+    this.submit({
+      msgType: 'G',
+      clOrdId: request.clOrdId,
+      origClOrdId: request.origClOrdId,
+      handlInst: '1',
+      side: fixSide(request.side),
+      symbol: this.symbol,
+      ordType: '2',
+      price: this.price(request.priceTicks),
+      orderQty: request.qtyShares,
+      transactTime: this.transactTime(),
+    });
+  }
+
+  sendStatusRequest(request: { clOrdId: string; side: Side }): void {
+    this.submit({ msgType: 'H', clOrdId: request.clOrdId, side: fixSide(request.side), symbol: this.symbol });
+  }
+
+  // ---- the pair (FailoverRouterListener) ----------------------------------------------------------
+
+  onMessage(message: FixMessage<AppBody>): void {
+    const now = this.kernel.now;
+    const possDup = message.header.possDupFlag === true;
+    const inRecovery = possDup || this.gateway.view().gapOpen;
+    if (inRecovery) this.appReceivedInRecovery++;
+    if (possDup) {
+      this.possDupTimesNs.push(now);
+      this.possDupInRecovery++;
+    }
+    const body = message.body;
+    if (body.msgType === '8') this.sink?.onExecutionReport(body, 'entry', now);
+    else if (body.msgType === '9') this.sink?.onCancelReject(body, now);
+  }
+
+  onRejected(_rejection: GatewayRejection<AppBody>): void {
+    this.refusals++;
+  }
+
+  onEvent(event: FailoverEvent): void {
+    this.failoverEvents.push(event);
+    const session = sessionEventOf(event);
+    if (session === undefined) return;
+    this.events.push({ sessionId: this.sessionId, atNs: event.atNs, event: session });
+    if (session.type === 'disconnected') this.sink?.onSessionDown(this.sessionId);
+  }
+
+  private submit(body: AppBody): void {
+    if (this.gateway.submit(body) !== undefined) this.refusals++;
+  }
+
+  /** Prices on the wire are decimals; rounding to the tick's decimals keeps 1001 * 0.01 from printing as 10.010000000000002. */
+  private price(priceTicks: number): number {
+    return Number((priceTicks * this.tickSize).toFixed(10));
+  }
+
+  private transactTime(): string {
+    return formatUtcTimestampMs(this.epochUtcMs + Math.floor(this.kernel.now / 1_000_000));
+  }
+}
+
+/** A pair event in the FIX session terms the runbook reads, or undefined when it has none. */
+function sessionEventOf(event: FailoverEvent): SessionEvent | undefined {
+  switch (event.type) {
+    case 'session-down':
+      return { type: 'disconnected', reason: event.reason };
+    case 'session-up':
+      return { type: 'logged-on' };
+    case 'gap-detected':
+      return { type: 'gap-detected', fromSeq: event.fromSeq, toSeq: event.toSeq };
+    case 'resend-requested':
+      return { type: 'resend-requested', beginSeqNo: event.beginSeqNo, endSeqNo: event.endSeqNo };
+    case 'replay-cleared':
+      // The pair does not publish its session's next expected sequence number, and nothing downstream reads it.
+      return { type: 'gap-closed', nextTargetSeqNum: 0 };
+    default:
+      return undefined;
+  }
+}
