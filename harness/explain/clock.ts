@@ -35,4 +35,6 @@ export class EpisodeClock {
 }
 
 export const seconds = (ns: Ns): string => `${(ns / NS_PER_S).toFixed(2)} s`;
-export const bps = (value: number | null | undefined): string => (value === null || value === undefined ? 'n/a' : `${value.toFixed(2)} bps`);
+/** Bps to two places; a value that rounds to zero prints as 0.00, never -0.00. */
+export const bps = (value: number | null | undefined): string =>
+  value === null || value === undefined ? 'n/a' : `${(Math.abs(value) < 0.005 ? 0 : value).toFixed(2)} bps`;

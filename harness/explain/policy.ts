@@ -38,7 +38,7 @@ export function policyStep(ctx: ExplainContext): NarrativeStep {
   const { run, clock, changes, policy } = ctx;
   const router = run.router;
   const endNs = run.parentEndNs;
-  const paragraphs = [`The policy is ${policy.name} ${policy.version} (${policy.source}): ${policy.summary.replace(/\.$/, '')}.`];
+  const paragraphs = [`The policy is ${policy.name} ${policy.version}, from ${policy.source}. In its own words: ${policy.summary}`];
   const events = [];
   const facts: Record<string, number | string | null> = { REGIME_CHANGES: Math.max(0, changes.length - 1) };
   for (let i = 0; i < changes.length; i++) {
