@@ -9,13 +9,19 @@
  * The pair's events become the session signals the runbook and the KPIs read, in FIX terms:
  * `session-down` -> `disconnected` (children with a request in flight turn `unknown` in the router's
  * book), `session-up` -> `logged-on`, the backup's `gap-detected` / `resend-requested` as they are,
- * `replay-cleared` -> `gap-closed`. A request the pair refuses (a detected failover under way) or a
+ * `replay-cleared` -> `gap-closed`. A status answer "unknown order" (OrderID NONE) is delivered as a
+ * rejection: both identities of the pair reach the firm's order book for the current trading session
+ * (FirmSessions), so here it can only mean the order never reached the venue (lost inside the dead
+ * primary or sent into the blind window), which is what the pair's own ledger concludes too. The
+ * router's book keeps such an answer uninformative in general (behind other gateways it may name an
+ * earlier session's order), and without this the child would stay `unknown` for the rest of the run.
+ * A request the pair refuses (a detected failover under way) or a
  * node refuses (queue full) never reached the venue: it is counted, and the router finds out by its
  * status requests, as it would behind a real gateway.
  */
 import type { Kernel, Ns } from '../../sim/index.ts';
 import type { SessionView, Side } from '../../policies/index.ts';
-import type { AppBody, FixMessage } from '../../venues/fix/codec/index.ts';
+import type { AppBody, ExecutionReport, FixMessage } from '../../venues/fix/codec/index.ts';
 import { formatUtcTimestampMs } from '../../venues/fix/codec/values.ts';
 import type { SessionEvent } from '../../venues/fix/session/index.ts';
 import type { FailoverEvent, FailoverGateway, FailoverRouterListener, GatewayRejection } from '../../venues/gateway/index.ts';
@@ -109,7 +115,7 @@ export class FailoverOrderEntryPort implements OrderEntryPort, FailoverRouterLis
       this.possDupInRecovery++;
     }
     const body = message.body;
-    if (body.msgType === '8') this.sink?.onExecutionReport(body, 'entry', now);
+    if (body.msgType === '8') this.sink?.onExecutionReport(neverReceived(body) ? { ...body, execType: '8' } : body, 'entry', now);
     else if (body.msgType === '9') this.sink?.onCancelReject(body, now);
   }
 
@@ -137,6 +143,11 @@ export class FailoverOrderEntryPort implements OrderEntryPort, FailoverRouterLis
   private transactTime(): string {
     return formatUtcTimestampMs(this.epochUtcMs + Math.floor(this.kernel.now / 1_000_000));
   }
+}
+
+/** A status answer saying the venue holds no such order for the firm. */
+function neverReceived(report: ExecutionReport): boolean {
+  return report.execType === 'I' && report.orderId === 'NONE';
 }
 
 /** A pair event in the FIX session terms the runbook reads, or undefined when it has none. */
