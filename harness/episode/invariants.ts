@@ -63,8 +63,17 @@ export function fixSequencesAccountedFor(run: WorldRun, persists: ReadonlyMap<st
     if (persists.get(port.sessionId) && venueSession.stats.applicationMessagesLost > 0) {
       return { name: 'fix-sequences-accounted-for', ok: false, detail: `session ${port.sessionId} persists messages yet lost ${venueSession.stats.applicationMessagesLost}` };
     }
-    if (routerSession.isLoggedOn && venueSession.isLoggedOn && !routerSession.inGapRecovery && routerSession.nextTargetSeqNum !== venueSession.nextSenderSeqNum) {
-      return { name: 'fix-sequences-accounted-for', ok: false, detail: `session ${port.sessionId}: router expects ${routerSession.nextTargetSeqNum}, venue sends next ${venueSession.nextSenderSeqNum}` };
+    // Numbers the venue used that the router has not seen must still be on their way: in flight, queued
+    // behind a paced replay, or lost on the link with nothing delivered behind them yet (the next message
+    // or heartbeat reveals that gap).
+    const onTheirWay = (port.endpoint?.undeliveredInbound ?? 0) + venueSession.outboundBacklog;
+    const unseen = venueSession.nextSenderSeqNum - routerSession.nextTargetSeqNum;
+    if (routerSession.isLoggedOn && venueSession.isLoggedOn && !routerSession.inGapRecovery && (unseen < 0 || unseen > onTheirWay)) {
+      return {
+        name: 'fix-sequences-accounted-for',
+        ok: false,
+        detail: `session ${port.sessionId}: router expects ${routerSession.nextTargetSeqNum}, venue sends next ${venueSession.nextSenderSeqNum}, ${onTheirWay} on their way`,
+      };
     }
   }
   return { name: 'fix-sequences-accounted-for', ok: true };

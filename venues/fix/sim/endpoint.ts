@@ -43,6 +43,11 @@ export class SimSessionEndpoint implements LinkEndpoint, EventHandler {
     link.attach(side, this);
   }
 
+  /** Messages the peer sent that this end has neither received nor can yet know it missed. */
+  get undeliveredInbound(): number {
+    return this.link.undeliveredTo(this.side);
+  }
+
   start(): void {
     this.apply(this.session.start(this.kernel.now));
   }

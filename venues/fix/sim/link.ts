@@ -44,6 +44,8 @@ export class SimulatedLink implements EventHandler {
   private readonly endpoints: (LinkEndpoint | undefined)[] = [undefined, undefined];
   private readonly inFlight: FixMessage[][] = [[], []];
   private readonly lastDeliveryNs: Ns[] = [0, 0];
+  /** Messages to each side lost since the last one delivered there: the receiver cannot see that gap yet. */
+  private readonly lostSinceDelivery: number[] = [0, 0];
   private up = false;
   private connecting = false;
   private epoch = 0;
@@ -63,6 +65,14 @@ export class SimulatedLink implements EventHandler {
   /** Messages sent and not yet delivered, both directions. */
   get inFlightCount(): number {
     return this.inFlight[0].length + this.inFlight[1].length;
+  }
+
+  /**
+   * Messages sent towards `side` that it has not received and whose absence it cannot yet detect:
+   * in flight, or lost with no later message delivered behind them.
+   */
+  undeliveredTo(side: LinkSide): number {
+    return this.inFlight[side].length + this.lostSinceDelivery[side];
   }
 
   attach(side: LinkSide, endpoint: LinkEndpoint): void {
@@ -93,11 +103,12 @@ export class SimulatedLink implements EventHandler {
 
   send(from: LinkSide, message: FixMessage): void {
     if (!this.up) return;
+    const to = from === 0 ? 1 : 0;
     if (this.lossProbability > 0 && this.options.lossRng.next() < this.lossProbability) {
       this.messagesLost++;
+      this.lostSinceDelivery[to]++;
       return;
     }
-    const to = from === 0 ? 1 : 0;
     const at = Math.max(this.lastDeliveryNs[to], this.kernel.now + Math.round(this.options.latencyNs.sample(this.options.latencyRng)));
     this.lastDeliveryNs[to] = at;
     this.inFlight[to].push(message);
@@ -113,6 +124,7 @@ export class SimulatedLink implements EventHandler {
       case DELIVER_TO_1: {
         const message = this.inFlight[kind].shift();
         invariant(message !== undefined, 'a delivery event without a message in flight');
+        this.lostSinceDelivery[kind] = 0;
         this.endpoints[kind]?.onLinkMessage(message);
         return;
       }
