@@ -15,7 +15,7 @@
  *   the decision price, bps of the parent's notional, incident minus control over the same window.
  * Units: seconds, fractions, counts, bps as named.
  */
-import { NS_PER_S, quantile } from '../../sim/index.ts';
+import { NS_PER_MS, NS_PER_S, quantile } from '../../sim/index.ts';
 import { accruedCostCurve } from './trajectory.ts';
 import type { WorldRun } from './world.ts';
 
@@ -84,5 +84,36 @@ export function orderServerKpis(run: WorldRun): Record<(typeof ORDER_SERVER_KPI_
     ORPHANED_ORDERS: sum((side) => new Set(side.orphans.records.map((record) => record.clOrdId)).size),
     PHONE_CANCELLED_ORDERS: sum((side) => side.phone.calls.reduce((n, call) => n + call.cancelled, 0)),
     OS_REFUSED_ACTIONS: sum((side) => side.port.refusals),
+  };
+}
+
+/**
+ * Seed 000's failover pair KPIs, from the pair's timeline (router-observable milestones) and its loss
+ * records (truth); null when the scenario has no pair or its primary did not fail.
+ * - FO_DETECTION_MS: primary failure to the controller's detection (the blind window).
+ * - FO_TRANSPORT_MS: detection to the backup's logon (transport recovery).
+ * - FO_STATE_MS: the backup's logon to the live set reconciled (state recovery; null when given up).
+ * - FO_UNCERTAIN_ORDERS: orders uncertain at detection; FO_STATUS_REQUESTS: status requests the pair sent.
+ * - FO_LOST_REQUESTS: router requests lost inside the primary or sent into the blind window.
+ * - FO_LOST_REPORTS: venue reports lost on the primary's return path.
+ * - FO_UNRESOLVED_ORDERS: orders still uncertain when state recovery gave up.
+ */
+export const FAILOVER_KPI_NAMES = ['FO_DETECTION_MS', 'FO_TRANSPORT_MS', 'FO_STATE_MS', 'FO_UNCERTAIN_ORDERS', 'FO_STATUS_REQUESTS', 'FO_LOST_REQUESTS', 'FO_LOST_REPORTS', 'FO_UNRESOLVED_ORDERS'] as const;
+
+export function failoverKpis(run: WorldRun): Record<(typeof FAILOVER_KPI_NAMES)[number], number | null> {
+  const pair = run.orderEntry.failovers.find((side) => side.gateway.timeline.failedAtNs !== undefined)?.gateway;
+  if (pair === undefined) return Object.fromEntries(FAILOVER_KPI_NAMES.map((name) => [name, null])) as Record<(typeof FAILOVER_KPI_NAMES)[number], null>;
+  const t = pair.timeline;
+  const msBetween = (from: number | undefined, to: number | undefined) => (from === undefined || to === undefined ? null : (to - from) / NS_PER_MS);
+  const count = (reasons: readonly string[]) => pair.losses.filter((loss) => reasons.includes(loss.reason)).length;
+  return {
+    FO_DETECTION_MS: msBetween(t.failedAtNs, t.detectedAtNs),
+    FO_TRANSPORT_MS: msBetween(t.detectedAtNs, t.backupLoggedOnAtNs),
+    FO_STATE_MS: msBetween(t.backupLoggedOnAtNs, t.liveSetReconciledAtNs),
+    FO_UNCERTAIN_ORDERS: t.uncertainAtDetection,
+    FO_STATUS_REQUESTS: t.statusRequestsSent,
+    FO_LOST_REQUESTS: count(['inside-primary', 'sent-to-dead-primary']),
+    FO_LOST_REPORTS: count(['report-inside-primary']),
+    FO_UNRESOLVED_ORDERS: count(['unresolved']),
   };
 }

@@ -4,6 +4,7 @@
  * that replays the episode); none throws.
  */
 import type { InvariantResult } from './record.ts';
+import { failoverAccounting } from '../world/failover-accounting.ts';
 import type { WorldRun } from './world.ts';
 
 /**
@@ -80,5 +81,8 @@ export function fixSequencesAccountedFor(run: WorldRun, persists: ReadonlyMap<st
 }
 
 export function checkInvariants(run: WorldRun, persists: ReadonlyMap<string, boolean>): InvariantResult[] {
-  return [positionReconciles(run), noFillAppliedTwice(run), bookNeverCrossed(run), fixSequencesAccountedFor(run, persists)];
+  const pairs = run.orderEntry.failovers;
+  const checks: InvariantResult[] = [positionReconciles(run), noFillAppliedTwice(run), bookNeverCrossed(run), fixSequencesAccountedFor(run, persists)];
+  // Seed 000's pair keeps its own ledger and loss records: every order through it accounted for.
+  return pairs.length > 0 ? [...checks, failoverAccounting(pairs)] : checks;
 }

@@ -7,7 +7,7 @@
  * Units: times in ms unless the name says otherwise, quantities in shares.
  */
 import { NS_PER_MS, quantile, type Ns } from '../../sim/index.ts';
-import { gatewayKpis, orderServerKpis } from './gateway-kpis.ts';
+import { failoverKpis, gatewayKpis, orderServerKpis } from './gateway-kpis.ts';
 import type { StateSample, WorldRun } from './world.ts';
 
 /** METRICS.md BSR: a decision on a book older than this is a stale-book decision. */
@@ -122,5 +122,6 @@ export function stateKpis(run: WorldRun, control: WorldRun, parentQtyShares: num
     CATCHUP_OVERSHOOT: ror === null ? null : Number(ror > 1 + OVERSHOOT_MARGIN),
     ...gatewayKpis(run, control),
     ...orderServerKpis(run),
+    ...failoverKpis(run),
   };
 }
