@@ -1,4 +1,5 @@
 /** `execdrill drill`: runs a drill file's sweep and checks its gates; the exit code is the verdict. */
+import { dirname } from 'node:path';
 import type { Argv, CommandModule } from 'yargs';
 import { formatComparison } from '../compare/table.ts';
 import { loadDrill } from '../drill/drill-file.ts';
@@ -43,8 +44,9 @@ function builder(yargs: Argv): Argv<DrillArgs> {
         '    - "no invariant violations"',
         'Stats: p<NN>, cvar<NN>, mean. A threshold holds when its bootstrap interval lies within the bound (confidence: false',
         'compares the point estimate). Add "in <scenario>" (or scenario:) to scope a gate. Every drill also checks that no',
-        'invariant was violated and every episode ran. Writes <out>/junit.xml and <out>/summary.md (appended to',
-        '$GITHUB_STEP_SUMMARY when set). Grammar in full: harness/drill/README.md.',
+        'invariant was violated and every episode ran. Writes <out>/junit.xml, <out>/summary.md (appended to',
+        '$GITHUB_STEP_SUMMARY when set), <out>/report.html (comparison and episode explorer) and <out>/charts/*.png.',
+        'Grammar in full: harness/drill/README.md.',
         'Exit codes: 0 all gates pass, 1 a gate failed, 2 inconclusive (an interval straddles its bound: run more seeds),',
         '3 an invariant was violated, 64 bad input (the drill file, with its path inside it).',
       ]),
@@ -54,7 +56,7 @@ function builder(yargs: Argv): Argv<DrillArgs> {
 export function drillCommand(setExit: (code: number) => void): CommandModule<object, DrillArgs> {
   return {
     command: 'drill <file>',
-    describe: 'run a drill file: sweep, gates, JUnit XML and a Markdown summary; the exit code is the verdict',
+    describe: 'run a drill file: sweep, gates, JUnit XML, a Markdown summary, the HTML report and charts; the exit code is the verdict',
     builder,
     async handler(args) {
       requireSingle(args as unknown as Record<string, unknown>, ['workers', 'out', 'runner']);
@@ -66,7 +68,7 @@ export function drillCommand(setExit: (code: number) => void): CommandModule<obj
       } else {
         const gates = run.outcomes.map((outcome) => `${STATUS[outcome.status].padEnd(12)} ${outcome.gate} [${outcome.scenario} / ${outcome.subject}]: ${outcome.detail}`);
         process.stdout.write(`${formatComparison(run.comparison)}\nGates:\n${gates.join('\n')}\n\n`);
-        process.stdout.write(`drill ${run.drill}: ${run.verdict} (exit ${run.exitCode}); wrote ${run.files.junit} and ${run.files.summary}\n`);
+        process.stdout.write(`drill ${run.drill}: ${run.verdict} (exit ${run.exitCode}); wrote ${run.files.junit}, ${run.files.summary}, ${run.files.report} and ${run.files.charts.length} charts in ${dirname(run.files.charts[0] ?? run.files.report)}\n`);
       }
       setExit(run.exitCode);
     },

@@ -1,7 +1,8 @@
 /**
  * Runs a drill: its sweep (resumable, like any sweep: rerunning a drill finishes or reuses its
- * records), then its gates on the records, then its reports (JUnit XML and a Markdown summary in the
- * output directory, the summary appended to $GITHUB_STEP_SUMMARY when CI sets it).
+ * records), then its gates on the records, then its reports in the output directory: JUnit XML, a
+ * Markdown summary (appended to $GITHUB_STEP_SUMMARY when CI sets it), the HTML report with its
+ * episode explorer and the PNG charts (`charts/`).
  */
 import { appendFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
@@ -9,6 +10,8 @@ import { join } from 'node:path';
 import { compareRecords, type Comparison } from '../compare/comparison.ts';
 import { groupRecords } from '../compare/columns.ts';
 import { formatComparison } from '../compare/table.ts';
+import { writeCharts } from '../report/charts/index.ts';
+import { writeReport } from '../report/html/write-report.ts';
 import { writeFileAtomic } from '../sweep/manifest.ts';
 import { WHOLE_SWEEP } from '../sweep/plan.ts';
 import { readRecordSource } from '../sweep/records.ts';
@@ -24,6 +27,8 @@ import { drillVerdict, type DrillVerdict } from './verdict.ts';
 export const DRILL_SCHEMA = 'execdrill.drill/1';
 export const JUNIT_FILE = 'junit.xml';
 export const SUMMARY_FILE = 'summary.md';
+export const REPORT_FILE = 'report.html';
+export const CHARTS_DIR = 'charts';
 
 export interface DrillOverrides {
   workers?: number;
@@ -41,7 +46,7 @@ export interface DrillRun {
   /** The drill's sweep: episodes, and how many ran now or were there from an earlier run. */
   sweep: { episodes: number; ran: number; resumed: number };
   outcomes: GateOutcome[];
-  files: { junit: string; summary: string };
+  files: { junit: string; summary: string; report: string; charts: string[] };
   comparison: Comparison;
 }
 
@@ -63,10 +68,15 @@ export async function runDrill(drill: Drill, overrides: DrillOverrides): Promise
   const context = { groups: groupRecords(sources), bootstrap: drill.compare };
   const outcomes = [...drill.gates, ...implicitGates(drill.gates)].flatMap((gate) => gate.evaluate(context));
   const { verdict, exitCode } = drillVerdict(outcomes);
-  const files = { junit: join(out, JUNIT_FILE), summary: join(out, SUMMARY_FILE) };
   const markdown = drillMarkdown(drill.name, verdict, exitCode, outcomes, formatComparison(comparison));
-  writeFileAtomic(files.junit, junitXml(drill.name, outcomes));
-  writeFileAtomic(files.summary, markdown);
+  const junit = join(out, JUNIT_FILE);
+  const summary = join(out, SUMMARY_FILE);
+  writeFileAtomic(junit, junitXml(drill.name, outcomes));
+  writeFileAtomic(summary, markdown);
+  const report = writeReport(sources, drill.compare, join(out, REPORT_FILE)).path;
+  const chartsDir = join(out, CHARTS_DIR);
+  const charts = writeCharts(sources[0].records.filter((r) => r.status === 'ok'), chartsDir).map((chart) => join(chartsDir, chart.file));
+  const files = { junit, summary, report, charts };
   const stepSummary = process.env.GITHUB_STEP_SUMMARY;
   if (stepSummary !== undefined && stepSummary !== '') appendFileSync(stepSummary, markdown);
   const { episodes, ran, resumed } = sweep;

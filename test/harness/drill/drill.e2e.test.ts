@@ -1,7 +1,8 @@
 /**
  * `execdrill drill` through the real CLI with the fake runner: one fixture drill per exit code (0 pass,
  * 1 fail, 2 inconclusive, 3 invariant violated, 64 bad input), and the reports it writes (JUnit XML
- * well-formed and counting what the gates found, the Markdown summary appended to the CI step summary).
+ * well-formed and counting what the gates found, the Markdown summary appended to the CI step summary,
+ * the HTML report and the charts).
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -76,6 +77,14 @@ describe('drill reports', () => {
     expect(summary).toMatch(/^## execdrill drill `fixture-pass`: passed \(exit 0\)/);
     expect(summary).toContain('| ✅ pass | gap-recovery beats naive at p95(IS_BPS) with 95% confidence | fix-resend | gap-recovery |');
     expect(readFileSync(join(tmp, 'step-summary.md'), 'utf8')).toBe(`# earlier step\n${summary}`);
+  });
+
+  it('writes the HTML report and the PNG charts beside the records', () => {
+    const run = JSON.parse(execdrill(['drill', `${DRILLS}/pass.yaml`, '--out', outOf('pass'), '--json']).stdout);
+    expect(readFileSync(run.files.report, 'utf8')).toMatch(/^<!doctype html>/i);
+    expect(run.files.charts.length).toBeGreaterThan(0);
+    for (const chart of run.files.charts) expect(readFileSync(chart).subarray(1, 4).toString()).toBe('PNG');
+    expect(runs.pass.stdout).toMatch(/report\.html and \d+ charts in /);
   });
 
   it('gives its outcome as JSON, reusing the records of a finished drill', () => {
