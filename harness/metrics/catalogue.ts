@@ -56,5 +56,13 @@ export const METRIC_CATALOGUE: readonly MetricInfo[] = [
   { name: 'ORPHANED_ORDERS', unit: 'count', description: "Distinct router orders in the administrator's inbox or the phone desk's log: working or worked at the venue, not visible through the gateway (seed 004)" },
   { name: 'PHONE_CANCELLED_ORDERS', unit: 'count', description: 'Working orders the exchange cancelled when called after a disk loss (seed 004)' },
   { name: 'OS_REFUSED_ACTIONS', unit: 'count', description: 'Router actions the order server refused (down, starting) or rejected with its exchange link down (seed 004)' },
+  { name: 'FO_DETECTION_MS', unit: 'ms', description: "Gateway failover (seed 000): the primary's failure to the controller's detection, the blind window" },
+  { name: 'FO_TRANSPORT_MS', unit: 'ms', description: "Gateway failover: detection to the backup's logon at the venue (transport recovery)" },
+  { name: 'FO_STATE_MS', unit: 'ms', description: "Gateway failover: the backup's logon to the live set reconciled (state recovery; null when it gave up)" },
+  { name: 'FO_UNCERTAIN_ORDERS', unit: 'count', description: 'Gateway failover: orders whose state was uncertain at detection' },
+  { name: 'FO_STATUS_REQUESTS', unit: 'count', description: 'Gateway failover: status requests the pair sent to recover state' },
+  { name: 'FO_LOST_REQUESTS', unit: 'count', description: 'Gateway failover: router requests lost inside the primary or sent into the blind window' },
+  { name: 'FO_LOST_REPORTS', unit: 'count', description: "Gateway failover: venue reports lost on the primary's return path" },
+  { name: 'FO_UNRESOLVED_ORDERS', unit: 'count', description: 'Gateway failover: orders still uncertain when state recovery gave up' },
   { name: 'GATEWAY_LOST_MSGS', unit: 'messages', description: 'Router messages the gateway pool lost (node crash) or could not place (no routable node)' },
 ];
