@@ -9,12 +9,17 @@
  * simulated time), the figure the issue asks for; `sweep.scaling.fake` runs the fake runner
  * (test/fixtures/sweep/fake-runner.ts, about 10 ms of random draws per episode), which isolates the pool's
  * own overhead from what episodes do to memory and caches.
+ *
+ * The machine is shared, so each result carries `machineRatio`: the same control measured on bare threads
+ * (fixed spinning work in 1 thread, then the same work in each of 2 threads at once; 2.0 means two free
+ * cores, 1.0 means one). A sweep ratio is only as good as the machine ratio measured beside it.
  */
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
 import type { Bench } from './contract.ts';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
@@ -49,6 +54,38 @@ function sweepSeconds(sweep: ScalingSweep, workers: number): number {
   }
 }
 
+// The spinning thread reports its end on a shared counter: the bench is synchronous, so the main thread
+// blocks on the counter rather than waiting for messages on its event loop.
+const SPIN = `const { workerData } = require('node:worker_threads');
+let x = 0;
+for (let i = 0; i < 2e8; i++) x += Math.sqrt(i);
+const done = new Int32Array(workerData);
+Atomics.store(done, 1, x > 0 ? 1 : 0); // the sum is used, so the loop cannot be optimised away
+Atomics.add(done, 0, 1);
+Atomics.notify(done, 0);`;
+
+/** Milliseconds for `threads` threads to each finish the same fixed spinning work. */
+function spinMs(threads: number): number {
+  const done = new Int32Array(new SharedArrayBuffer(8));
+  const start = performance.now();
+  const workers = Array.from({ length: threads }, () => new Worker(SPIN, { eval: true, workerData: done.buffer }));
+  for (let finished = 0; finished < threads; finished = Atomics.load(done, 0)) Atomics.wait(done, 0, finished, 1_000);
+  const ms = performance.now() - start;
+  for (const worker of workers) void worker.terminate();
+  return ms;
+}
+
+/** How many cores the machine offers right now, as the speedup of 2 spinning threads over 1 (best of 3). */
+function machineRatio(): number {
+  let one = Infinity;
+  let two = Infinity;
+  for (let round = 0; round < 3; round++) {
+    one = Math.min(one, spinMs(1));
+    two = Math.min(two, spinMs(2));
+  }
+  return (2 * one) / two;
+}
+
 function scalingBench(sweep: ScalingSweep): Bench {
   return {
     name: sweep.name,
@@ -61,7 +98,8 @@ function scalingBench(sweep: ScalingSweep): Bench {
         one = Math.min(one, sweepSeconds(sweep, 1));
         two = Math.min(two, sweepSeconds(sweep, 2));
       }
-      return { bench: sweep.name, opsPerSec: episodes / two, oneWorkerOpsPerSec: episodes / one, ratio: one / two, note: `${episodes} ${sweep.note}, 2 workers vs 1 (episodes/s)` };
+      const machine = machineRatio();
+      return { bench: sweep.name, opsPerSec: episodes / two, oneWorkerOpsPerSec: episodes / one, ratio: one / two, machineRatio: machine, note: `${episodes} ${sweep.note}, 2 workers vs 1 (episodes/s)` };
     },
   };
 }
