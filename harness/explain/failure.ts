@@ -27,6 +27,19 @@ const SENTENCES: Record<string, Describe> = {
   'feed-loss': (f) => `the market-data feed dropped each packet with probability ${share(f.lossProbability as number)} for ${seconds(f.duration as Ns)}`,
 };
 
+/** What a session event means, for the first signal; the event's own name is kept beside it. */
+const EVENT_MEANINGS: Record<string, string> = {
+  disconnected: 'the session dropped',
+  'gap-detected': 'a message arrived with a sequence number too high: messages were missing',
+  'resend-requested': 'the router asked for a resend',
+  'resend-served': 'the venue had missed messages from the router and asked for them again',
+  'gap-closed': 'a sequence gap closed',
+  'logged-out': 'the session was logged out',
+  'messages-lost': 'messages were lost',
+  'reject-received': 'the venue rejected a message at session level',
+  'reject-sent': 'the router rejected a message at session level',
+};
+
 function describeFault(fault: ResolvedFault): string {
   const sentence = SENTENCES[fault.kind];
   if (sentence !== undefined) return sentence(fault as ResolvedFault & Record<string, unknown>);
@@ -62,7 +75,8 @@ export function failureStep(ctx: ExplainContext): NarrativeStep {
   const lag = metric(ctx, 'DETECTION_LAG_MS');
   if (firstSignal !== undefined) {
     paragraphs.push(
-      `The router's first sign of trouble was a "${firstSignal.event.type}" on session ${firstSignal.sessionId} at ${clock.at(firstSignal.atNs)}. ` +
+      `The router's first sign of trouble was a "${firstSignal.event.type}" on session ${firstSignal.sessionId} at ${clock.at(firstSignal.atNs)}` +
+        `${EVENT_MEANINGS[firstSignal.event.type] === undefined ? '' : ` (${EVENT_MEANINGS[firstSignal.event.type]})`}. ` +
         (firstSignal.atNs > fired[0].atNs ? 'Until then it traded on as if nothing had happened. ' : '') +
         `Detection lag ${lag === null ? 'n/a' : `${lag.toFixed(0)} ms`} (DETECTION_LAG_MS, fault to first observable signal).`,
     );

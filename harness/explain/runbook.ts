@@ -36,7 +36,8 @@ export function runbookStep(ctx: ExplainContext): NarrativeStep {
   RUNBOOK_STEPS.forEach((step, i) => {
     const ms = runbook[step.key];
     if (ms === null || ms === undefined) {
-      lines.push(`${i + 1}. ${step.name}: did not happen (${step.missing}).`);
+      const neverLeft = step.key === 'normalControllerReenabledMs' && !record.timeline.regimes.some((r) => r.atNs >= onset);
+      lines.push(`${i + 1}. ${step.name}: did not happen (${neverLeft ? 'the policy never left its normal regime, so there was nothing to re-enable' : step.missing}).`);
       return;
     }
     const atNs = onset + Math.round(ms * NS_PER_MS);

@@ -39,7 +39,7 @@ describe('explain: a real episode (tiny-gap, gap-recovery)', () => {
   it('lists the runbook steps in the runbook\'s order, at the record\'s times', () => {
     const runbook = step(narrative.steps, 'runbook');
     const happened = RUNBOOK_STEPS.filter((s) => record.timeline.runbook[s.key] !== null);
-    expect(happened.length).toBeGreaterThan(3);
+    expect(happened.length).toBeGreaterThanOrEqual(2);
     expect(runbook.events.map((e) => e.text)).toEqual(happened.map((s) => s.name));
     runbook.events.forEach((e, i) => expect(e.atNs).toBe(FAULT_AT_NS + Math.round((record.timeline.runbook[happened[i].key] as number) * NS_PER_MS)));
     const positions = RUNBOOK_STEPS.map((s) => text.indexOf(`. ${s.name}`));
