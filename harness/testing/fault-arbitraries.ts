@@ -20,10 +20,11 @@ export type FaultInputOf<K extends FaultKind> = Extract<FaultInput, { kind: K }>
 /** What the generated scenario offers the faults: the sessions they may name, and where they may fall. */
 export interface IncidentShape {
   sessionIds: readonly string[];
-  /** Whether the scenario has a drop copy, a gateway pool, an order server (their faults need one). */
+  /** Whether the scenario has a drop copy, a gateway pool, an order server, a failover pair (their faults need one). */
   dropCopy: boolean;
   pool: boolean;
   orderServer: boolean;
+  failoverPair: boolean;
   /** Fault times are drawn in [faultWindowStartMs, faultWindowEndMs]. */
   faultWindowStartMs: number;
   faultWindowEndMs: number;
@@ -73,6 +74,7 @@ export const FAULT_ARBITRARIES: { readonly [K in FaultKind]?: FaultArbitraryFact
   'gateway-cold-start': (shape) => when(shape.pool, () => fc.record({ kind: fc.constant('gateway-cold-start'), at: at(shape), count: fc.integer({ min: 1, max: 3 }) })),
   'order-server-crash': (shape) => when(shape.orderServer, () => fc.record({ kind: fc.constant('order-server-crash'), at: at(shape), restartAfter: millis(100, 5_000) })),
   'order-server-disk-loss': (shape) => when(shape.orderServer, () => fc.record({ kind: fc.constant('order-server-disk-loss'), at: at(shape), restartAfter: millis(100, 5_000) })),
+  'gateway-failover': (shape) => when(shape.failoverPair, () => fc.record({ kind: fc.constant('gateway-failover'), at: at(shape), failure: fc.constantFrom('process-crash', 'host-loss') })),
   'sequencer-stall': (shape) => fc.record({ kind: fc.constant('sequencer-stall'), at: at(shape), duration: millis(10, 3_000) }),
   'sequencer-crash': (shape) =>
     fc.record({ kind: fc.constant('sequencer-crash'), at: at(shape), detectionDelay: millis(10, 2_000), promotion: millis(10, 1_000) }),
@@ -102,7 +104,7 @@ export function faultArbitrary(shape: IncidentShape, kinds: readonly FaultKind[]
     const arbitrary = factory?.(shape);
     if (arbitrary) arbitraries.push(arbitrary);
   }
-  if (arbitraries.length === 0) throw new Error(`no fault arbitrary for kinds [${kinds.join(', ')}] in this shape (drop-copy, pool and order-server faults need their section)`);
+  if (arbitraries.length === 0) throw new Error(`no fault arbitrary for kinds [${kinds.join(', ')}] in this shape (drop-copy, pool, order-server and gateway-failover faults need their section)`);
   return fc.oneof(...arbitraries);
 }
 

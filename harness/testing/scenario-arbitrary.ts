@@ -22,9 +22,10 @@ export interface ScenarioArbitraryOptions {
   dropCopy?: boolean;
   /**
    * What stands in front of gateway gw1's sessions: nothing (default), seed 003's autoscaled pool (two
-   * warm nodes; pool faults become possible), or seed 004's order server (one session only).
+   * warm nodes; pool faults become possible), seed 004's order server or seed 000's primary/backup
+   * failover pair (these two front one session only).
    */
-  front?: 'direct' | 'pool' | 'order-server';
+  front?: 'direct' | 'pool' | 'order-server' | 'failover-pair';
   /** Parent order horizon range in milliseconds (default 6000..15000). */
   horizonMs?: { min: number; max: number };
   /** Most faults in one incident (default 3). */
@@ -42,6 +43,7 @@ const FRONTS: Record<NonNullable<ScenarioArbitraryOptions['front']>, Pick<Scenar
   direct: {},
   pool: { gateways: { nodes: [{ id: 'gw1' }], pool: { fronts: 'gw1', initialReplicas: 2 } } },
   'order-server': { gateways: { nodes: [{ id: 'gw1' }], orderServer: { fronts: 'gw1' } } },
+  'failover-pair': { gateways: { nodes: [{ id: 'gw1' }], failover: { fronts: 'gw1' } } },
 };
 const SETTLE = '2s';
 
@@ -58,13 +60,14 @@ export function scenarioArbitrary(options: ScenarioArbitraryOptions = {}): fc.Ar
   const horizon = options.horizonMs ?? { min: 6_000, max: 15_000 };
   if (!(Number.isInteger(sessionCount) && sessionCount >= 1)) throw new Error(`sessions: expected a whole number >= 1, got ${sessionCount}`);
   const front = options.front ?? 'direct';
-  if (front === 'order-server' && sessionCount !== 1) throw new Error('front: an order server fronts exactly one session (sessions: 1)');
+  if ((front === 'order-server' || front === 'failover-pair') && sessionCount !== 1) throw new Error(`front: ${front} fronts exactly one session (sessions: 1)`);
   if (!(horizon.min >= 1 && horizon.max >= horizon.min)) throw new Error(`horizonMs: expected 1 <= min <= max, got ${horizon.min}..${horizon.max}`);
   const shape: IncidentShape = {
     sessionIds: Array.from({ length: sessionCount }, (_, i) => `s${i + 1}`),
     dropCopy,
     pool: front === 'pool',
     orderServer: front === 'order-server',
+    failoverPair: front === 'failover-pair',
     faultWindowStartMs: START_MS,
     // Faults fall within the parent's life, whatever horizon the case draws.
     faultWindowEndMs: START_MS + horizon.min,

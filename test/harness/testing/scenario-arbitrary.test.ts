@@ -22,8 +22,9 @@ describe('scenarioArbitrary', () => {
     }), { numRuns: 300, seed: 8 });
   });
 
-  it('generates only valid scenarios behind a gateway pool or an order server, with their faults', () => {
-    for (const front of ['pool', 'order-server'] as const) {
+  it('generates only valid scenarios behind a gateway pool, an order server or a failover pair, with their faults', () => {
+    const ownFaults = { pool: /^(gateway-crash|gateway-cold-start|load-spike)$/, 'order-server': /^order-server-/, 'failover-pair': /^gateway-failover$/ };
+    for (const front of ['pool', 'order-server', 'failover-pair'] as const) {
       const kinds = new Set<string>();
       fc.assert(
         fc.property(scenarioArbitrary({ front, maxFaults: 4 }), (scenario) => {
@@ -32,7 +33,7 @@ describe('scenarioArbitrary', () => {
         }),
         { numRuns: 200, seed: 14 },
       );
-      expect([...kinds].some((kind) => (front === 'pool' ? kind.startsWith('gateway-') || kind === 'load-spike' : kind.startsWith('order-server-')))).toBe(true);
+      expect([...kinds].some((kind) => ownFaults[front].test(kind))).toBe(true);
     }
   });
 
@@ -57,7 +58,7 @@ describe('scenarioArbitrary', () => {
 });
 
 describe('fault arbitraries', () => {
-  const shape: IncidentShape = { sessionIds: ['s1', 's2'], dropCopy: true, pool: true, orderServer: true, faultWindowStartMs: 0, faultWindowEndMs: 10_000 };
+  const shape: IncidentShape = { sessionIds: ['s1', 's2'], dropCopy: true, pool: true, orderServer: true, failoverPair: true, faultWindowStartMs: 0, faultWindowEndMs: 10_000 };
 
   it('cover only kinds of the fault catalogue', () => {
     for (const kind of Object.keys(FAULT_ARBITRARIES)) expect(FAULT_KINDS).toContain(kind);
@@ -69,9 +70,9 @@ describe('fault arbitraries', () => {
   });
 
   it('never draw a fault whose section (drop copy, pool, order server) the scenario lacks', () => {
-    const drawn = fc.sample(faultScheduleArbitrary({ ...shape, dropCopy: false, pool: false, orderServer: false }, { maxFaults: 8 }), { numRuns: 300, seed: 12 }).flat();
+    const drawn = fc.sample(faultScheduleArbitrary({ ...shape, dropCopy: false, pool: false, orderServer: false, failoverPair: false }, { maxFaults: 8 }), { numRuns: 300, seed: 12 }).flat();
     expect(drawn.length).toBeGreaterThan(0);
-    const needSection = ['drop-copy-lag', 'drop-copy-down', 'load-spike', 'gateway-crash', 'gateway-cold-start', 'order-server-crash', 'order-server-disk-loss'];
+    const needSection = ['drop-copy-lag', 'drop-copy-down', 'load-spike', 'gateway-crash', 'gateway-cold-start', 'order-server-crash', 'order-server-disk-loss', 'gateway-failover'];
     expect(drawn.filter((fault) => needSection.includes(fault.kind))).toEqual([]);
   });
 
