@@ -11,6 +11,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { parseDocument } from 'yaml';
 import type { z } from 'zod';
+import { faultOverlaps } from './fault-overlap.ts';
 import { scenarioSchema, type Scenario } from './schema.ts';
 
 export interface ScenarioIssue {
@@ -69,6 +70,7 @@ function crossReferences(file: string, scenario: Scenario): ScenarioIssue[] {
       issues.push({ file, path: `faults[${i}].kind`, message: 'a drop-copy fault needs a dropCopy section' });
     }
   });
+  issues.push(...faultOverlaps(file, scenario.faults));
   scenario.market.intensityWindows.forEach((window, i) => {
     if (window.from >= window.to) issues.push({ file, path: `market.intensityWindows[${i}]`, message: '"from" must be before "to"' });
   });

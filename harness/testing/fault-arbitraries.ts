@@ -12,7 +12,8 @@
  * `uncoveredFaultKinds()` and is simply never generated.
  */
 import fc from 'fast-check';
-import { FAULT_KINDS, type FaultKind, type ScenarioInput } from '../scenario/index.ts';
+import { FAULT_KINDS, fault, type FaultKind, type ScenarioInput } from '../scenario/index.ts';
+import { faultOverlaps } from '../scenario/fault-overlap.ts';
 
 export type FaultInput = NonNullable<ScenarioInput['faults']>[number];
 export type FaultInputOf<K extends FaultKind> = Extract<FaultInput, { kind: K }>;
@@ -114,5 +115,14 @@ const atMs = (fault: FaultInput) => (typeof fault.at === 'string' ? Number.parse
 export function faultScheduleArbitrary(shape: IncidentShape, options: { maxFaults?: number; kinds?: readonly FaultKind[] } = {}): fc.Arbitrary<FaultInput[]> {
   return fc
     .array(faultArbitrary(shape, options.kinds), { minLength: 0, maxLength: options.maxFaults ?? 3 })
-    .map((faults) => [...faults].sort((a, b) => atMs(a) - atMs(b)));
+    .map((faults) => withoutCollisions([...faults].sort((a, b) => atMs(a) - atMs(b))));
+}
+
+/** Drops a fault that would begin while an earlier one on the same component is in effect (bad input: see fault-overlap.ts). */
+function withoutCollisions(faults: readonly FaultInput[]): FaultInput[] {
+  const kept: FaultInput[] = [];
+  for (const candidate of faults) {
+    if (faultOverlaps('generated', [...kept, candidate].map((input) => fault.parse(input))).length === 0) kept.push(candidate);
+  }
+  return kept;
 }
