@@ -22,14 +22,13 @@
 import type { Kernel, Ns } from '../../sim/index.ts';
 import type { SessionView, Side } from '../../policies/index.ts';
 import type { AppBody, ExecutionReport, FixMessage } from '../../venues/fix/codec/index.ts';
-import { formatUtcTimestampMs } from '../../venues/fix/codec/values.ts';
 import type { SessionEvent } from '../../venues/fix/session/index.ts';
 import type { FailoverEvent, FailoverGateway, FailoverRouterListener, GatewayRejection } from '../../venues/gateway/index.ts';
 import type { NewChildOrder, OrderEntryPort } from '../router/ports.ts';
+import { ChildOrderMessages } from './child-order-messages.ts';
 import type { RouterReportSink, TimedSessionEvent } from './fix-order-entry-port.ts';
 import { failoverSessionView } from './gateway-view.ts';
 
-const fixSide = (side: Side) => (side === 'buy' ? '1' : '2');
 
 export class FailoverOrderEntryPort implements OrderEntryPort, FailoverRouterListener {
   pair: FailoverGateway | undefined;
@@ -43,14 +42,18 @@ export class FailoverOrderEntryPort implements OrderEntryPort, FailoverRouterLis
   /** Requests refused by the pair or a node: they never reached the venue. */
   refusals = 0;
 
+  private readonly messages: ChildOrderMessages;
+
   constructor(
     private readonly kernel: Kernel,
     readonly sessionId: string,
     readonly gatewayId: string,
-    private readonly symbol: string,
-    private readonly tickSize: number,
-    private readonly epochUtcMs: number,
-  ) {}
+    symbol: string,
+    tickSize: number,
+    epochUtcMs: number,
+  ){
+    this.messages = new ChildOrderMessages(kernel, symbol, tickSize, epochUtcMs);
+  }
 
   private get gateway(): FailoverGateway {
     if (this.pair === undefined) throw new Error(`session ${this.sessionId} has no failover pair`);
@@ -66,42 +69,21 @@ export class FailoverOrderEntryPort implements OrderEntryPort, FailoverRouterLis
   }
 
   sendNewOrder(order: NewChildOrder): void {
-    this.submit({
-      msgType: 'D',
-      clOrdId: order.clOrdId,
-      handlInst: '1',
-      side: fixSide(order.side),
-      symbol: this.symbol,
-      orderQty: order.qtyShares,
-      ordType: '2',
-      price: this.price(order.priceTicks),
-      timeInForce: order.timeInForce === 'ioc' ? '3' : '0',
-      transactTime: this.transactTime(),
-    });
+    this.submit(this.messages.newOrder(order));
   }
 
   sendCancel(request: { clOrdId: string; origClOrdId: string; side: Side; qtyShares: number }): void {
-    this.submit({ msgType: 'F', clOrdId: request.clOrdId, origClOrdId: request.origClOrdId, side: fixSide(request.side), symbol: this.symbol, orderQty: request.qtyShares, transactTime: this.transactTime() });
+    this.submit(this.messages.cancel(request));
   }
 
   sendReplace(request: { clOrdId: string; origClOrdId: string; side: Side; priceTicks: number; qtyShares: number }): void {
-    this.submit({
-      msgType: 'G',
-      clOrdId: request.clOrdId,
-      origClOrdId: request.origClOrdId,
-      handlInst: '1',
-      side: fixSide(request.side),
-      symbol: this.symbol,
-      ordType: '2',
-      price: this.price(request.priceTicks),
-      orderQty: request.qtyShares,
-      transactTime: this.transactTime(),
-    });
+    this.submit(this.messages.replace(request));
   }
 
   sendStatusRequest(request: { clOrdId: string; side: Side }): void {
-    this.submit({ msgType: 'H', clOrdId: request.clOrdId, side: fixSide(request.side), symbol: this.symbol });
+    this.submit(this.messages.statusRequest(request));
   }
+
 
   // ---- the pair (FailoverRouterListener) ----------------------------------------------------------
 
@@ -135,14 +117,6 @@ export class FailoverOrderEntryPort implements OrderEntryPort, FailoverRouterLis
     if (this.gateway.submit(body) !== undefined) this.refusals++;
   }
 
-  /** Prices on the wire are decimals; rounding to the tick's decimals keeps 1001 * 0.01 from printing as 10.010000000000002. */
-  private price(priceTicks: number): number {
-    return Number((priceTicks * this.tickSize).toFixed(10));
-  }
-
-  private transactTime(): string {
-    return formatUtcTimestampMs(this.epochUtcMs + Math.floor(this.kernel.now / 1_000_000));
-  }
 }
 
 /** A status answer saying the venue holds no such order for the firm. */

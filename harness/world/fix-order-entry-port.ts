@@ -10,10 +10,10 @@
 import type { Kernel, Ns } from '../../sim/index.ts';
 import type { SessionView, Side } from '../../policies/index.ts';
 import type { AppBody, ExecutionReport, FixMessage, OrderCancelReject } from '../../venues/fix/codec/index.ts';
-import { formatUtcTimestampMs } from '../../venues/fix/codec/values.ts';
 import type { FixSession, SessionEvent } from '../../venues/fix/session/index.ts';
 import type { SimFixApplication, SimSessionEndpoint } from '../../venues/fix/sim/index.ts';
 import type { NewChildOrder, OrderEntryPort } from '../router/ports.ts';
+import { ChildOrderMessages } from './child-order-messages.ts';
 import type { ReportChannel } from '../router/local-order-book.ts';
 
 export interface RouterReportSink {
@@ -29,7 +29,6 @@ export interface TimedSessionEvent {
   event: SessionEvent;
 }
 
-const fixSide = (side: Side) => (side === 'buy' ? '1' : '2');
 
 export class FixOrderEntryPort implements OrderEntryPort, SimFixApplication {
   endpoint: SimSessionEndpoint | undefined;
@@ -48,16 +47,20 @@ export class FixOrderEntryPort implements OrderEntryPort, SimFixApplication {
   private resendOutstanding = false;
   private highestSeenSeq = 0;
 
+  private readonly messages: ChildOrderMessages;
+
   constructor(
     private readonly kernel: Kernel,
     readonly sessionId: string,
     readonly gatewayId: string,
-    private readonly symbol: string,
-    private readonly tickSize: number,
-    private readonly epochUtcMs: number,
+    symbol: string,
+    tickSize: number,
+    epochUtcMs: number,
     /** The venue side's session, whose GapFill counter the router observes as GapFills arrive. */
     private readonly peerSession: () => FixSession,
-  ) {}
+  ){
+    this.messages = new ChildOrderMessages(kernel, symbol, tickSize, epochUtcMs);
+  }
 
   private get session(): FixSession {
     if (this.endpoint === undefined) throw new Error(`session ${this.sessionId} has no endpoint`);
@@ -88,42 +91,21 @@ export class FixOrderEntryPort implements OrderEntryPort, SimFixApplication {
   }
 
   sendNewOrder(order: NewChildOrder): void {
-    this.send({
-      msgType: 'D',
-      clOrdId: order.clOrdId,
-      handlInst: '1',
-      side: fixSide(order.side),
-      symbol: this.symbol,
-      orderQty: order.qtyShares,
-      ordType: '2',
-      price: this.price(order.priceTicks),
-      timeInForce: order.timeInForce === 'ioc' ? '3' : '0',
-      transactTime: this.transactTime(),
-    });
+    this.send(this.messages.newOrder(order));
   }
 
   sendCancel(request: { clOrdId: string; origClOrdId: string; side: Side; qtyShares: number }): void {
-    this.send({ msgType: 'F', clOrdId: request.clOrdId, origClOrdId: request.origClOrdId, side: fixSide(request.side), symbol: this.symbol, orderQty: request.qtyShares, transactTime: this.transactTime() });
+    this.send(this.messages.cancel(request));
   }
 
   sendReplace(request: { clOrdId: string; origClOrdId: string; side: Side; priceTicks: number; qtyShares: number }): void {
-    this.send({
-      msgType: 'G',
-      clOrdId: request.clOrdId,
-      origClOrdId: request.origClOrdId,
-      handlInst: '1',
-      side: fixSide(request.side),
-      symbol: this.symbol,
-      ordType: '2',
-      price: this.price(request.priceTicks),
-      orderQty: request.qtyShares,
-      transactTime: this.transactTime(),
-    });
+    this.send(this.messages.replace(request));
   }
 
   sendStatusRequest(request: { clOrdId: string; side: Side }): void {
-    this.send({ msgType: 'H', clOrdId: request.clOrdId, side: fixSide(request.side), symbol: this.symbol });
+    this.send(this.messages.statusRequest(request));
   }
+
 
   onMessage(message: FixMessage<AppBody>): void {
     const now = this.kernel.now;
@@ -173,12 +155,4 @@ export class FixOrderEntryPort implements OrderEntryPort, SimFixApplication {
     (this.endpoint as SimSessionEndpoint).send(body);
   }
 
-  /** Prices on the wire are decimals; rounding to the tick's decimals keeps 1001 * 0.01 from printing as 10.010000000000002. */
-  private price(priceTicks: number): number {
-    return Number((priceTicks * this.tickSize).toFixed(10));
-  }
-
-  private transactTime(): string {
-    return formatUtcTimestampMs(this.epochUtcMs + Math.floor(this.kernel.now / 1_000_000));
-  }
 }
