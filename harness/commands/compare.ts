@@ -25,6 +25,16 @@ export function compareOptionsOf(args: Omit<CompareArgs, 'paths' | 'json'>): Com
   return { baseline: args.baseline, objective: args.objective as CompareOptions['objective'], level: args.level, resamples: args.resamples, seed: args.bootstrapSeed };
 }
 
+/** The options every command that compares records takes (compare, report); read back by `compareOptionsOf`. */
+export function comparisonOptions<T>(yargs: Argv<T>): Argv<T> {
+  return yargs
+    .option('baseline', { type: 'string', default: 'naive', describe: 'the policy (or column label) differences are taken against' })
+    .option('objective', { type: 'string', default: 'p95', choices: [...OBJECTIVES], describe: 'tail objective that ranks tuning settings: p95 or p99 of IS_FO_BPS' })
+    .option('level', { type: 'number', default: 0.95, describe: 'confidence level of the intervals' })
+    .option('resamples', { type: 'number', default: 2000, describe: 'bootstrap resamples per interval' })
+    .option('bootstrap-seed', { type: 'number', default: 1, describe: 'seed of the bootstrap streams (intervals are reproducible)' }) as unknown as Argv<T>;
+}
+
 const EXAMPLES: ReadonlyArray<readonly [string, string]> = [
   ['every policy against naive', 'execdrill compare results/fix'],
   ['against another baseline, for a machine', 'execdrill compare results/fix --baseline gap-recovery --json'],
@@ -33,14 +43,7 @@ const EXAMPLES: ReadonlyArray<readonly [string, string]> = [
 ];
 
 function builder(yargs: Argv): Argv<CompareArgs> {
-  return yargs
-    .wrap(null)
-    .positional('paths', { type: 'string', array: true, demandOption: true, describe: 'sweep directories or episodes .jsonl files (records are pooled)' })
-    .option('baseline', { type: 'string', default: 'naive', describe: 'the policy (or column label) differences are taken against' })
-    .option('objective', { type: 'string', default: 'p95', choices: [...OBJECTIVES], describe: 'tail objective that ranks tuning settings: p95 or p99 of IS_FO_BPS' })
-    .option('level', { type: 'number', default: 0.95, describe: 'confidence level of the intervals' })
-    .option('resamples', { type: 'number', default: 2000, describe: 'bootstrap resamples per interval' })
-    .option('bootstrap-seed', { type: 'number', default: 1, describe: 'seed of the bootstrap streams (intervals are reproducible)' })
+  return comparisonOptions(yargs.wrap(null).positional('paths', { type: 'string', array: true, demandOption: true, describe: 'sweep directories or episodes .jsonl files (records are pooled)' }))
     .option('json', { type: 'boolean', default: false, describe: 'print the comparison as JSON (schema execdrill.compare/1)' })
     .epilogue(
       helpEpilogue(EXAMPLES, [

@@ -2,12 +2,11 @@
 import { statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { Argv, CommandModule } from 'yargs';
-import { OBJECTIVES } from '../compare/comparison.ts';
 import { UsageError } from '../errors.ts';
 import { writeReport } from '../report/html/index.ts';
 import { helpEpilogue, requireSingle } from '../sweep/options.ts';
 import { readRecordSource } from '../sweep/records.ts';
-import { compareOptionsOf } from './compare.ts';
+import { compareOptionsOf, comparisonOptions } from './compare.ts';
 
 interface ReportArgs {
   dir: string;
@@ -26,15 +25,12 @@ const EXAMPLES: ReadonlyArray<readonly [string, string]> = [
 ];
 
 function builder(yargs: Argv): Argv<ReportArgs> {
-  return yargs
-    .wrap(null)
-    .positional('dir', { type: 'string', demandOption: true, describe: 'a sweep directory (or an episodes .jsonl file)' })
-    .option('out', { type: 'string', describe: 'the HTML file to write (default: report.html in the sweep directory)' })
-    .option('baseline', { type: 'string', default: 'naive', describe: 'the policy differences are taken against (as for compare)' })
-    .option('objective', { type: 'string', default: 'p95', choices: [...OBJECTIVES], describe: 'tail objective that ranks tuning settings (as for compare)' })
-    .option('level', { type: 'number', default: 0.95, describe: 'confidence level of the intervals' })
-    .option('resamples', { type: 'number', default: 2000, describe: 'bootstrap resamples per interval' })
-    .option('bootstrap-seed', { type: 'number', default: 1, describe: 'seed of the bootstrap streams (intervals are reproducible)' })
+  return comparisonOptions(
+    yargs
+      .wrap(null)
+      .positional('dir', { type: 'string', demandOption: true, describe: 'a sweep directory (or an episodes .jsonl file)' })
+      .option('out', { type: 'string', describe: 'the HTML file to write (default: report.html in the sweep directory)' }),
+  )
     .option('json', { type: 'boolean', default: false, describe: 'print what was written as JSON: path, bytes, scenarios, episodes' })
     .epilogue(
       helpEpilogue(EXAMPLES, [
