@@ -14,6 +14,12 @@ export type SessionEvent =
   | { type: 'resend-requested'; beginSeqNo: number; endSeqNo: number }
   | { type: 'gap-closed'; nextTargetSeqNum: number }
   | { type: 'resend-served'; beginSeqNo: number; endSeqNo: number; resent: number; gapFilled: number }
+  /**
+   * Application messages a ResendRequest covered that the store did not keep, so a GapFill went out instead
+   * (each sequence number reported once). The sender cannot know more: a first transmission still on its way
+   * (on the wire, or queued behind a paced replay) can reach the receiver in sequence before the GapFill and
+   * be applied after all, so this over-reports loss rather than missing any.
+   */
   | { type: 'messages-lost'; seqs: readonly number[] }
   | { type: 'possdup-ignored'; seq: number }
   | { type: 'reject-sent'; refSeqNum: number; reason: number }
@@ -41,6 +47,7 @@ export interface SessionStats {
   outboundBacklogMax: number;
   seqsGapFilled: number;
   possDupIgnored: number;
+  /** Distinct application messages reported lost ('messages-lost'): an upper bound on what the receiver missed. */
   applicationMessagesLost: number;
   rejectsSent: number;
   rejectsReceived: number;

@@ -62,6 +62,8 @@ export class FixSession {
   private armedAtNs: Ns | undefined;
   private readonly gap: InboundGap<Held>;
   private readonly outbound = new OutboundQueue();
+  /** Sequence numbers already reported lost: a storm asks for the same range again and again. */
+  private readonly reportedLost = new Set<number>();
   private out: SessionOutput[] = [];
 
   constructor(
@@ -487,9 +489,11 @@ export class FixSession {
     this.stats.messagesResent += resent;
     this.stats.seqsGapFilled += gapFilled;
     this.event({ type: 'resend-served', beginSeqNo: plan.beginSeqNo, endSeqNo: plan.endSeqNo, resent, gapFilled });
-    if (plan.lostSeqs.length > 0) {
-      this.stats.applicationMessagesLost += plan.lostSeqs.length;
-      this.event({ type: 'messages-lost', seqs: plan.lostSeqs });
+    const newlyLost = plan.lostSeqs.filter((seq) => !this.reportedLost.has(seq));
+    if (newlyLost.length > 0) {
+      for (const seq of newlyLost) this.reportedLost.add(seq);
+      this.stats.applicationMessagesLost += newlyLost.length;
+      this.event({ type: 'messages-lost', seqs: newlyLost });
     }
   }
 
@@ -587,6 +591,7 @@ export class FixSession {
     this.nextSender = 1;
     this.nextTarget = 1;
     this.store.reset();
+    this.reportedLost.clear();
     this.gap.reset();
     this.outbound.clear();
   }
