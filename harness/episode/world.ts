@@ -147,13 +147,11 @@ export function runWorld(
 
   const trueWorkingIds = (): Set<string> => {
     const ids = new Set<string>();
-    for (const side of ['buy', 'sell'] as const) {
-      for (const order of book.orders(side)) {
-        if (!routerOwners.has(order.ownerId)) continue;
-        const record = orderEntry.counterpartyOf(order.ownerId).order(order.orderId);
-        if (record !== undefined) ids.add(record.clOrdIds[0]);
-      }
-    }
+    book.forEachRestingOrder((orderId, ownerId) => {
+      if (!routerOwners.has(ownerId)) return;
+      const record = orderEntry.counterpartyOf(ownerId).order(orderId);
+      if (record !== undefined) ids.add(record.clOrdIds[0]);
+    });
     return ids;
   };
   const sample = () => {

@@ -221,6 +221,16 @@ export class OrderBook {
     return orders;
   }
 
+  /** Every resting order's id and owner, both sides, in no promised order; builds nothing (a per-sample scan of a deep book). */
+  forEachRestingOrder(visit: (orderId: number, ownerId: number) => void): void {
+    const pool = this.pool;
+    for (const bookSide of this.sides) {
+      for (let rank = 0; rank < bookSide.depth; rank++) {
+        for (let slot = bookSide.levelHead[bookSide.levelAtRank(rank)]; slot !== NO_SLOT; slot = pool.next[slot]) visit(pool.orderId[slot], pool.ownerId[slot]);
+      }
+    }
+  }
+
   /** A hash of the L3 state (snapshots.ts): equal books, equal hashes. */
   stateHash(): string {
     return hashRestingOrders(this.orders('buy'), this.orders('sell'));
