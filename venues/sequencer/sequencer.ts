@@ -24,10 +24,10 @@ import { invariant, type Distribution, type EventHandler, type EventId, type Ker
 import type { FailoverControl, SequencerFault, TakeoverPlan } from './faults.ts';
 import { LaggedEntriesRederived, validateFaultSchedule } from './faults.ts';
 import { InboundQueue } from './inbound-queue.ts';
-import { Journal, replayJournal, type JournalEntry } from './journal.ts';
+import { Journal, type JournalEntry } from './journal.ts';
 import type { ReplayInterleave, TransitionInbound } from './policies.ts';
 import { SequencerTruth } from './truth.ts';
-import type { NodeName, OutputCollector, SequencedOutput, SequencerListener, SequencerPhase, StateMachine } from './types.ts';
+import type { NodeName, OutputCollector, SequencerListener, SequencerPhase, StateMachine } from './types.ts';
 
 export interface SequencerConfig<I, O> {
   readonly createReplica: () => StateMachine<I, O>;
@@ -51,7 +51,7 @@ const TAKEOVER = 6;
 const SAMPLE = 7;
 
 export class Sequencer<I, O> implements EventHandler, FailoverControl<I, O>, OutputCollector<O> {
-  readonly journal = new Journal<I, O>();
+  readonly journal: Journal<I, O>;
   readonly truth = new SequencerTruth<I, O>();
   private replicaState: StateMachine<I, O>;
   private phaseNow: SequencerPhase = 'normal';
@@ -81,6 +81,7 @@ export class Sequencer<I, O> implements EventHandler, FailoverControl<I, O>, Out
     invariant(config.heartbeatIntervalNs > 0, 'heartbeat interval must be > 0 ns');
     this.replayServiceNs = Math.max(1, Math.round(1e9 / config.replayRateMsgsPerSec));
     this.replicaState = config.createReplica();
+    this.journal = new Journal(config.createReplica);
   }
 
   /** Schedules heartbeats, faults and sampling; call once before running the kernel. */
@@ -253,13 +254,11 @@ export class Sequencer<I, O> implements EventHandler, FailoverControl<I, O>, Out
     this.pendingPayloads.length = 0;
     this.replicaState.apply(input, now, this);
     const firstSeq = this.journal.nextSeq;
-    const outputs: SequencedOutput<O>[] = new Array(this.pendingPayloads.length);
-    for (let i = 0; i < outputs.length; i++) {
-      outputs[i] = { seq: firstSeq + i, epoch: this.epochNow, producedAtNs: now, payload: this.pendingPayloads[i] };
-    }
-    this.journal.append({ input, appliedAtNs: now, firstSeq, outputs });
-    this.publishedNextSeq = firstSeq + outputs.length;
-    for (let i = 0; i < outputs.length; i++) this.config.listener.onSequenced(outputs[i]);
+    const count = this.pendingPayloads.length;
+    this.journal.append(input, now, firstSeq, count, this.epochNow);
+    this.publishedNextSeq = firstSeq + count;
+    // Outputs are built one at a time and handed on: nothing here keeps them (the journal regenerates them).
+    for (let i = 0; i < count; i++) this.config.listener.onSequenced({ seq: firstSeq + i, epoch: this.epochNow, producedAtNs: now, payload: this.pendingPayloads[i] });
   }
 
   // The primary published these outputs when it first applied the input; re-applying them at their
@@ -274,7 +273,7 @@ export class Sequencer<I, O> implements EventHandler, FailoverControl<I, O>, Out
       this.pendingPayloads.length === entry.outputs.length,
       () => `re-deriving seq ${entry.firstSeq} produced ${this.pendingPayloads.length} outputs, the original had ${entry.outputs.length}`,
     );
-    this.journal.append(entry);
+    this.journal.appendEntry(entry, entry.outputs[0]?.epoch ?? this.epochNow);
   }
 
   private requeueInService(): void {
@@ -305,7 +304,7 @@ export class Sequencer<I, O> implements EventHandler, FailoverControl<I, O>, Out
     const lagEntries = Math.min(plan.lagEntries, this.journal.length);
     if (lagEntries > 0) {
       const lagged = this.journal.truncateLast(lagEntries);
-      this.replicaState = replayJournal(this.journal.entries, this.config.createReplica);
+      this.replicaState = this.journal.replay();
       plan.resolution.resolve(lagged, this);
     }
     this.backlog.appendAll(this.live);

@@ -23,7 +23,6 @@ import { OrderIdCounter, type BookEvent, type OrderBook, type OrderIdSource, typ
 import { FeedPublisher, type FeedPublisherConfig, type FeedSnapshot, type SnapshotSource } from '../feed/index.ts';
 import {
   FanOutListener,
-  replayJournal,
   Sequencer,
   type SequencedOutput,
   type SequencerConfig,
@@ -100,7 +99,7 @@ export class Venue implements SequencerListener<VenueRequest, BookEvent>, Snapsh
 
   /** The state hash of a fresh book fed the whole journal; equals `book.stateHash()` when replay is exact. */
   replayedBookHash(): string {
-    return (replayJournal(this.sequencer.journal.entries, () => new BookMachine()) as BookMachine).book.stateHash();
+    return (this.sequencer.journal.replay() as BookMachine).book.stateHash();
   }
 
   connect(ownerId: number, sink: OwnerSink): void {
