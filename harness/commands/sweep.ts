@@ -71,8 +71,8 @@ export const sweepCommand: CommandModule<object, SweepArgs> = {
     const outcome = await runSweep({ request, out: args.out, workers: requireWorkers(args.workers), shard, runner });
     const summary = summariseRecords(readRecordSource(args.out).records);
     if (args.json) {
-      const { resumed, ran, startupSec, runSec } = outcome;
-      const report = { out: args.out, shard: formatShard(shard), ...summary, resumed, ran, startupSec, runSec };
+      const { resumed, ran, startupSec, runSec, runCpuSec } = outcome;
+      const report = { out: args.out, shard: formatShard(shard), ...summary, resumed, ran, startupSec, runSec, runCpuSec };
       process.stdout.write(`${JSON.stringify(report)}\n`);
     } else {
       const problems = `${summary.failed.length} failed, ${summary.invariantViolations.length} violated an invariant`;

@@ -36,6 +36,11 @@ export interface SweepOutcome {
   /** Seconds to start the workers, and to run the episodes once they were up. */
   startupSec: number;
   runSec: number;
+  /**
+   * CPU seconds the whole process spent while the episodes ran: workers, the main thread and V8's own
+   * helper threads (parallel GC, concurrent compilation). Over `runSec` it is the cores the sweep kept busy.
+   */
+  runCpuSec: number;
 }
 
 /** How many finished-but-unwritten records may wait behind a slow earlier episode, per worker. */
@@ -99,7 +104,7 @@ export async function runSweep(options: SweepOptions): Promise<SweepOutcome> {
   const log = new EpisodeLog(out, slice, (index) => specs[index].seed);
   const finished = log.finished();
   const todo = slice.filter((index) => !finished.has(index));
-  const outcome: SweepOutcome = { manifest, episodes: slice.length, resumed: slice.length - todo.length, ran: 0, startupSec: 0, runSec: 0 };
+  const outcome: SweepOutcome = { manifest, episodes: slice.length, resumed: slice.length - todo.length, ran: 0, startupSec: 0, runSec: 0, runCpuSec: 0 };
   if (todo.length === 0) {
     log.close();
     return outcome;
@@ -135,9 +140,11 @@ export async function runSweep(options: SweepOptions): Promise<SweepOutcome> {
 
   const startMs = performance.now();
   let runStartMs = startMs;
+  let runStartCpu = process.cpuUsage();
   try {
     pool = await EpisodePool.start(workers, { runnerUrl: runner.url, runnerLabel: runner.label, commit }, { onResult, onFatal: (error) => settle.reject(error) });
     runStartMs = performance.now();
+    runStartCpu = process.cpuUsage();
     submitMore();
     await allDone;
   } finally {
@@ -148,5 +155,7 @@ export async function runSweep(options: SweepOptions): Promise<SweepOutcome> {
   outcome.ran = received;
   outcome.startupSec = (runStartMs - startMs) / 1000;
   outcome.runSec = (performance.now() - runStartMs) / 1000;
+  const cpu = process.cpuUsage(runStartCpu);
+  outcome.runCpuSec = (cpu.user + cpu.system) / 1e6;
   return outcome;
 }
