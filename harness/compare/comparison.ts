@@ -58,10 +58,27 @@ export function findBaseline(group: ScenarioGroup, baseline: string): Column | n
   return matches[0] ?? null;
 }
 
+/**
+ * Records of one scenario made by more than one commit of the simulator: a difference between columns
+ * may then be a change in the venue or session models, not in the policies. Crashed episodes count too.
+ */
+function mixedCommitsNote(group: ScenarioGroup): string | null {
+  const commits = new Set(group.columns.flatMap((column) => column.records.map((r) => r.commit)));
+  if (commits.size <= 1) return null;
+  const perColumn = group.columns.map((column) => {
+    const counts = new Map<string, number>();
+    for (const r of column.records) counts.set(r.commit, (counts.get(r.commit) ?? 0) + 1);
+    return `${column.label}: ${[...counts].map(([commit, n]) => `${commit.slice(0, 12)} x${n}`).join(', ')}`;
+  });
+  return `records come from ${commits.size} commits of the simulator (${perColumn.join('; ')}): differences may reflect model changes, not policies`;
+}
+
 function compareScenario(group: ScenarioGroup, options: CompareOptions): ScenarioComparison {
   const key = scenarioKey(group);
   const baseline = findBaseline(group, options.baseline);
   const notes: string[] = [];
+  const mixed = mixedCommitsNote(group);
+  if (mixed !== null) notes.push(mixed);
   const differences: Difference[] = [];
   if (baseline === null) {
     notes.push(`no ${options.baseline} records for this scenario, so no differences: pass --baseline <policy>`);

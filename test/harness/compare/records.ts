@@ -5,7 +5,7 @@ export function record(
   policy: string,
   seed: number,
   metrics: Record<string, number | null>,
-  options: { version?: string; params?: Record<string, number>; scenario?: string; crash?: boolean } = {},
+  options: { version?: string; params?: Record<string, number>; scenario?: string; crash?: boolean; commit?: string } = {},
 ): EpisodeRecord {
   const scenario = options.scenario ?? 'fix-resend';
   return {
@@ -15,7 +15,7 @@ export function record(
     scenarioHash: options.crash ? '' : `hash-${scenario}`,
     policy: { name: policy, version: options.crash ? '' : (options.version ?? '1.0.0'), sourceHash: options.crash ? '' : `src-${policy}-${options.version ?? '1.0.0'}`, params: options.params ?? {} },
     seed,
-    commit: 'test',
+    commit: options.commit ?? 'test',
     status: options.crash ? 'failed' : 'ok',
     ...(options.crash ? { error: { kind: 'crash' as const, message: 'boom' } } : {}),
     replay: `npx execdrill sweep --policy ${policy} --seeds ${seed}`,
