@@ -118,6 +118,7 @@ export function stateKpis(run: WorldRun, control: WorldRun, parentQtyShares: num
     GRS: samples.length ? samples.filter((s) => s.anyGapOpen).length / samples.length : null,
     PES: inRecovery ? possDup / inRecovery : null,
     GFR: gapFilled + resent ? gapFilled / (gapFilled + resent) : null,
+    FIX_REPLAY_BACKLOG_MAX: venueStats.reduce((max, s) => Math.max(max, s.outboundBacklogMax), 0),
     ROR: ror,
     CATCHUP_OVERSHOOT: ror === null ? null : Number(ror > 1 + OVERSHOOT_MARGIN),
     ...gatewayKpis(run, control),

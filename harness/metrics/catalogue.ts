@@ -42,6 +42,7 @@ export const METRIC_CATALOGUE: readonly MetricInfo[] = [
   { name: 'TEX95', unit: 'fraction', description: 'Share of filled children whose realised slippage (fill VWAP vs mid at venue acceptance) exceeds the q95 fitted on the control run for the regime they were sent in (pooled when the control has < 20 in it); about 0.05 when the incident changes nothing' },
   { name: 'PES', unit: 'fraction', description: 'PossDup event share: application messages received during recovery that carried PossDupFlag=Y' },
   { name: 'GFR', unit: 'fraction', description: 'GapFill ratio: recovered sequence range covered by SequenceReset-GapFill rather than resent' },
+  { name: 'FIX_REPLAY_BACKLOG_MAX', unit: 'messages', description: "Longest outbound queue a venue FIX session built behind a paced replay: resent messages and the live ones waiting behind them (seed 002's slow replay and resend storm); 0 when no replay was paced" },
   { name: 'ROR', unit: 'ratio', description: 'Recovery overreaction: catch-up sent after recovery over the true deficit then (ROR95 across seeds)' },
   { name: 'CATCHUP_OVERSHOOT', unit: '0/1', description: 'ROR above 1.1 (CATCHUP_OVERSHOOT_RATE is its mean across seeds)' },
   { name: 'WARMUP_T95_SEC', unit: 's', description: 'p95 over nodes that joined the gateway pool of boot to trading-stable (trading-ready, mean warm-up multiplier within the warm band); a node never stable counts with the time observed (seed 003)' },

@@ -42,6 +42,12 @@ describe('runEpisode', () => {
     expect(withShadow.replay).toContain('--shadow naive');
   });
 
+  it('records the FIX replay backlog: none without a paced replay, the queue behind it with one', () => {
+    expect(record.metrics.FIX_REPLAY_BACKLOG_MAX).toBe(0);
+    const slow = runEpisode({ scenarioFile: 'scenarios/002-fix-slow-replay.yaml', policy: 'naive', params: {}, seed: 3 });
+    expect(slow.metrics.FIX_REPLAY_BACKLOG_MAX).toBeGreaterThan(0);
+  });
+
   it('records a bad scenario file as bad input, naming the file and the path', () => {
     const failed = runEpisode({ scenarioFile: 'test/fixtures/scenarios/bad-scenario.yaml', policy: 'naive', params: {}, seed: 1 });
     expect(failed.status).toBe('failed');
