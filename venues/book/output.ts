@@ -104,7 +104,49 @@ export interface BookOutputSink {
 
 /** A copy of a (reused) record that the caller may keep. */
 export function copyBookEvent<E extends BookEvent>(event: Readonly<E>): E {
-  return { ...event } as E;
+  return copyOf(event as Readonly<BookEvent>) as E;
+}
+
+// One literal per kind, keys in the records' order: a spread over seven shapes is V8's slow generic clone,
+// and copying is on every sequenced output (it was 5% of an episode's time).
+function copyOf(e: Readonly<BookEvent>): BookEvent {
+  switch (e.type) {
+    case 'accepted':
+      return { type: e.type, orderId: e.orderId, ownerId: e.ownerId, side: e.side, orderType: e.orderType, priceTicks: e.priceTicks, orderQtyShares: e.orderQtyShares };
+    case 'rejected':
+      return { type: e.type, request: e.request, orderId: e.orderId, ownerId: e.ownerId, reason: e.reason };
+    case 'fill':
+      return {
+        type: e.type,
+        makerOrderId: e.makerOrderId,
+        makerOwnerId: e.makerOwnerId,
+        takerOrderId: e.takerOrderId,
+        takerOwnerId: e.takerOwnerId,
+        aggressorSide: e.aggressorSide,
+        priceTicks: e.priceTicks,
+        qtyShares: e.qtyShares,
+        makerLeavesQtyShares: e.makerLeavesQtyShares,
+        takerLeavesQtyShares: e.takerLeavesQtyShares,
+      };
+    case 'cancelled':
+      return { type: e.type, orderId: e.orderId, ownerId: e.ownerId, side: e.side, priceTicks: e.priceTicks, cancelledQtyShares: e.cancelledQtyShares, reason: e.reason };
+    case 'replaced':
+      return {
+        type: e.type,
+        orderId: e.orderId,
+        ownerId: e.ownerId,
+        side: e.side,
+        oldPriceTicks: e.oldPriceTicks,
+        priceTicks: e.priceTicks,
+        orderQtyShares: e.orderQtyShares,
+        leavesQtyShares: e.leavesQtyShares,
+        priorityKept: e.priorityKept,
+      };
+    case 'mass-cancelled':
+      return { type: e.type, ownerId: e.ownerId, side: e.side, cancelledOrders: e.cancelledOrders };
+    case 'level':
+      return { type: e.type, side: e.side, priceTicks: e.priceTicks, qtyShares: e.qtyShares, orderCount: e.orderCount };
+  }
 }
 
 /** Discards everything: for benches and for books whose outputs nobody reads. */
