@@ -4,7 +4,7 @@
  * read at the decision time; nothing here can reach venue truth.
  */
 import type { Ns } from '../../sim/index.ts';
-import { quantile } from '../../sim/index.ts';
+import { quantile, quantiles } from '../../sim/index.ts';
 import type { Observation, ParentView } from '../../policies/index.ts';
 import type { LocalOrderBook } from './local-order-book.ts';
 import type { GatewayPort, MarketDataPort, OrderEntryPort } from './ports.ts';
@@ -45,6 +45,7 @@ export function buildObservation(src: ObservationSources): Observation {
   const target = src.schedule.targetFilledQty(src.nowNs, market.tradedQtyShares);
   const acks = src.book.ackLatenciesNs;
   const recent = acks.slice(-RECENT_ACKS);
+  const [ackP50Ns, ackP99Ns] = recent.length ? quantiles(recent, [0.5, 0.99]) : [undefined, undefined];
   const baseline = acks.length >= BASELINE_ACKS ? quantile(acks.slice(0, BASELINE_ACKS), 0.99) : undefined;
   const dropCopyParity = src.book.dropCopyView();
   return {
@@ -75,8 +76,8 @@ export function buildObservation(src: ObservationSources): Observation {
             lastReceivedAtNs: src.dropCopy.lastReceivedAtNs,
           },
     latency: {
-      ackP50Ns: recent.length ? quantile(recent, 0.5) : undefined,
-      ackP99Ns: recent.length ? quantile(recent, 0.99) : undefined,
+      ackP50Ns,
+      ackP99Ns,
       ackBaselineP99Ns: baseline,
       causalityInversions: src.book.causalityInversions,
     },
