@@ -253,9 +253,8 @@ export class Sequencer<I, O> implements EventHandler, FailoverControl<I, O>, Out
     const now = this.kernel.now;
     this.pendingPayloads.length = 0;
     this.replicaState.apply(input, now, this);
-    const firstSeq = this.journal.nextSeq;
     const count = this.pendingPayloads.length;
-    this.journal.append(input, now, firstSeq, count, this.epochNow);
+    const firstSeq = this.journal.append(input, now, count, this.epochNow);
     this.publishedNextSeq = firstSeq + count;
     // Outputs are built one at a time and handed on: nothing here keeps them (the journal regenerates them).
     for (let i = 0; i < count; i++) this.config.listener.onSequenced({ seq: firstSeq + i, epoch: this.epochNow, producedAtNs: now, payload: this.pendingPayloads[i] });

@@ -14,7 +14,6 @@ import {
   QueueDuringTransition,
   RejectDuringTransition,
   WeightedInterleave,
-  replayJournal,
   type SequencedOutput,
   type SequencerFault,
 } from '../../../venues/sequencer/index.ts';
@@ -111,7 +110,7 @@ describe('sequencer under random failover schedules', () => {
         for (const input of world.submitted) expect(fate.get(input)).toBe(1);
 
         // The venue's state is what replaying its journal gives.
-        const rebuilt = replayJournal(sequencer.journal.entries, () => new ToyMachine()) as ToyMachine;
+        const rebuilt = sequencer.journal.replay() as ToyMachine;
         expect((sequencer.replica as ToyMachine).state).toBe(rebuilt.state);
       }),
       { numRuns: 120 },

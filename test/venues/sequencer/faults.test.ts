@@ -9,7 +9,6 @@ import {
   PrimaryCrash,
   PrimaryStall,
   RejectDuringTransition,
-  replayJournal,
 } from '../../../venues/sequencer/index.ts';
 import { MS, ToyMachine, buildWorld } from './toy.ts';
 
@@ -134,7 +133,7 @@ describe('takeover by a backup whose journal lags by K entries', () => {
 
   it('rederived: the rebuilt primary reaches the same state as replaying the whole journal', () => {
     const { sequencer } = build(false);
-    const rebuilt = replayJournal(sequencer.journal.entries, () => new ToyMachine()) as ToyMachine;
+    const rebuilt = sequencer.journal.replay() as ToyMachine;
     expect((sequencer.replica as ToyMachine).state).toBe(rebuilt.state);
   });
 });
