@@ -10,25 +10,14 @@ import type { ChartConfiguration, ChartDataset } from 'chart.js';
 import type { ChildPurpose } from '../../router/router.ts';
 import type { EpisodeRecord } from '../../episode/record.ts';
 import { axisTitle, chartTitle, secondsOf } from './style.ts';
-import { FAULT_SHADE, regimeBands, timelineBands } from './timeline-bands.ts';
+import { incidentBackdrop, REGIME_AXIS, regimeStrip, stackedPanel, type PanelExtra } from './incident-backdrop.ts';
 
 export const TIMELINE_SIZE = { widthPx: 1100, heightPx: 1000 };
 
 const PURPOSE_COLOURS: Record<ChildPurpose, string> = { normal: '#1f77b4', reentry: '#9467bd', catchup: '#ff7f0e', cleanup: '#8c564b' };
 const PURPOSES = Object.keys(PURPOSE_COLOURS) as ChildPurpose[];
 
-interface PanelExtra {
-  min?: number;
-  max?: number;
-  suggestedMax?: number;
-  ticks?: { display: boolean };
-  grid?: { display: boolean };
-}
-
-/** Chart.js stacks scales of one `stack` group bottom-up in the order they are declared. */
-function panel(title: string, weight: number, extra: PanelExtra = {}) {
-  return { type: 'linear' as const, position: 'left' as const, stack: 'timeline', stackWeight: weight, offset: true, title: axisTitle(title), ...extra };
-}
+const panel = (title: string, weight: number, extra?: PanelExtra) => stackedPanel('timeline', title, weight, extra);
 
 export function episodeTimelineChart(record: EpisodeRecord): ChartConfiguration<'line'> {
   const trajectory = record.trajectory;
@@ -62,21 +51,14 @@ export function episodeTimelineChart(record: EpisodeRecord): ChartConfiguration<
     return sent.length === 0 ? [] : [dots(`child orders sent: ${purpose}`, sent, PURPOSE_COLOURS[purpose], 'triangle')];
   });
   const fills = dots('fills received', trajectory.fills.map((fill) => ({ x: secondsOf(fill.atNs), y: fill.qtyShares })), '#2ca02c', 'circle');
-  const startS = Math.min(ts[0], ...record.timeline.regimes.map((r) => secondsOf(r.atNs)));
-  const endS = ts[ts.length - 1];
-  const bands = regimeBands(record.timeline.regimes.map((r) => ({ atS: secondsOf(r.atNs), regime: r.regime })), endS);
-  // Narrow bands have no room for their name: the legend names every regime's colour.
-  const regimeKeys = [...new Map(bands.map((band) => [band.regime, band.colour]))].map(([regime, colour]): ChartDataset<'line'> => ({ label: `regime ${regime}`, data: [], yAxisID: 'regime', backgroundColor: colour, borderColor: colour }));
-  const faults = trajectory.faults.map((f) => ({ fromS: secondsOf(f.atNs), toS: f.durationNs === null ? null : secondsOf(f.atNs + f.durationNs), kind: f.kind }));
+  const backdrop = incidentBackdrop(record, trajectory);
   const { omitted } = trajectory;
   const omittedNote = omitted.children + omitted.fills > 0 ? `; ${omitted.children} child orders and ${omitted.fills} fills beyond the record's list not drawn` : '';
-  const faultKinds = [...new Set(faults.map((f) => f.kind))].join(', ') || 'none';
   return {
     type: 'line',
     data: {
       datasets: [
-        ...regimeKeys,
-        { label: `fault window (${faultKinds})`, data: [], yAxisID: 'regime', backgroundColor: FAULT_SHADE, borderColor: FAULT_SHADE },
+        ...backdrop.legend,
         line('live-set similarity (LSS), worst in bucket', trajectory.liveSetSimilarity, 'lss', '#1f77b4'),
         line('residual believed by the router', trajectory.residualBelievedShares, 'residual', '#d62728'),
         line('true residual (venue)', trajectory.residualTrueShares, 'residual', '#222222', [5, 3]),
@@ -96,14 +78,14 @@ export function episodeTimelineChart(record: EpisodeRecord): ChartConfiguration<
         legend: { position: 'bottom' },
       },
       scales: {
-        x: { type: 'linear', min: startS, max: endS, title: axisTitle('time from the episode start (s)') },
+        x: { type: 'linear', min: backdrop.startS, max: backdrop.endS, title: axisTitle('time from the episode start (s)') },
         orders: panel('order size (shares)', 3, { min: 0 }),
         backlog: panel('backlog (messages)', 2, { min: 0, suggestedMax: 1 }),
         residual: panel('residual (shares)', 3, { min: 0 }),
         lss: panel('LSS (0-1)', 2, { min: 0, max: 1 }),
-        regime: panel('regime', 1, { min: 0, max: 1, ticks: { display: false }, grid: { display: false } }),
+        [REGIME_AXIS]: regimeStrip('timeline'),
       },
     },
-    plugins: [timelineBands(bands, faults, 'regime')],
+    plugins: [backdrop.plugin],
   };
 }

@@ -8,13 +8,11 @@
 import type { ChartConfiguration, ChartDataset } from 'chart.js';
 import type { EpisodeRecord } from '../../episode/record.ts';
 import { axisTitle, chartTitle, policyColour, secondsOf } from './style.ts';
-import { FAULT_SHADE, regimeBands, timelineBands } from './timeline-bands.ts';
+import { incidentBackdrop, REGIME_AXIS, regimeStrip, stackedPanel, type PanelExtra } from './incident-backdrop.ts';
 
 export const GATEWAYS_SIZE = { widthPx: 1100, heightPx: 760 };
 
-function panel(title: string, weight: number, extra: { min?: number; max?: number; ticks?: { display: boolean }; grid?: { display: boolean } } = {}) {
-  return { type: 'linear' as const, position: 'left' as const, stack: 'gateways', stackWeight: weight, offset: true, title: axisTitle(title), ...extra };
-}
+const panel = (title: string, weight: number, extra?: PanelExtra) => stackedPanel('gateways', title, weight, extra);
 
 /** Whether the record has a gateway pool to draw. */
 export const hasGateways = (record: EpisodeRecord): boolean => (record.trajectory?.gateways?.length ?? 0) > 0;
@@ -33,18 +31,12 @@ export function gatewayWarmupChart(record: EpisodeRecord): ChartConfiguration<'l
       { ...common, label: `${node.id}: flow share`, data: series(node.flowShare), yAxisID: 'share', borderWidth: 1.5, borderDash: [5, 3] },
     ];
   });
-  const endS = ts[ts.length - 1];
-  const startS = Math.min(ts[0], ...record.timeline.regimes.map((r) => secondsOf(r.atNs)));
-  const bands = regimeBands(record.timeline.regimes.map((r) => ({ atS: secondsOf(r.atNs), regime: r.regime })), endS);
-  const faults = trajectory.faults.map((f) => ({ fromS: secondsOf(f.atNs), toS: f.durationNs === null ? null : secondsOf(f.atNs + f.durationNs), kind: f.kind }));
-  const regimeKeys = [...new Map(bands.map((band) => [band.regime, band.colour]))].map(([regime, colour]) => ({ label: `regime ${regime}`, data: [], yAxisID: 'regime', backgroundColor: colour, borderColor: colour }));
-  const faultKinds = [...new Set(faults.map((f) => f.kind))].join(', ') || 'none';
+  const backdrop = incidentBackdrop(record, trajectory);
   return {
     type: 'line',
     data: {
       datasets: [
-        ...regimeKeys,
-        { label: `fault window (${faultKinds})`, data: [], yAxisID: 'regime', backgroundColor: FAULT_SHADE, borderColor: FAULT_SHADE },
+        ...backdrop.legend,
         ...datasets,
       ],
     },
@@ -58,12 +50,12 @@ export function gatewayWarmupChart(record: EpisodeRecord): ChartConfiguration<'l
         legend: { position: 'bottom' },
       },
       scales: {
-        x: { type: 'linear', min: startS, max: endS, title: axisTitle('time from the episode start (s)') },
+        x: { type: 'linear', min: backdrop.startS, max: backdrop.endS, title: axisTitle('time from the episode start (s)') },
         share: panel('flow share (0-1 of child orders)', 3, { min: 0, max: 1 }),
         capacity: panel('capacity factor (0-1, 1 = warm)', 3, { min: 0, max: 1 }),
-        regime: panel('regime', 1, { min: 0, max: 1, ticks: { display: false }, grid: { display: false } }),
+        [REGIME_AXIS]: regimeStrip('gateways'),
       },
     },
-    plugins: [timelineBands(bands, faults, 'regime')],
+    plugins: [backdrop.plugin],
   };
 }
