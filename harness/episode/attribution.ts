@@ -25,8 +25,8 @@ export function runCost(run: WorldRun, tickSize: number, side: 'buy' | 'sell', q
   const purposeOf = new Map(run.router.childLog.map((child) => [child.clOrdId, child.purpose]));
   const fills = run.truth.fills.map((fill) => {
     const order = run.truth.orders.get(fill.orderId);
-    const record = run.orderEntry.counterpartyOf(fill.ownerId).order(fill.orderId);
-    const purpose = (record && purposeOf.get(record.clOrdIds[0])) ?? 'normal';
+    const root = run.orderEntry.rootClOrdIdOf(fill.ownerId, fill.orderId);
+    const purpose = (root !== undefined ? purposeOf.get(root) : undefined) ?? 'normal';
     return { qtyShares: fill.qtyShares, price: fill.priceTicks * tickSize, arrivalPrice: (order?.arrivalMidTicks ?? run.decisionPriceTicks) * tickSize, purpose };
   });
   const unwindTicks = side === 'buy' ? run.horizon.bidTicks : run.horizon.askTicks;

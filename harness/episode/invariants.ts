@@ -23,7 +23,7 @@ export function positionReconciles(run: WorldRun): InvariantResult {
   for (const fill of run.router.book.fills) believedByRoot.set(fill.rootClOrdId, (believedByRoot.get(fill.rootClOrdId) ?? 0) + fill.qtyShares);
   const trueByRoot = new Map<string, number>();
   for (const fill of run.truth.fills) {
-    const root = run.orderEntry.counterpartyOf(fill.ownerId).order(fill.orderId)?.clOrdIds[0] ?? `venue order ${fill.orderId}`;
+    const root = run.orderEntry.rootClOrdIdOf(fill.ownerId, fill.orderId) ?? `venue order ${fill.orderId}`;
     trueByRoot.set(root, (trueByRoot.get(root) ?? 0) + fill.qtyShares);
   }
   const orphanedRoots = new Set(run.orderEntry.orderServers.flatMap((side) => side.orphans.records.map((record) => side.port.children.rootOf(record.clOrdId))));

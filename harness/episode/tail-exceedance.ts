@@ -33,7 +33,7 @@ export function childSlippages(run: WorldRun, side: 'buy' | 'sell'): ChildSlippa
   const sentAt = new Map(run.router.childLog.map((child) => [child.clOrdId, child.sentAtNs]));
   const byChild = new Map<string, { qty: number; notionalTicks: number; arrivalMidTicks: number; sentAtNs: number }>();
   for (const fill of run.truth.fills) {
-    const clOrdId = run.orderEntry.counterpartyOf(fill.ownerId).order(fill.orderId)?.clOrdIds[0];
+    const clOrdId = run.orderEntry.rootClOrdIdOf(fill.ownerId, fill.orderId);
     const sentAtNs = clOrdId === undefined ? undefined : sentAt.get(clOrdId);
     const arrivalMidTicks = run.truth.orders.get(fill.orderId)?.arrivalMidTicks;
     if (clOrdId === undefined || sentAtNs === undefined || arrivalMidTicks === undefined || !Number.isFinite(arrivalMidTicks)) continue;

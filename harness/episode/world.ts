@@ -149,8 +149,8 @@ export function runWorld(
     const ids = new Set<string>();
     book.forEachRestingOrder((orderId, ownerId) => {
       if (!routerOwners.has(ownerId)) return;
-      const record = orderEntry.counterpartyOf(ownerId).order(orderId);
-      if (record !== undefined) ids.add(record.clOrdIds[0]);
+      const root = orderEntry.rootClOrdIdOf(ownerId, orderId);
+      if (root !== undefined) ids.add(root);
     });
     return ids;
   };

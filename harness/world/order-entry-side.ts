@@ -79,11 +79,6 @@ export interface SessionSignals {
   canSend(): boolean;
 }
 
-/** The venue order behind a router owner's order id, by the ClOrdIDs the router knows it by (root first). */
-export interface VenueOrderLookup {
-  order(orderId: number): { readonly clOrdIds: readonly string[] } | undefined;
-}
-
 export interface OrderEntrySide {
   /** Every session's port signals, one per scenario session, in scenario order. */
   ports: SessionSignals[];
@@ -101,8 +96,8 @@ export interface OrderEntrySide {
   gatewayPort: GatewayPort | undefined;
   counterparties: OrderEntryCounterparty[];
   routerOwnerIds: number[];
-  /** What trades for a router owner (venue truth names orders by owner): its orders' ClOrdIDs. */
-  counterpartyOf(ownerId: number): VenueOrderLookup;
+  /** The ClOrdID the router first sent a venue order under (venue truth names orders by owner and order id). */
+  rootClOrdIdOf(ownerId: number, orderId: number): string | undefined;
   /** The oracle's tap: every execution report reaches `sink` the instant the venue produces it. */
   tapTruth(sink: RouterReportSink): void;
   dropCopy: DropCopyReceiver | undefined;
@@ -155,7 +150,9 @@ export function buildOrderEntrySide(kernel: Kernel, streams: RandomStreams, scen
   const orderServers: OrderServerSide[] = [];
   const failovers: FailoverSide[] = [];
   const routerPorts: OrderEntryPort[] = [];
-  const lookups: VenueOrderLookup[] = [];
+  // Per router owner: the root ClOrdID of each of its venue orders.
+  const rootClOrdIds: Array<(orderId: number) => string | undefined> = [];
+  const rootsOf = (counterparty: OrderEntryCounterparty) => (orderId: number) => counterparty.order(orderId)?.clOrdIds[0];
   const counterparties: OrderEntryCounterparty[] = [];
   const routerOwnerIds: number[] = [];
   const venueSessions = new Map<string, FixSession>();
@@ -172,10 +169,7 @@ export function buildOrderEntrySide(kernel: Kernel, streams: RandomStreams, scen
       orderServers.push(side);
       ports.push(side.port);
       routerPorts.push(side.port);
-      lookups.push({ order: (orderId) => {
-        const root = side.rootClOrdIdOf(orderId);
-        return root === undefined ? undefined : { clOrdIds: [root] };
-      } });
+      rootClOrdIds.push((orderId) => side.rootClOrdIdOf(orderId));
       return;
     }
     if (pairSpec !== undefined && spec.gateway === pairSpec.fronts) {
@@ -184,7 +178,7 @@ export function buildOrderEntrySide(kernel: Kernel, streams: RandomStreams, scen
       failovers.push(side);
       ports.push(side.port);
       routerPorts.push(side.port);
-      lookups.push(side.counterparty);
+      rootClOrdIds.push(rootsOf(side.counterparty));
       counterparties.push(side.counterparty);
       side.venueSessions.forEach((session, i) => venueSessions.set(i === 0 ? spec.id : `${spec.id}.backup`, session));
       return;
@@ -208,7 +202,7 @@ export function buildOrderEntrySide(kernel: Kernel, streams: RandomStreams, scen
     ports.push(port);
     fixPorts.push(port);
     routerPorts.push(port);
-    lookups.push(counterparty);
+    rootClOrdIds.push(rootsOf(counterparty));
     counterparties.push(counterparty);
     venueSessions.set(spec.id, pair.venueEnd.session);
     pairs.push(pair);
@@ -258,7 +252,7 @@ export function buildOrderEntrySide(kernel: Kernel, streams: RandomStreams, scen
     routerOwnerIds,
     dropCopy: dropCopyReceiver,
     venueSessions,
-    counterpartyOf: (ownerId) => lookups[ownerId - ROUTER_OWNER_BASE],
+    rootClOrdIdOf: (ownerId, orderId) => rootClOrdIds[ownerId - ROUTER_OWNER_BASE](orderId),
     tapTruth(sink) {
       for (const counterparty of counterparties) counterparty.addListener({ onExecutionReport: (report) => sink.onExecutionReport(report, 'truth', kernel.now) });
       for (const server of orderServers) server.tapTruth(sink);
