@@ -6,6 +6,7 @@ import { gapRecovery } from './gap-recovery.ts';
 import { naive } from './naive.ts';
 import { oracle } from './oracle.ts';
 import { panicCatchup } from './panic-catchup.ts';
+import { placeboPause } from './placebo-pause.ts';
 import type { PolicyDefinition } from './policy.ts';
 import { replayRegime } from './replay-regime.ts';
 import { warmupAware } from './warmup-aware.ts';
@@ -19,6 +20,7 @@ export const BUNDLED_POLICIES: readonly PolicyDefinition[] = [
   replayRegime,
   gapRecovery,
   warmupAware,
+  placeboPause,
   oracle,
 ];
 

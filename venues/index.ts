@@ -6,3 +6,4 @@ export * from './venue/index.ts';
 export * from './book/index.ts';
 export * from './flow/index.ts';
 export * from './gateway/index.ts';
+export * from './market/index.ts';

@@ -29,14 +29,13 @@ export function runCost(run: WorldRun, tickSize: number, side: 'buy' | 'sell', q
     const purpose = (root !== undefined ? purposeOf.get(root) : undefined) ?? 'normal';
     return { qtyShares: fill.qtyShares, price: fill.priceTicks * tickSize, arrivalPrice: (order?.arrivalMidTicks ?? run.decisionPriceTicks) * tickSize, purpose };
   });
-  const unwindTicks = side === 'buy' ? run.horizon.bidTicks : run.horizon.askTicks;
   const shortfall = implementationShortfall({
     side,
     qtyShares,
     decisionPrice,
     fills,
-    finalPrice: run.horizon.midTicks * tickSize,
-    unwindPrice: unwindTicks * tickSize,
+    finalPrice: remainderPriceTicks(run, side, qtyShares - Math.min(qtyShares, run.truth.filledShares)) * tickSize,
+    unwindPrice: remainderPriceTicks(run, side === 'buy' ? 'sell' : 'buy', Math.max(0, run.truth.filledShares - qtyShares)) * tickSize,
   });
   const byPurposeBps: PurposeCosts = { normal: 0, reentry: 0, catchup: 0, cleanup: 0 };
   const sharesByPurpose: PurposeCosts = { normal: 0, reentry: 0, catchup: 0, cleanup: 0 };
@@ -49,6 +48,17 @@ export function runCost(run: WorldRun, tickSize: number, side: 'buy' | 'sell', q
     sharesByPurpose[fill.purpose] += fill.qtyShares;
   }
   return { shortfall, byPurposeBps, sharesByPurpose };
+}
+
+/**
+ * What trading `qtyShares` on `side` at the horizon would have cost per share (Perold's missed-trade
+ * price; MARKET.md): the far touch at the horizon plus the impact the block would add, from the run's
+ * impact model at its end (after any clean-up). Without an impact model, the far touch alone.
+ */
+function remainderPriceTicks(run: WorldRun, side: 'buy' | 'sell', qtyShares: number): number {
+  const farTouch = side === 'buy' ? run.horizon.askTicks : run.horizon.bidTicks;
+  const signed = side === 'buy' ? qtyShares : -qtyShares;
+  return farTouch + (run.market?.impact.blockImpactTicks(run.endNs, signed) ?? 0);
 }
 
 /**

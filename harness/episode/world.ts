@@ -18,6 +18,8 @@ import { withPoolWeights } from '../world/gateway-policy.ts';
 import { buildOrderEntrySide, ROUTER_OWNER_BASE, type OrderEntrySide } from '../world/order-entry-side.ts';
 import { resolveFaults, type ResolvedFault } from '../world/resolve-faults.ts';
 import { buildVenueSide, type VenueSide } from '../world/venue-side.ts';
+import { ImpactFeed } from '../world/impact-feed.ts';
+import { exogenousMarket, isExogenous, type ExogenousMarket } from '../world/market-path.ts';
 import { TruthRecorder } from './truth-recorder.ts';
 
 export type RunMode = 'incident' | 'control' | 'oracle';
@@ -37,6 +39,11 @@ export interface StateSample {
   venueReplayLagNs: Ns;
   /** The venue's book crossed at rest (an invariant violation if ever true). */
   bookCrossed: boolean;
+  /** The venue's mid (the last two-sided one when a side is empty), ticks. */
+  midTicks: number;
+  /** With an exogenous market: the tape's own mid, and how far our impact and the alpha have moved it (ticks). */
+  tapeMidTicks: number | undefined;
+  referenceShiftTicks: number | undefined;
 }
 
 export interface WorldRun {
@@ -52,6 +59,10 @@ export interface WorldRun {
   parentQtyShares: number;
   horizon: { bidTicks: number; askTicks: number; midTicks: number };
   parentEndNs: Ns;
+  /** The end of the run: the horizon plus the settle time. */
+  endNs: Ns;
+  /** The seed's tape and this run's impact model, when the market is exogenous. */
+  market: ExogenousMarket | undefined;
   traceHash: string;
   eventsRun: number;
 }
@@ -99,7 +110,9 @@ export function runWorld(
   const endNs = parentEndNs + scenario.settle;
   const routerOwners = new Set(scenario.sessions.map((_, i) => ROUTER_OWNER_BASE + i));
   const truth = new TruthRecorder(routerOwners);
-  const venueSide = buildVenueSide(kernel, streams, scenario, scenarioFile, faults, endNs, [truth]);
+  const exogenous = isExogenous(scenario) ? exogenousMarket(scenario, seed) : undefined;
+  const observers = exogenous === undefined ? [truth] : [truth, new ImpactFeed(exogenous.impact, routerOwners)];
+  const venueSide = buildVenueSide(kernel, streams, scenario, scenarioFile, faults, endNs, observers, exogenous);
   truth.attach(venueSide.venue);
   const orderEntry = buildOrderEntrySide(kernel, streams, scenario, venueSide.venue, faults, endNs);
   const gatewayPool = orderEntry.gatewayPool;
@@ -168,6 +181,9 @@ export function runWorld(
       venueBacklogMsgs: venueSide.venue.sequencer.backlogLength,
       venueReplayLagNs: venueSide.venue.sequencer.replayLagNs(),
       bookCrossed: (book.bestBidTicks() ?? -Infinity) >= (book.bestAskTicks() ?? Infinity),
+      midTicks: mid(),
+      tapeMidTicks: exogenous?.tape.midTicksAt(kernel.now),
+      referenceShiftTicks: exogenous?.shift.shiftTicksAt(kernel.now),
     });
     gatewayPool?.sample();
     if (kernel.now + SAMPLE_INTERVAL_NS <= endNs) kernel.scheduleAfter(SAMPLE_INTERVAL_NS, sample);
@@ -213,6 +229,8 @@ export function runWorld(
     parentQtyShares: parent.qtyShares,
     horizon,
     parentEndNs,
+    endNs,
+    market: exogenous,
     traceHash: trace.digest(),
     eventsRun: outcome.eventsRun,
   };

@@ -23,9 +23,37 @@ const cstFlow = z.strictObject({
   intensity: positive.default(1),
   orderSizeShares: positiveInt.default(100),
   maxDistanceTicks: positiveInt.default(5),
+  /**
+   * `exogenous`: the flow is drawn once per seed as a tape and replayed into every run of that seed,
+   * shifted by our impact and the parent's alpha (the default: runs then share one market). `endogenous`:
+   * the flow reacts to the live book as the CST model does, so one different order of ours sends the
+   * runs' markets apart; kept for the model's own validation and for comparison.
+   */
+  mode: z.enum(['exogenous', 'endogenous']).default('exogenous'),
 });
 
 const lobsterFlow = z.strictObject({ model: z.literal('lobster'), file: z.string().min(1) });
+
+/** How our trades move the exogenous market (venues/market/resilient-square-root-impact.ts). */
+const impactModel = z.discriminatedUnion('model', [
+  z.strictObject({
+    model: z.literal('resilient-square-root'),
+    /** Y of the square-root law I = Y sigma sqrt(Q / V) (Toth et al. 2011: of order 1). */
+    y: positive.default(1),
+    /** Impact left after the book has refilled, as a share of the peak (Bershova & Rakhlin 2013: about 2/3). */
+    decayTo: z.number().gt(0).max(1).default(2 / 3),
+    /** The book's refill time. */
+    resilience: duration.prefault('60s'),
+  }),
+  z.strictObject({ model: z.literal('none') }),
+]);
+
+/** Why the parent trades: an expected move in its direction over its horizon (venues/market/reference-shift.ts). */
+const alphaModel = z.discriminatedUnion('model', [
+  /** A move of ic x sigma over the horizon (Grinold & Kahn: alpha = volatility x IC x score). */
+  z.strictObject({ model: z.literal('information'), ic: z.number().min(-1).max(1).default(0.1) }),
+  z.strictObject({ model: z.literal('none') }),
+]);
 
 const intensityWindow = z.strictObject({ from: duration, to: duration, intensity: positive, aggression: positive.default(1) });
 
@@ -252,6 +280,10 @@ export const scenarioSchema = z.strictObject({
   market: z.strictObject({
     flow: z.discriminatedUnion('model', [cstFlow, lobsterFlow]),
     intensityWindows: z.array(intensityWindow).default([]),
+    /** Default with an exogenous flow: resilient-square-root with its defaults; other flows have none. */
+    impact: impactModel.optional(),
+    /** Default with an exogenous flow: information with ic 0.1; other flows have none. */
+    alpha: alphaModel.optional(),
   }),
   venue: z
     .strictObject({
@@ -267,6 +299,14 @@ export const scenarioSchema = z.strictObject({
   router,
   faults: z.array(fault).default([]),
 }).superRefine((scenario, ctx) => {
+  const flow = scenario.market.flow;
+  const exogenous = flow.model === 'cst' && flow.mode === 'exogenous';
+  for (const key of ['impact', 'alpha'] as const) {
+    const model = scenario.market[key];
+    if (!exogenous && model !== undefined && model.model !== 'none') {
+      ctx.addIssue({ code: 'custom', path: ['market', key], message: `${key} acts on an exogenous tape; with this flow use { model: none } or leave it out` });
+    }
+  }
   const pool = scenario.gateways.pool;
   const server = scenario.gateways.orderServer;
   if (server !== undefined) {

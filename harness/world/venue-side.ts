@@ -1,6 +1,6 @@
 /**
  * The venue side of an episode's world: the book behind a sequencer with the scenario's failover
- * faults, the background flow (CST or a LOBSTER replay), and the market-data feed to the router's
+ * faults, the background flow (the seed's exogenous tape, the endogenous CST flow, or a LOBSTER replay), and the market-data feed to the router's
  * receiver, with its latency, loss faults and gap recovery. The router's market book hangs off the
  * receiver. Stream names: `venue.*`, `flow.*`, `feed.*`.
  */
@@ -19,7 +19,7 @@ import {
   SnapshotRecovery,
   type GapRecovery,
 } from '../../venues/feed/index.ts';
-import { CstFlow, initialDepthOrders, loadLobsterMessageFile, LobsterReplay, type CstParameters } from '../../venues/flow/index.ts';
+import { BACKGROUND_FLOW_OWNER_ID, CstFlow, initialDepthOrders, loadLobsterMessageFile, LobsterReplay, TapeReplay, type CstParameters } from '../../venues/flow/index.ts';
 import {
   BacklogFirst,
   GracefulFailover,
@@ -41,6 +41,7 @@ import { MarketBook } from '../router/market-book.ts';
 import type { Scenario } from '../scenario/index.ts';
 import { buildIntensity } from './intensity.ts';
 import { asDistribution, buildLatency } from './latency.ts';
+import type { ExogenousMarket } from './market-path.ts';
 import type { ResolvedFault } from './resolve-faults.ts';
 
 /**
@@ -102,6 +103,7 @@ export function buildVenueSide(
   faults: readonly ResolvedFault[],
   episodeEndNs: Ns,
   observers: readonly SequencerListener<VenueRequest, BookEvent>[] = [],
+  exogenous?: ExogenousMarket,
 ): VenueSide {
   const sequencer = scenario.venue.sequencer;
   const interleave =
@@ -128,6 +130,7 @@ export function buildVenueSide(
         if (!parsed.ok) throw new Error(parsed.errors.map((e) => e.message).join('\n'));
         return new LobsterReplay(parsed.messages, v, v.ids, { midnightNs: 0 });
       }
+      if (exogenous !== undefined) return new TapeReplay(exogenous.tape, v, v.ids, BACKGROUND_FLOW_OWNER_ID, exogenous.shift);
       const parameters = cstParameters(scenario) as CstParameters;
       const reference = scenario.instrument.referencePriceTicks;
       const flow = new CstFlow(
