@@ -7,6 +7,7 @@
  */
 
 import type { EpisodeTrajectory } from './trajectory.ts';
+import type { MarketSummary } from '../world/market-path.ts';
 
 export const EPISODE_RECORD_SCHEMA = 'execdrill.episode/1';
 
@@ -45,6 +46,12 @@ export interface EpisodeRecord {
   /** Scalar metrics by METRICS.md name (IS_BPS, IS_FO_BPS, FETL inputs, LSS_MIN, RBL95 ...); null when not applicable. */
   metrics: Record<string, number | null>;
   invariants: InvariantResult[];
+  /**
+   * The exogenous market the episode ran on: which market path (scenarios with the same `pathKey` share
+   * their market seed by seed), its sigma and volume over the parent's horizon, and the impact and alpha
+   * calibrated from them. Absent with an endogenous or replayed flow.
+   */
+  market?: MarketSummary;
   /** Regime changes of the acting policy, and the runbook timeline of seed 002 (ns from the episode start). */
   timeline: {
     regimes: { atNs: number; regime: string }[];

@@ -18,6 +18,7 @@ import { EPISODE_RECORD_SCHEMA, type EpisodeRecord, type EpisodeSpec, type Invar
 import { tailExceedanceRate } from './tail-exceedance.ts';
 import { episodeTrajectory } from './trajectory.ts';
 import { runWorld } from './world.ts';
+import { marketSummary } from '../world/market-path.ts';
 
 let commitCache: string | undefined;
 /** The project's commit (EXECDRILL_COMMIT overrides it), the same string a sweep's manifest records. */
@@ -92,6 +93,7 @@ export function runEpisode(spec: EpisodeSpec): EpisodeRecord {
     const oracle = faulted ? runWorld(scenario, spec.scenarioFile, policy.definition, params, spec.seed, 'oracle') : control;
     const { side, qtyShares, start, horizon } = scenario.parent;
     const tick = scenario.instrument.tickSize;
+    const direction = side === 'buy' ? 1 : -1;
     const incidentCost = runCost(incident, tick, side, qtyShares);
     const controlCost = runCost(control, tick, side, qtyShares);
     const oracleCost = runCost(oracle, tick, side, qtyShares);
@@ -122,6 +124,8 @@ export function runEpisode(spec: EpisodeSpec): EpisodeRecord {
         IS_REALISED_BPS: incidentCost.shortfall.bps.realised,
         IS_MISSED_BPS: incidentCost.shortfall.bps.missedTrade,
         IS_OVERFILL_BPS: incidentCost.shortfall.bps.overfillUnwind,
+        IMPACT_BPS: (direction * incident.horizon.impactTicks * 1e4) / incident.decisionPriceTicks,
+        ALPHA_BPS: (direction * (incident.market?.calibration.alphaTicks ?? 0) * 1e4) / incident.decisionPriceTicks,
         ...attribute(incidentCost, controlCost, oracleCost),
         QRT_BPS: oracleCost.byPurposeBps.reentry - controlCost.byPurposeBps.reentry,
         COMPLETION: Math.min(1, filled / qtyShares),
@@ -133,6 +137,7 @@ export function runEpisode(spec: EpisodeSpec): EpisodeRecord {
         TEX95: tailExceedanceRate(incident, control, side),
       },
       invariants,
+      ...(incident.market === undefined ? {} : { market: marketSummary(incident.market) }),
       timeline: { regimes: incident.router.regimeTimeline.map((r) => ({ atNs: r.atNs, regime: r.regime })), runbook: { ...runbook } },
       trajectory: episodeTrajectory(incident, control, side, qtyShares),
       ...(shadow === undefined

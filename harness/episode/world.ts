@@ -57,7 +57,8 @@ export interface WorldRun {
   decisionPriceTicks: number;
   parentSide: 'buy' | 'sell';
   parentQtyShares: number;
-  horizon: { bidTicks: number; askTicks: number; midTicks: number };
+  /** The venue's quotes at the horizon, and how far our impact had moved the market then (ticks). */
+  horizon: { bidTicks: number; askTicks: number; midTicks: number; impactTicks: number };
   parentEndNs: Ns;
   /** The end of the run: the horizon plus the settle time. */
   endNs: Ns;
@@ -149,7 +150,7 @@ export function runWorld(
   const trace = new Trace();
   const samples: StateSample[] = [];
   let decisionPriceTicks = Number.NaN;
-  const horizon = { bidTicks: Number.NaN, askTicks: Number.NaN, midTicks: Number.NaN };
+  const horizon = { bidTicks: Number.NaN, askTicks: Number.NaN, midTicks: Number.NaN, impactTicks: 0 };
   const book = venueSide.venue.book;
   // With one side of the book empty there is no mid: the last two-sided one stands in for it.
   const mid = () => {
@@ -197,6 +198,7 @@ export function runWorld(
     horizon.midTicks = mid();
     horizon.bidTicks = book.bestBidTicks() ?? Math.floor(horizon.midTicks);
     horizon.askTicks = book.bestAskTicks() ?? Math.ceil(horizon.midTicks);
+    horizon.impactTicks = exogenous?.impact.impactTicksAt(kernel.now) ?? 0;
   });
   kernel.schedule(parentEndNs + Math.floor(scenario.settle / 2), () => router.reconcileAll());
   kernel.schedule(parent.start, sample);

@@ -6,14 +6,16 @@ export interface MetricInfo {
 }
 
 export const METRIC_CATALOGUE: readonly MetricInfo[] = [
-  { name: 'IS_BPS', unit: 'bps', description: 'Implementation shortfall of the incident run (Perold): fills vs arrival mid, unfilled marked at the horizon mid, overfill unwound at the far touch' },
+  { name: 'IS_BPS', unit: 'bps', description: 'Implementation shortfall of the incident run (Perold): fills vs arrival mid, unfilled charged at the far touch at the horizon plus the impact of buying it at once, overfill unwound at the near touch less the impact of selling it' },
   { name: 'IS_CONTROL_BPS', unit: 'bps', description: 'IS of the control run: same scenario, policy and seed, every fault removed' },
   { name: 'IS_ORACLE_BPS', unit: 'bps', description: 'IS of the oracle run: the faults, but the router sees venue truth at once (null without faults)' },
   { name: 'IS_FO_BPS', unit: 'bps', description: 'Failover-driven IS: IS_BPS - IS_CONTROL_BPS, per seed (seed 000)' },
   { name: 'IS_DELAY_BPS', unit: 'bps', description: 'Perold delay component: moves between the parent start and each child reaching the venue' },
   { name: 'IS_REALISED_BPS', unit: 'bps', description: 'Perold realised component: fills against the mid when their child reached the venue' },
-  { name: 'IS_MISSED_BPS', unit: 'bps', description: 'Perold missed-trade component: unfilled quantity marked at the horizon mid' },
-  { name: 'IS_OVERFILL_BPS', unit: 'bps', description: 'Cost of unwinding fills beyond the parent quantity at the far touch at the horizon' },
+  { name: 'IS_MISSED_BPS', unit: 'bps', description: 'Perold missed-trade component: unfilled quantity charged at what completing it would have cost: the far touch at the horizon plus the impact the block would add' },
+  { name: 'IS_OVERFILL_BPS', unit: 'bps', description: 'Cost of unwinding fills beyond the parent quantity: the near touch at the horizon less the impact of selling them back at once' },
+  { name: 'IMPACT_BPS', unit: 'bps', description: "How far our own trades had moved the market at the horizon in the incident run, in the parent's direction (the impact model; 0 without an exogenous market)" },
+  { name: 'ALPHA_BPS', unit: 'bps', description: "The parent's alpha: the expected market move in its direction over the horizon, IC x sigma (the same in every run; 0 without an exogenous market)" },
   { name: 'C_DIVERGENCE_BPS', unit: 'bps', description: 'Cost of not knowing: IS_BPS - IS_ORACLE_BPS (seed 000)' },
   { name: 'C_QUEUE_RESET_BPS', unit: 'bps', description: 'Re-entry flow cost, oracle minus control: queue priority given up after cancels (seed 000)' },
   { name: 'C_THROTTLE_BPS', unit: 'bps', description: 'Missed-trade cost, oracle minus control: under-participation while gated (seed 000)' },

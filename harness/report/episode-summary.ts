@@ -18,6 +18,11 @@ export function formatEpisodeSummary(record: EpisodeRecord): string {
     `cost (bps)         incident   control    oracle`,
     `  IS             ${fmt(m.IS_BPS).padStart(10)}${fmt(m.IS_CONTROL_BPS).padStart(10)}${fmt(m.IS_ORACLE_BPS).padStart(10)}`,
     `  IS_FO          ${fmt(m.IS_FO_BPS).padStart(10)}   (completion ${fmt(m.COMPLETION, 3)}, overfill ${fmt(m.OVERFILL_SHARES, 0)} shares)`,
+    ...(record.market
+      ? [
+          `market: path ${record.market.pathKey}, sigma ${fmt(record.market.sigmaTicks, 1)} ticks and volume ${fmt(record.market.volumeShares, 0)} shares over the horizon; our impact at the horizon ${fmt(m.IMPACT_BPS)} bps, alpha ${fmt(m.ALPHA_BPS)} bps`,
+        ]
+      : []),
     `attribution (bps): divergence ${fmt(m.C_DIVERGENCE_BPS)}, queue reset ${fmt(m.C_QUEUE_RESET_BPS)}, throttle ${fmt(m.C_THROTTLE_BPS)}, catch-up ${fmt(m.C_CATCHUP_BPS)}, residual ${fmt(m.ATTRIBUTION_RESIDUAL_BPS)}`,
     `state: LSS min ${fmt(m.LSS_MIN, 3)} (${fmt(m.LSS_BELOW_099_MS, 0)} ms below 0.99), SUR ${fmt(m.SUR_QTY, 0)} shares, RWH ${fmt(m.RWH_MAX, 0)} msgs, detection ${fmt(m.DETECTION_LAG_MS, 0)} ms, FDS ${fmt(m.FDS_MS, 0)} ms, SDL ${fmt(m.SDL_MS, 0)} ms, RCL ${fmt(m.RCL_MS, 0)} ms`,
     `replay: RBL95 ${fmt(m.RBL95, 0)} msgs, RLD95 ${fmt(m.RLD95, 1)} ms, FIX backlog ${fmt(m.FIX_REPLAY_BACKLOG_MAX, 0)} msgs, GRS ${fmt(m.GRS, 3)}, PES ${fmt(m.PES, 3)}, GFR ${fmt(m.GFR, 3)}, CID ${fmt(m.CID, 4)}, BSR ${fmt(m.BSR, 3)}, AAT95 ${fmt(m.AAT95_MS, 3)} ms, ROR ${fmt(m.ROR)}, TEX95 ${fmt(m.TEX95, 3)}`,

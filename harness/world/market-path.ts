@@ -12,6 +12,7 @@
  * seed: realised variance of the tape mid at SIGMA_STEP_NS (beyond the mid's bid-ask bounce, where the
  * CST mid is diffusive), and traded volume. Impact and alpha are then set from them (venues/market).
  */
+import { createHash } from 'node:crypto';
 import { NS_PER_S, RandomStreams, type Ns } from '../../sim/index.ts';
 import { initialDepthOrders, recordCstTape, tapeWindowStatistics, type CstParameters, type CstTapeConfig, type MarketTape } from '../../venues/flow/index.ts';
 import {
@@ -48,6 +49,8 @@ export interface MarketCalibration {
 }
 
 export interface ExogenousMarket {
+  /** See MarketSummary. */
+  pathKey: string;
   tape: MarketTape;
   calibration: MarketCalibration;
   impact: ImpactModel;
@@ -85,6 +88,10 @@ function tapeConfig(scenario: Scenario): CstTapeConfig {
 function marketKey(scenario: Scenario): string {
   const { flow, intensityWindows } = scenario.market;
   return JSON.stringify({ flow, intensityWindows, phase: scenario.phase, reference: scenario.instrument.referencePriceTicks, start: scenario.parent.start, end: episodeEndNs(scenario) });
+}
+
+export function pathKeyOf(scenario: Scenario): string {
+  return createHash('sha256').update(marketKey(scenario)).digest('hex').slice(0, 12);
 }
 
 const tapes = new Map<string, MarketTape>();
@@ -136,10 +143,25 @@ export function calibrateMarket(scenario: Scenario): MarketCalibration {
   return { sigmaTicks, volumeShares, impact, alphaTicks: alphaSpec.model === 'none' ? 0 : direction * alphaSpec.ic * sigmaTicks };
 }
 
+/** What an episode record says of its market (record.ts `market`). */
+export interface MarketSummary {
+  /** A short hash of the market definition: scenarios with the same one replay the same tape for each seed. */
+  pathKey: string;
+  sigmaTicks: number;
+  volumeShares: number;
+  impact: ResilientSquareRootParams | null;
+  alphaTicks: number;
+}
+
+export function marketSummary(market: ExogenousMarket): MarketSummary {
+  const { sigmaTicks, volumeShares, impact, alphaTicks } = market.calibration;
+  return { pathKey: market.pathKey, sigmaTicks, volumeShares, impact: impact ?? null, alphaTicks };
+}
+
 /** The tape of this seed and fresh models for one run (a model's state is the run's own). */
 export function exogenousMarket(scenario: Scenario, seed: number | string): ExogenousMarket {
   const calibration = calibrateMarket(scenario);
   const impact: ImpactModel = calibration.impact === undefined ? new NoImpact() : new ResilientSquareRootImpact(calibration.impact);
   const alpha: Alpha = calibration.alphaTicks === 0 ? NO_ALPHA : new LinearAlpha(calibration.alphaTicks, scenario.parent.start, scenario.parent.horizon);
-  return { tape: marketTape(scenario, seed), calibration, impact, shift: new ReferenceShift(impact, alpha) };
+  return { pathKey: pathKeyOf(scenario), tape: marketTape(scenario, seed), calibration, impact, shift: new ReferenceShift(impact, alpha) };
 }

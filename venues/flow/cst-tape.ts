@@ -74,7 +74,7 @@ class RecordingBook implements FlowBook, BookOutputSink {
       // The maker's distance from the opposite best quote, which the taker's side has not touched.
       const opposite = event.aggressorSide === 'buy' ? this.book.bestBidTicks() : this.book.bestAskTicks();
       const distance = opposite === undefined ? 1 : Math.max(1, Math.abs(event.priceTicks - opposite));
-      this.tape.cancel(now + this.ghostLifetimeNs(distance), event.makerOrderId);
+      this.tape.ghostCancel(now + this.ghostLifetimeNs(distance), event.makerOrderId);
     }
   }
   accepted(): void {}

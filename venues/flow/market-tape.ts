@@ -88,7 +88,10 @@ function lastAtOrBefore(times: Float64Array, t: number): number {
   return lo - 1;
 }
 
-/** Collects a tape as a flow runs; events may arrive out of time order (ghost cancels) and are sorted once. */
+/**
+ * Collects a tape as a flow runs: the flow's own events in time order, ghost cancels (drawn for a later
+ * time) apart; `build` sorts the few ghosts and merges them in, after the flow's events at the same instant.
+ */
 export class MarketTapeBuilder {
   private timeNs = new Float64Array(INITIAL_CAPACITY);
   private kind = new Uint8Array(INITIAL_CAPACITY);
@@ -99,6 +102,8 @@ export class MarketTapeBuilder {
   private dither = new Float32Array(INITIAL_CAPACITY);
   private count = 0;
   private orderIdBound = 0;
+  private readonly ghostTimesNs: number[] = [];
+  private readonly ghostOrderIds: number[] = [];
   private readonly bids = new SeriesBuilder();
   private readonly asks = new SeriesBuilder();
   private readonly traded = new SeriesBuilder();
@@ -119,6 +124,13 @@ export class MarketTapeBuilder {
     this.push(atNs, TAPE_CANCEL, 0, 0, 0, orderId, 0);
   }
 
+  /** The end of an order the tape's market orders filled, for a run in which it survived (cst-tape.ts). */
+  ghostCancel(atNs: Ns, orderId: number): void {
+    invariant(Number.isSafeInteger(atNs), () => `ghost cancel time must be an integer ns, got ${atNs}`);
+    this.ghostTimesNs.push(atNs);
+    this.ghostOrderIds.push(orderId);
+  }
+
   /** The tape book's quotes after an event (recorded only when they change). */
   quote(atNs: Ns, bidTicks: number | undefined, askTicks: number | undefined): void {
     if (bidTicks === undefined || askTicks === undefined) return;
@@ -135,21 +147,44 @@ export class MarketTapeBuilder {
   }
 
   build(): MarketTape {
-    const n = this.count;
-    // Stable by time: events at one instant keep the order the flow produced them in.
-    const order = Array.from({ length: n }, (_, i) => i).sort((a, b) => this.timeNs[a] - this.timeNs[b] || a - b);
-    const pick = <A extends Float64Array | Float32Array | Int32Array | Uint8Array>(source: A, target: A): A => {
-      for (let i = 0; i < n; i++) target[i] = source[order[i]];
-      return target;
+    const ghosts = this.ghostTimesNs.map((_, i) => i).sort((a, b) => this.ghostTimesNs[a] - this.ghostTimesNs[b] || a - b);
+    const n = this.count + ghosts.length;
+    const tape = {
+      timeNs: new Float64Array(n),
+      kind: new Uint8Array(n),
+      sideIndex: new Uint8Array(n),
+      priceTicks: new Int32Array(n),
+      qtyShares: new Int32Array(n),
+      orderId: new Int32Array(n),
+      dither: new Float32Array(n),
     };
+    let own = 0;
+    let ghost = 0;
+    for (let i = 0; i < n; i++) {
+      if (ghost < ghosts.length && (own === this.count || this.ghostTimesNs[ghosts[ghost]] < this.timeNs[own])) {
+        const g = ghosts[ghost++];
+        tape.timeNs[i] = this.ghostTimesNs[g];
+        tape.kind[i] = TAPE_CANCEL;
+        tape.orderId[i] = this.ghostOrderIds[g];
+        continue;
+      }
+      tape.timeNs[i] = this.timeNs[own];
+      tape.kind[i] = this.kind[own];
+      tape.sideIndex[i] = this.sideIndex[own];
+      tape.priceTicks[i] = this.priceTicks[own];
+      tape.qtyShares[i] = this.qtyShares[own];
+      tape.orderId[i] = this.orderId[own];
+      tape.dither[i] = this.dither[own];
+      own++;
+    }
     return new MarketTape(
-      pick(this.timeNs, new Float64Array(n)),
-      pick(this.kind, new Uint8Array(n)),
-      pick(this.sideIndex, new Uint8Array(n)),
-      pick(this.priceTicks, new Int32Array(n)),
-      pick(this.qtyShares, new Int32Array(n)),
-      pick(this.orderId, new Int32Array(n)),
-      pick(this.dither, new Float32Array(n)),
+      tape.timeNs,
+      tape.kind,
+      tape.sideIndex,
+      tape.priceTicks,
+      tape.qtyShares,
+      tape.orderId,
+      tape.dither,
       this.orderIdBound,
       this.bids.times(),
       Int32Array.from(this.bids.values()),
@@ -160,7 +195,7 @@ export class MarketTapeBuilder {
   }
 
   private push(atNs: Ns, kind: number, sideIndex: number, priceTicks: number, qtyShares: number, orderId: number, dither: number): void {
-    invariant(Number.isSafeInteger(atNs) && atNs >= 0, () => `tape event time must be a non-negative integer ns, got ${atNs}`);
+    invariant(Number.isSafeInteger(atNs) && atNs >= (this.count > 0 ? this.timeNs[this.count - 1] : 0), () => `tape events must come in time order (integer ns), got ${atNs}`);
     if (this.count === this.timeNs.length) {
       const capacity = this.count * 2;
       this.timeNs = grownFloat64(this.timeNs, capacity);
