@@ -127,6 +127,8 @@ export function runWorld(
     repriceTicks: scenario.router.repriceTicks,
     statusRequestIntervalNs: scenario.router.statusRequestInterval,
     cleanupSweepTicks: scenario.router.cleanupSweepTicks,
+    workingHorizonNs: scenario.router.workingHorizon,
+    ladderLevels: scenario.router.ladderLevels,
   };
   const market: MarketDataPort = mode === 'oracle' ? new TruthMarketView(venueSide, truth) : venueSide.marketBook;
   const dropCopy = orderEntry.dropCopy;

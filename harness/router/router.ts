@@ -7,8 +7,9 @@
  *   `workingHorizonNs` ahead resting at the venue (seed 002, "high child-order fan-out": many small
  *   live orders), so an incident finds several children exposed, not one. Over the parent's last two
  *   working horizons the stock runs down and the ladder collapses to the touch. Each decision it sends
- *   min((target(next + horizon) - filled - working) x participationScale, pace x catchupCap), never
- *   more than the parent minus what it believes filled or working;
+ *   min((target(next + horizon) - filled - working) x participationScale, allowance), never more than
+ *   the parent minus what it believes filled or working; the allowance grows by pace x catchupCap a
+ *   decision (at most two decisions' worth, or two minimum children), so catchupCap caps the send rate;
  * - placement: passive children form a ladder over the own side's best price and the
  *   `ladderLevels - 1` ticks behind it, each new child at the level holding the least working
  *   quantity (nearest the touch on a tie); cross takes the far touch with a limit order, ioc sends an
@@ -50,10 +51,10 @@ export interface RouterConfig {
 }
 
 /**
- * Defaults, assumptions of the model: 20 s of schedule resting (for a 3-minute parent about a ninth
- * of it, in children of the minimum size) over the touch and two ticks behind it.
+ * Defaults, assumptions of the model: 5 s of schedule resting (a schedule follower keeps a few seconds
+ * of its schedule working, so an outage longer than that leaves it behind) over the touch and two ticks behind it.
  */
-export const DEFAULT_WORKING_HORIZON_NS: Ns = 20_000_000_000;
+export const DEFAULT_WORKING_HORIZON_NS: Ns = 5_000_000_000;
 export const DEFAULT_LADDER_LEVELS = 3;
 
 export interface ChildRecordEntry {
@@ -85,6 +86,10 @@ export class Router implements EventHandler {
   private childCounter = 0;
   private requestCounter = 0;
   private reentryOwedShares = 0;
+  /** What the catch-up cap still lets the router send (shares); see sendNewChildren. */
+  private sendAllowanceShares = 0;
+  /** The schedule's pace accrued as normal flow while catching up, not yet sent (shares). */
+  private normalCarryShares = 0;
   private readonly lastStatusRequestNs = new Map<string, Ns>();
   /** Ladder level (ticks behind the touch) of each passive child, by root ClOrdID. */
   private readonly ladderLevelOf = new Map<string, number>();
@@ -188,36 +193,51 @@ export class Router implements EventHandler {
   private sendNewChildren(decision: Decision, o: Observation): void {
     const now = this.kernel.now;
     const live = o.belief.children;
-    if (decision.serialize && live.length > 0) return;
     const interval = this.config.decisionIntervalNs;
     const pace = (this.config.parent.qtyShares * interval) / this.config.parent.horizonNs;
+    // The catch-up cap is a rate: an allowance of pace x cap per decision, so that a cap below one minimum
+    // child per decision spaces children out instead of being rounded up to one every decision.
+    this.sendAllowanceShares = Math.min(this.sendAllowanceShares + pace * decision.catchupCap, Math.max(pace * decision.catchupCap, this.config.minChildQtyShares) * 2);
+    if (decision.serialize && live.length > 0) return;
     const workingShares = live.reduce((total, c) => total + c.leavesQtyShares, 0);
     const covered = o.belief.filledQtyShares + workingShares;
     const volume = o.market.tradedQtyShares;
     const target = this.schedule.targetFilledQty(now + interval + this.stockHorizonNs(now), volume);
     const room = this.config.parent.qtyShares - covered;
-    // The cap never falls below one minimum child, or a slow schedule could never send anything.
-    const cap = Math.max(pace * decision.catchupCap, this.config.minChildQtyShares);
-    const wanted = Math.min((target - covered) * decision.participationScale, cap, room);
+    const wanted = Math.min((target - covered) * decision.participationScale, this.sendAllowanceShares, room);
     let remaining = Math.floor(wanted);
-    if (remaining < this.config.minChildQtyShares) return;
-    // Only quantity repaying a deficit beyond this interval's pace is catch-up.
+    // The parent's last shares go out even when they are fewer than a minimum child (an odd lot).
+    const minChild = Math.min(this.config.minChildQtyShares, Math.max(1, Math.floor(room)));
+    if (remaining < minChild) return;
+    // Quantity repaying a deficit beyond this interval's pace is catch-up; the rest (the schedule's own
+    // quantity and restocking the working horizon) is normal flow.
     const behind = this.schedule.targetFilledQty(now + interval, volume) - covered;
-    let normalLeft = Math.max(Math.ceil(pace), remaining - Math.max(0, Math.floor(behind - pace)));
+    const catchupPart = Math.max(0, Math.floor(behind - pace));
+    let normalLeft = Math.max(0, remaining - catchupPart);
+    // While catching up, the schedule's own pace still accrues as normal flow; with a pace below one
+    // minimum child it is carried over until it makes one.
+    if (catchupPart > 0) {
+      this.normalCarryShares += pace;
+      normalLeft = Math.max(normalLeft, Math.floor(this.normalCarryShares));
+    } else this.normalCarryShares = 0;
     const ladder = decision.placement === 'passive' ? this.ladderWorkingShares(live) : undefined;
     let childCount = 0;
-    while (remaining >= this.config.minChildQtyShares && !(decision.serialize && childCount > 0)) {
-      const purpose: ChildPurpose = this.reentryOwedShares > 0 ? 'reentry' : normalLeft > 0 ? 'normal' : 'catchup';
+    while (remaining >= minChild && !(decision.serialize && childCount > 0)) {
       // A child never straddles purposes, so attribution can price each kind of flow on its own.
-      const purposeLeft = purpose === 'reentry' ? this.reentryOwedShares : purpose === 'normal' ? normalLeft : remaining;
-      const qty = Math.min(remaining, decision.childQtyMaxShares, Math.max(purposeLeft, this.config.minChildQtyShares));
+      const purpose: ChildPurpose = this.reentryOwedShares > 0 ? 'reentry' : normalLeft >= minChild || catchupPart === 0 ? 'normal' : 'catchup';
+      const purposeLeft = purpose === 'reentry' ? this.reentryOwedShares : purpose === 'normal' ? Math.max(normalLeft, 0) : remaining;
+      const qty = Math.min(remaining, decision.childQtyMaxShares, Math.max(purposeLeft, minChild));
       const port = this.picker.pick(this.sessions.map((s) => s.canSend()));
       if (port === undefined) return;
       if (purpose === 'reentry') this.reentryOwedShares = Math.max(0, this.reentryOwedShares - qty);
-      else if (purpose === 'normal') normalLeft -= qty;
+      else if (purpose === 'normal') {
+        normalLeft -= qty;
+        if (catchupPart > 0) this.normalCarryShares = Math.max(0, this.normalCarryShares - qty);
+      }
       const level = ladder === undefined ? 0 : leastStocked(ladder);
       if (ladder !== undefined) ladder[level] += qty;
       this.sendChild(this.sessions[port], qty, decision.placement, purpose, o, level);
+      this.sendAllowanceShares -= qty;
       remaining -= qty;
       childCount++;
     }

@@ -258,6 +258,13 @@ const router = z
     repriceTicks: positiveInt.default(2),
     statusRequestInterval: duration.prefault('1s'),
     cleanupSweepTicks: nonNegativeInt.default(10),
+    /**
+     * How far ahead of the schedule passive quantity is kept resting: a schedule follower keeps a few
+     * seconds of its schedule working, so an outage longer than that leaves it behind.
+     */
+    workingHorizon: duration.prefault('5s'),
+    /** Price levels of the passive ladder, the touch included. */
+    ladderLevels: positiveInt.default(3),
   })
   .prefault({});
 

@@ -44,7 +44,8 @@ describe('runEpisode', () => {
 
   it('records the FIX replay backlog: none without a paced replay, the queue behind it with one', () => {
     expect(record.metrics.FIX_REPLAY_BACKLOG_MAX).toBe(0);
-    const slow = runEpisode({ scenarioFile: 'scenarios/002-fix-slow-replay.yaml', policy: 'naive', params: {}, seed: 3 });
+    // Seed 1's loss window drops reports the venue then has to replay behind its 1 msg/s pacing.
+    const slow = runEpisode({ scenarioFile: 'scenarios/002-fix-slow-replay.yaml', policy: 'naive', params: {}, seed: 1 });
     expect(slow.metrics.FIX_REPLAY_BACKLOG_MAX).toBeGreaterThan(0);
   });
 
