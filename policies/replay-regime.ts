@@ -109,7 +109,7 @@ export const replayRegime: PolicyDefinition = {
           sessionDown: anySessionDown(o),
           gapOpen: anyGapOpen(o),
           feedRecovering: o.market.recovering,
-          bookAgeRatio: o.market.ageNs / params.freshnessBoundNs,
+          bookAgeRatio: Math.max(o.market.ageNs, o.market.lastChangeAgeNs) / params.freshnessBoundNs,
           ackInflation:
             o.latency.ackP99Ns !== undefined && o.latency.ackBaselineP99Ns ? o.latency.ackP99Ns / o.latency.ackBaselineP99Ns : 1,
           newInversions: inversions - inversionsSeen,

@@ -19,7 +19,7 @@ import { NS_PER_MS, NS_PER_S, quantile } from '../../sim/index.ts';
 import { accruedCostCurve } from './trajectory.ts';
 import type { WorldRun } from './world.ts';
 
-export const GATEWAY_KPI_NAMES = ['WARMUP_T95_SEC', 'COLD_FLOW_SHARE', 'TAIL_BREACH_AFTER_SCALE', 'POST_SCALE_IS_BPS_DELTA', 'SCALE_EVENTS', 'GATEWAY_LOST_MSGS'] as const;
+export const GATEWAY_KPI_NAMES = ['WARMUP_T95_SEC', 'COLD_FLOW_SHARE', 'COLD_FLOW_SHARE_AFTER_SCALE', 'TAIL_BREACH_AFTER_SCALE', 'POST_SCALE_IS_BPS_DELTA', 'SCALE_EVENTS', 'GATEWAY_LOST_MSGS'] as const;
 
 export function gatewayKpis(run: WorldRun, control: WorldRun): Record<(typeof GATEWAY_KPI_NAMES)[number], number | null> {
   const pool = run.orderEntry.gatewayPool;
@@ -37,6 +37,10 @@ export function gatewayKpis(run: WorldRun, control: WorldRun): Record<(typeof GA
   const breaches =
     baselineP99 === undefined ? null : orders.filter((o) => inWindow(o.decisionAtNs) && (o.decisionToWireNs === undefined || o.decisionToWireNs > baselineP99)).length;
 
+  // While some node that joined is trading-ready but not yet warm: the flow a warm-up-aware router would hold back.
+  const coldPeriods = joins.flatMap((join) => (join.tradingReadyAtNs === undefined ? [] : [[join.tradingReadyAtNs, join.warmAtNs ?? lastSampleNs] as const]));
+  const afterScale = orders.filter((o) => coldPeriods.some(([from, to]) => o.decisionAtNs >= from && o.decisionAtNs < to));
+
   const firstScaleNs = windows.length ? Math.min(...windows.map(([from]) => from)) : undefined;
   let postScaleDelta: number | null = null;
   if (firstScaleNs !== undefined && firstScaleNs < run.parentEndNs) {
@@ -48,6 +52,7 @@ export function gatewayKpis(run: WorldRun, control: WorldRun): Record<(typeof GA
   return {
     WARMUP_T95_SEC: toStable.length ? quantile(toStable, 0.95) : null,
     COLD_FLOW_SHARE: orders.length ? orders.filter((o) => o.cold).length / orders.length : null,
+    COLD_FLOW_SHARE_AFTER_SCALE: afterScale.length ? afterScale.filter((o) => o.cold).length / afterScale.length : null,
     TAIL_BREACH_AFTER_SCALE: windows.length ? breaches : null,
     POST_SCALE_IS_BPS_DELTA: postScaleDelta,
     SCALE_EVENTS: joins.length,

@@ -41,6 +41,10 @@ export interface StateSample {
   bookCrossed: boolean;
   /** The venue's mid (the last two-sided one when a side is empty), ticks. */
   midTicks: number;
+  /** The router's market-data book: its age, the age of its last change, and whether the feed is recovering a gap. */
+  marketAgeNs: Ns;
+  marketLastChangeAgeNs: Ns;
+  marketRecovering: boolean;
   /** With an exogenous market: the tape's own mid, and how far our impact and the alpha have moved it (ticks). */
   tapeMidTicks: number | undefined;
   referenceShiftTicks: number | undefined;
@@ -82,6 +86,7 @@ class TruthMarketView implements MarketDataPort {
       bestAskQtyShares: book.bestAskQtyShares(),
       venueTimeNs: nowNs,
       ageNs: 0,
+      lastChangeAgeNs: 0,
       recovering: false,
       gapCount: 0,
       tradedQtyShares: this.truth.tradedShares,
@@ -172,6 +177,7 @@ export function runWorld(
   };
   const sample = () => {
     const believed = router.book.filledQtyShares;
+    const view = market.view(kernel.now);
     samples.push({
       atNs: kernel.now,
       liveSetSimilarity: jaccard(router.book.believedWorkingIds(), trueWorkingIds()),
@@ -185,6 +191,9 @@ export function runWorld(
       venueReplayLagNs: venueSide.venue.sequencer.replayLagNs(),
       bookCrossed: (book.bestBidTicks() ?? -Infinity) >= (book.bestAskTicks() ?? Infinity),
       midTicks: mid(),
+      marketAgeNs: view.ageNs,
+      marketLastChangeAgeNs: view.lastChangeAgeNs,
+      marketRecovering: view.recovering,
       tapeMidTicks: exogenous?.tape.midTicksAt(kernel.now),
       referenceShiftTicks: exogenous?.shift.shiftTicksAt(kernel.now),
     });

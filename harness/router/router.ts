@@ -138,7 +138,7 @@ export class Router implements EventHandler {
     const observation = this.observe();
     if (observation !== undefined) {
       const decision = this.policy.decide(observation);
-      this.decisionLog.push({ atNs: this.kernel.now, regime: decision.regime, marketAgeNs: observation.market.ageNs, paused: decision.pause });
+      this.decisionLog.push({ atNs: this.kernel.now, regime: decision.regime, marketAgeNs: Math.max(observation.market.ageNs, observation.market.lastChangeAgeNs), paused: decision.pause });
       if (this.shadow !== undefined) this.compareShadow(decision, this.shadow.decide(observation));
       const last = this.regimeTimeline[this.regimeTimeline.length - 1];
       if (last === undefined || last.regime !== decision.regime) this.regimeTimeline.push({ atNs: this.kernel.now, regime: decision.regime });

@@ -208,6 +208,14 @@ const failoverPair = z.strictObject({
   inboundLatency: latencyModel.prefault({ model: 'lognormal', median: '50us', p99: '250us' }),
   /** The venue refuses a second connection for a session identity still open there after this. */
   refusalDelay: duration.prefault('1ms'),
+  /**
+   * Order records in the shared store when the backup takes over (the day's activity so far): the backup
+   * reads them before it can tell which router order a venue report is about, holding reports until then.
+   * The default, 100,000, is an assumption for a gateway at midday.
+   */
+  storeRecords: nonNegativeInt.default(100_000),
+  /** Read time per store record: seed 004's order-log read rate (20 us reads a 10-million-record day in about 3.3 minutes). */
+  storeReadPerRecord: duration.prefault('20us'),
 });
 
 const gateways = z

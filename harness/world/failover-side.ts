@@ -115,6 +115,7 @@ export class FailoverSide {
         promotionLatency: buildLatency(spec.promotion),
         recovery: spec.recovery === 'status-requests' ? new StatusRequestRecovery() : new AwaitEvidenceRecovery(),
         recoveryDeadlineNs: spec.recoveryDeadline,
+        orderMapLoadNs: spec.storeRecords * spec.storeReadPerRecord,
       },
       streams,
       this.port,

@@ -23,7 +23,7 @@ function fakeSession(sessionId: string, gatewayId: string, sent: Sent[]): OrderE
 }
 
 const market = (bestBidTicks = 999, bestAskTicks = 1_001): { view: () => MarketView } => ({
-  view: () => ({ bestBidTicks, bestAskTicks, bestBidQtyShares: 100, bestAskQtyShares: 100, venueTimeNs: 0, ageNs: 0, recovering: false, gapCount: 0, tradedQtyShares: 0 }),
+  view: () => ({ bestBidTicks, bestAskTicks, bestBidQtyShares: 100, bestAskQtyShares: 100, venueTimeNs: 0, ageNs: 0, lastChangeAgeNs: 0, recovering: false, gapCount: 0, tradedQtyShares: 0 }),
 });
 
 const config: RouterConfig = {
