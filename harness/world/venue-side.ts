@@ -118,10 +118,11 @@ export function buildVenueSide(
       transitionInbound: sequencer.duringTransition === 'queue' ? QueueDuringTransition : RejectDuringTransition,
       heartbeatIntervalNs: sequencer.heartbeatInterval,
       faults: sequencerFaults(faults),
-      sampleIntervalNs: 10_000_000,
+      // Episodes read the backlog from the harness's own state samples (world.ts); the sequencer's series is for its tests.
+      sampleIntervalNs: 0,
     },
     haltReactionNs: HALT_REACTION_NS,
-    feed: { maxMessagesPerPacket: 8, heartbeatIntervalNs: scenario.venue.feed.heartbeatInterval },
+    feed: { maxMessagesPerPacket: 8, heartbeatIntervalNs: scenario.venue.feed.heartbeatInterval, packing: 'caller' },
     observers,
     backgroundFlow: (v) => {
       const flowSpec = scenario.market.flow;
