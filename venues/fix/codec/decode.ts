@@ -10,7 +10,7 @@
  */
 import { type FixBody, type FixHeader, type FixMessage } from './messages.ts';
 import { SessionRejectReason, type SessionProblem, type SessionRejectReasonCode } from './reject-reasons.ts';
-import { BODY_SCHEMAS, KNOWN_TAGS, isDefinedIn, isKnownMsgType, isRequired, type FieldSpec } from './schema.ts';
+import { BODY_SCHEMAS, KNOWN_TAGS, isDefinedIn, isMsgTypeDefinedIn, isRequired, type FieldSpec } from './schema.ts';
 import { BEGIN_STRINGS, SOH, Tag, type BeginString } from './tags.ts';
 import { isFloatText, isIntText, parseUtcTimestampMs } from './values.ts';
 
@@ -81,7 +81,8 @@ class Decoding {
   run(): DecodeResult {
     const version = BEGIN_STRINGS.find((b) => b === this.facts.beginString);
     const msgType = this.facts.msgType;
-    const schema = isKnownMsgType(msgType) ? BODY_SCHEMAS[msgType] : undefined;
+    // A type this version does not define (q in FIX 4.2) is as unknown as a made-up one.
+    const schema = version !== undefined && isMsgTypeDefinedIn(msgType, version) ? BODY_SCHEMAS[msgType] : undefined;
     let possResend = false;
     if (version === undefined) this.fail(SessionRejectReason.ValueIsIncorrect, Tag.BeginString);
     if (schema === undefined) this.fail(SessionRejectReason.InvalidMsgType, undefined);
@@ -143,7 +144,7 @@ class Decoding {
       possResend,
       origSendingTimeMs: this.facts.origSendingTimeMs,
     };
-    for (const spec of schema) if (spec.type === 'flag' && this.body[spec.key] === undefined) this.body[spec.key] = false;
+    for (const spec of schema) if (spec.type === 'flag' && isDefinedIn(spec, version) && this.body[spec.key] === undefined) this.body[spec.key] = false;
     this.body.msgType = msgType;
     return { kind: 'message', message: { header, body: this.body as unknown as FixBody } };
   }
@@ -156,8 +157,9 @@ class Decoding {
     }
     switch (spec.type) {
       case 'int':
-        if (isIntText(value)) this.body[spec.key] = Number(value);
-        else this.fail(SessionRejectReason.IncorrectDataFormat, tag);
+        if (!isIntText(value)) this.fail(SessionRejectReason.IncorrectDataFormat, tag);
+        else if (spec.values !== undefined && !spec.values.includes(String(Number(value)))) this.fail(SessionRejectReason.ValueIsIncorrect, tag);
+        else this.body[spec.key] = Number(value);
         return;
       case 'float':
         if (isFloatText(value)) this.body[spec.key] = Number(value);
@@ -172,6 +174,7 @@ class Decoding {
         else this.body[spec.key] = value;
         return;
       case 'flag':
+      case 'boolean':
         this.body[spec.key] = this.flag(tag, value);
         return;
       case 'timestamp':

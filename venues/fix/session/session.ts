@@ -22,6 +22,7 @@ import { invariant } from '../../../sim/invariant.ts';
 import type { Ns } from '../../../sim/time.ts';
 import { NS_PER_MS, NS_PER_S } from '../../../sim/time.ts';
 import type { InboundFacts } from '../codec/decode.ts';
+import { isMsgTypeDefinedIn } from '../codec/schema.ts';
 import { isAppBody, type AdminBody, type AppBody, type FixHeader, type FixMessage, type Logon, type ResendRequest } from '../codec/messages.ts';
 import { rejectReasonText, SessionRejectReason, versionDefinesReason, type SessionProblem, type SessionRejectReasonCode } from '../codec/reject-reasons.ts';
 import { Tag } from '../codec/tags.ts';
@@ -214,6 +215,7 @@ export class FixSession {
   send(nowNs: Ns, body: AppBody, possResend = false): SessionOutput[] {
     this.begin();
     invariant(isAppBody(body), () => `send() is for application messages, not ${body.msgType}`);
+    invariant(isMsgTypeDefinedIn(body.msgType, this.config.beginString), () => `${this.config.beginString} defines no MsgType ${body.msgType}`);
     const seq = this.nextSender++;
     const sendingTimeMs = this.utcMs(nowNs);
     this.store.put(seq, { body, sendingTimeMs, possResend });
