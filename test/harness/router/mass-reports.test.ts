@@ -108,7 +108,7 @@ describe('Router and Decision.massCancel', () => {
       version: '0',
       decide: (o) => ({ ...normalDecision('TEST', 50), ...(o.timeNs === NS_PER_S ? { cancelResting: true, massCancel: true, pause: true } : { pause: o.timeNs > NS_PER_S }) }),
     };
-    const market = { view: () => ({ bestBidTicks: 999, bestAskTicks: 1_001, bestBidQtyShares: 100, bestAskQtyShares: 100, venueTimeNs: 0, ageNs: 0, recovering: false, gapCount: 0, tradedQtyShares: 0 }) };
+    const market = { view: () => ({ bestBidTicks: 999, bestAskTicks: 1_001, bestBidQtyShares: 100, bestAskQtyShares: 100, venueTimeNs: 0, ageNs: 0, lastChangeAgeNs: 0, recovering: false, gapCount: 0, tradedQtyShares: 0 }) };
     const router = new Router(kernel, config, policy, new TwapSchedule(10_000, 0, config.parent.horizonNs), [port('S1', sent, true), port('S2', sent, false)], market, undefined, () => undefined);
     router.start();
     kernel.run({ until: 0 });
