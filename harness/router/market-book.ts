@@ -49,6 +49,7 @@ export class MarketBook implements FeedConsumer<VenueFeedMessage, L2Book>, Marke
   }
 
   view(nowNs: Ns): MarketView {
+    this.receiver?.catchUp(nowNs);
     const bestBid = extreme(this.bids, Math.max);
     const bestAsk = extreme(this.asks, Math.min);
     const receiver = this.receiver;

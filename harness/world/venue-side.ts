@@ -162,7 +162,15 @@ export function buildVenueSide(
   venue.feed.addPath(
     new FeedPath(
       kernel,
-      { name: 'router', latency: feedLatency, loss: losses.length ? new AnyLoss(losses) : NoLoss, latencyRng: streams.get('feed.router.latency'), lossRng: streams.get('feed.router.loss') },
+      {
+        name: 'router',
+        latency: feedLatency,
+        loss: losses.length ? new AnyLoss(losses) : NoLoss,
+        latencyRng: streams.get('feed.router.latency'),
+        lossRng: streams.get('feed.router.loss'),
+        // The market book catches the receiver up before every read: no event per packet.
+        deferred: true,
+      },
       receiver,
     ),
   );
