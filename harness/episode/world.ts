@@ -8,7 +8,7 @@
  * and, where they share them, the faults.
  */
 import { invariant, Kernel, RandomStreams, Trace, type Ns } from '../../sim/index.ts';
-import { resolveParams, type MarketView, type PolicyDefinition, type PolicyParams } from '../../policies/index.ts';
+import { resolveParams, type Decision, type MarketView, type Observation, type Policy, type PolicyDefinition, type PolicyParams } from '../../policies/index.ts';
 import { Router, type RouterConfig } from '../router/router.ts';
 import { PovSchedule, TwapSchedule, type Schedule } from '../router/schedule.ts';
 import { jaccard } from '../router/observe.ts';
@@ -23,6 +23,32 @@ import { exogenousMarket, isExogenous, type ExogenousMarket } from '../world/mar
 import { TruthRecorder } from './truth-recorder.ts';
 
 export type RunMode = 'incident' | 'control' | 'oracle';
+
+export interface DecisionTraceEntry {
+  observation: Observation;
+  decision: Decision;
+}
+
+/** The policy as it is, with what it saw and decided kept (deep-frozen, so that nothing can change them later). */
+function recording(policy: Policy, trace: DecisionTraceEntry[]): Policy {
+  return {
+    name: policy.name,
+    version: policy.version,
+    decide(observation) {
+      const decision = policy.decide(observation);
+      trace.push({ observation: deepFreeze(structuredClone(observation)), decision: deepFreeze(structuredClone(decision)) });
+      return decision;
+    },
+  };
+}
+
+function deepFreeze<T>(value: T): T {
+  if (value !== null && typeof value === 'object' && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const key of Object.keys(value)) deepFreeze((value as Record<string, unknown>)[key]);
+  }
+  return value;
+}
 
 export interface StateSample {
   atNs: Ns;
@@ -107,6 +133,8 @@ export function runWorld(
   seed: number,
   mode: RunMode,
   shadow?: PolicyDefinition,
+  /** When given, every observation the policy decided on and its decision, in order (control-runs.ts). */
+  decisionTrace?: DecisionTraceEntry[],
 ): WorldRun {
   const kernel = new Kernel();
   const streams = new RandomStreams(seed);
@@ -140,7 +168,7 @@ export function runWorld(
   const router = new Router(
     kernel,
     config,
-    withPoolWeights(policy.create(params), gatewayPool),
+    withPoolWeights(decisionTrace === undefined ? policy.create(params) : recording(policy.create(params), decisionTrace), gatewayPool),
     buildSchedule(scenario),
     orderEntry.routerPorts,
     market,

@@ -15,7 +15,9 @@ const scenario = fc.record({
   probesMs: fc.array(fc.integer({ min: 1, max: 220 }), { maxLength: 8 }),
 });
 
-function observe(s: fc.RecordValue<typeof scenario>, deferred: boolean) {
+type Scenario = typeof scenario extends fc.Arbitrary<infer T> ? T : never;
+
+function observe(s: Scenario, deferred: boolean) {
   const strategies = [RetransmitRecovery, SnapshotRecovery, new RetransmitOrSnapshot(20)];
   const world = buildFeedWorld({
     seed: s.seed,
