@@ -29,14 +29,19 @@ export interface DecisionTraceEntry {
   decision: Decision;
 }
 
-/** The policy as it is, with what it saw and decided kept (deep-frozen, so that nothing can change them later). */
+/**
+ * The policy as it is, with what it saw and decided kept, deep-frozen so that nothing can change them
+ * later: the observation is built afresh for each decision and never touched again by the router, so it
+ * is frozen in place; the decision is the policy's own object, so a copy is kept.
+ */
 function recording(policy: Policy, trace: DecisionTraceEntry[]): Policy {
   return {
     name: policy.name,
     version: policy.version,
     decide(observation) {
+      deepFreeze(observation);
       const decision = policy.decide(observation);
-      trace.push({ observation: deepFreeze(structuredClone(observation)), decision: deepFreeze(structuredClone(decision)) });
+      trace.push({ observation, decision: deepFreeze(structuredClone(decision)) });
       return decision;
     },
   };
