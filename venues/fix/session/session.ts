@@ -345,6 +345,14 @@ export class FixSession {
     if (!this.possDupAcceptable(nowNs, inbound)) return; // 2f, 2g
     this.stats.possDupIgnored++; // 2e
     this.event({ type: 'possdup-ignored', seq });
+    // QuickFIX C++ closes its answer to a range whose tail it never stored with a GapFill numbered at the
+    // range's BeginSeqNo (Session::nextResendRequest): too low once the start of the range is in, so ignored
+    // (test 10), yet it says the rest will not come as resends. Waiting would stall inside the chunk: ask again.
+    const body = inbound.kind === 'valid' ? inbound.message.body : undefined;
+    if (body?.msgType === '4' && body.gapFillFlag && body.newSeqNo > this.nextTarget) {
+      const again = this.gap.askAgain(this.nextTarget, nowNs);
+      if (again !== undefined) this.sendResendRequest(nowNs, again);
+    }
   }
 
   /** A message at exactly the expected MsgSeqNum. */
