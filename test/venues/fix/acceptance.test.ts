@@ -28,6 +28,7 @@ describe.runIf(SCRIPTS.dir !== undefined)(`QuickFIX session-level acceptance scr
       expect(results.filter((r) => r.verdict === 'failed').map((r) => `${r.name}: ${r.failure?.reason ?? r.note}`)).toEqual([]);
       expect(results.filter((r) => r.verdict === 'deviation').map((r) => r.name)).toEqual([
         '10_MsgSeqNumEqual.def',
+        '1d_InvalidLogonBadSendingTime.def',
         '20_SimultaneousResendRequest.def',
         '3b_InvalidChecksum.def',
         '3c_GarbledMessage.def',

@@ -37,6 +37,8 @@ export type SessionOutput =
 /** Running counts, for metrics (GFR, PES) and tests. */
 export interface SessionStats {
   logons: number;
+  /** Logons for this session answered with a Logout because they were invalid (1B d). */
+  logonsRefused: number;
   disconnects: number;
   gapsDetected: number;
   resendRequestsSent: number;
@@ -57,6 +59,7 @@ export interface SessionStats {
 export function emptyStats(): SessionStats {
   return {
     logons: 0,
+    logonsRefused: 0,
     disconnects: 0,
     gapsDetected: 0,
     resendRequestsSent: 0,

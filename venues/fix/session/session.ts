@@ -281,8 +281,19 @@ export class FixSession {
     }
   }
 
-  /** 1a/1b/1d/1e: the first message must be a valid Logon for this session, else disconnect without reply. */
+  /**
+   * 1a-1e: the first message must be a Logon for this session. Anything else, or a Logon for another session,
+   * is dropped with the connection and no reply (1b, 1e). A Logon for this session that is invalid (a field
+   * error, SendingTime out of tolerance, a negative HeartBtInt) is answered with a Logout saying why, then
+   * the connection is closed (Vol. 2 1B d; the text is QuickFIX/J's, "Invalid Logon message: ...").
+   */
   private receiveLogon(nowNs: Ns, inbound: Inbound): void {
+    const acceptor = this.config.role === 'acceptor';
+    if (inbound.kind === 'invalid' && inbound.facts.msgType === 'A' && this.isForThisSession(inbound.facts)) {
+      if (acceptor && this.config.resetOnLogon) this.resetSequences();
+      this.refuseLogon(nowNs, fieldProblemText(inbound.problem.reason, inbound.problem.refTagId));
+      return;
+    }
     if (inbound.kind !== 'valid' || inbound.message.body.msgType !== 'A') {
       const refused = inbound.kind === 'valid' && inbound.message.body.msgType === '5';
       this.disconnect(nowNs, refused ? 'Logon refused by peer' : 'first message is not a valid Logon');
@@ -290,16 +301,20 @@ export class FixSession {
     }
     const { header } = inbound.message;
     const logon = inbound.message.body as Logon;
-    if (header.beginString !== this.config.beginString || header.senderCompId !== this.config.targetCompId || header.targetCompId !== this.config.senderCompId) {
+    if (!this.isForThisSession(header)) {
       this.disconnect(nowNs, 'Logon for another session');
       return;
     }
+    // Reset first, as QuickFIX/J does: a Logout refusing the Logon is then numbered 1 like the Logon reply.
+    if (acceptor && (this.config.resetOnLogon || logon.resetSeqNumFlag)) this.resetSequences();
     if (!this.sendingTimeAccurate(nowNs, header.sendingTimeMs)) {
-      this.disconnect(nowNs, 'Logon SendingTime out of tolerance');
+      this.refuseLogon(nowNs, fieldProblemText(SessionRejectReason.SendingTimeAccuracyProblem, Tag.SendingTime)); // 1d
       return;
     }
-    const acceptor = this.config.role === 'acceptor';
-    if (acceptor && (this.config.resetOnLogon || logon.resetSeqNumFlag)) this.resetSequences();
+    if (logon.heartBtIntSec < 0) {
+      this.refuseLogon(nowNs, fieldProblemText(SessionRejectReason.ValueIsIncorrect, Tag.HeartBtInt));
+      return;
+    }
     if (header.msgSeqNum < this.nextTarget) {
       this.logoutAndDisconnect(nowNs, this.tooLowText(header.msgSeqNum));
       return;
@@ -528,6 +543,15 @@ export class FixSession {
     this.logoutDeadlineNs = nowNs + this.config.logoutTimeoutNs;
   }
 
+  private isForThisSession(facts: { beginString: string; senderCompId: string | undefined; targetCompId: string | undefined }): boolean {
+    return facts.beginString === this.config.beginString && facts.senderCompId === this.config.targetCompId && facts.targetCompId === this.config.senderCompId;
+  }
+
+  private refuseLogon(nowNs: Ns, problem: string): void {
+    this.stats.logonsRefused++;
+    this.logoutAndDisconnect(nowNs, `Invalid Logon message: ${problem}`);
+  }
+
   private logoutAndDisconnect(nowNs: Ns, text: string | undefined): void {
     this.sendAdmin(nowNs, { msgType: '5', text });
     this.disconnect(nowNs, text ?? 'Logout');
@@ -646,6 +670,11 @@ export class FixSession {
     if (this.state === 'logged-on' || this.state === 'logout-sent') at = earliest(at, this.outbound.nextDueNs());
     return at === undefined ? undefined : Math.max(at, nowNs);
   }
+}
+
+/** A field problem as QuickFIX/J words it (FieldException): the reason, then the tag. */
+function fieldProblemText(reason: SessionRejectReasonCode, refTagId: number | undefined): string {
+  return refTagId === undefined ? rejectReasonText(reason) : `${rejectReasonText(reason)}, field=${refTagId}`;
 }
 
 function earliest(a: Ns | undefined, b: Ns | undefined): Ns | undefined {
