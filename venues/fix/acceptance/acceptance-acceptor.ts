@@ -8,7 +8,7 @@ import { BEGIN_STRINGS, type BeginString } from '../codec/tags.ts';
 import { DEFAULT_SESSION_CONFIG } from '../session/config.ts';
 import { FixSession } from '../session/session.ts';
 import { PersistentMessageStore } from '../session/store.ts';
-import { FixTcpAcceptor } from '../tcp/acceptor.ts';
+import { FixTcpAcceptor, type AcceptorLimits } from '../tcp/acceptor.ts';
 import { RealClock } from '../tcp/clock.ts';
 import { TcpSessionDriver, type DriverOptions } from '../tcp/driver.ts';
 import { EchoApplication } from './echo-application.ts';
@@ -31,6 +31,7 @@ export async function startAcceptanceAcceptor(options: {
   host?: string;
   beginStrings?: readonly BeginString[];
   log?: DriverOptions['log'];
+  limits?: Partial<AcceptorLimits>;
 }): Promise<AcceptanceAcceptor> {
   const clock = new RealClock();
   const drivers = (options.beginStrings ?? BEGIN_STRINGS).map((beginString) => {
@@ -50,7 +51,7 @@ export async function startAcceptanceAcceptor(options: {
     );
     return new TcpSessionDriver(session, clock, new EchoApplication(), { log: options.log });
   });
-  const acceptor = new FixTcpAcceptor(drivers, clock);
+  const acceptor = new FixTcpAcceptor(drivers, clock, options.limits);
   const port = await acceptor.listen(options.port, options.host ?? '127.0.0.1');
   return { port, acceptor, drivers, close: () => acceptor.close() };
 }
