@@ -37,5 +37,5 @@ test.runIf(SCRIPTS.dir !== undefined)('fix-acceptor answers 1a_ValidLogonWithCor
 test('fix-acceptor rejects a bad --begin-string with a usage error', () => {
   const run = spawnSync(process.execPath, [BIN, 'fix-acceptor', '--port', '0', '--begin-string', 'FIX.5.0'], { cwd: ROOT, encoding: 'utf8' });
   expect(run.status).toBe(64);
-  expect(run.stderr).toContain('--begin-string must be FIX.4.2 or FIX.4.4');
+  expect(run.stderr).toContain('--begin-string: BeginString must be FIX.4.2 or FIX.4.4, got "FIX.5.0"');
 });
