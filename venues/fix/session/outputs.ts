@@ -22,6 +22,8 @@ export type SessionEvent =
    */
   | { type: 'messages-lost'; seqs: readonly number[] }
   | { type: 'possdup-ignored'; seq: number }
+  /** This side jumped its outgoing numbers, announced by a SequenceReset-Reset to `newSeqNo`. */
+  | { type: 'sequence-reset-sent'; newSeqNo: number }
   | { type: 'reject-sent'; refSeqNum: number; reason: number }
   | { type: 'reject-received'; refSeqNum: number };
 

@@ -64,6 +64,7 @@ export class FixSession {
   private readonly outbound = new OutboundQueue();
   /** Sequence numbers already reported lost: a storm asks for the same range again and again. */
   private readonly reportedLost = new Set<number>();
+  private gapFillsBusiness = false;
   private out: SessionOutput[] = [];
 
   constructor(
@@ -112,6 +113,32 @@ export class FixSession {
     this.begin();
     invariant(intervalNs === undefined || intervalNs > 0, () => `resend storm interval must be positive, got ${intervalNs}`);
     this.gap.repeatEvery(intervalNs);
+    return this.finish(nowNs);
+  }
+
+  /**
+   * A peer that gap-fills business messages (issue 18): while on, ResendRequests are answered with
+   * SequenceReset-GapFill over stored business messages too, which are then reported lost.
+   */
+  gapFillBusiness(nowNs: Ns, on: boolean): SessionOutput[] {
+    this.begin();
+    this.gapFillsBusiness = on;
+    return this.finish(nowNs);
+  }
+
+  /**
+   * A sequence reset (issue 18): this side's outgoing numbers jump ahead by `jump`, announced with a
+   * SequenceReset-Reset whose NewSeqNo is the new next number (Vol. 2 test 11a on the receiving side).
+   */
+  jumpSequence(nowNs: Ns, jump: number): SessionOutput[] {
+    this.begin();
+    invariant(Number.isInteger(jump) && jump > 0, () => `a sequence jump must be a positive integer, got ${jump}`);
+    if (this.state === 'logged-on') {
+      const seq = this.nextSender;
+      this.nextSender += jump;
+      this.emitSend(nowNs, { header: this.header(seq, this.utcMs(nowNs), false, false, undefined), body: { msgType: '4', gapFillFlag: false, newSeqNo: this.nextSender } });
+      this.event({ type: 'sequence-reset-sent', newSeqNo: this.nextSender });
+    }
     return this.finish(nowNs);
   }
 
@@ -358,6 +385,10 @@ export class FixSession {
       return;
     }
     if (!this.possDupAcceptable(nowNs, inbound)) return; // 2f, 2g
+    if (this.config.brokenForTests?.applyPossDupDuplicates && inbound.kind === 'valid' && isAppBody(inbound.message.body)) {
+      this.out.push({ kind: 'deliver', message: inbound.message as FixMessage<AppBody> });
+      return;
+    }
     this.stats.possDupIgnored++; // 2e
     this.event({ type: 'possdup-ignored', seq });
     // QuickFIX C++ closes its answer to a range whose tail it never stored with a GapFill numbered at the
@@ -493,7 +524,8 @@ export class FixSession {
   }
 
   private serveResend(nowNs: Ns, request: ResendRequest): void {
-    const plan = planResend(this.store, request.beginSeqNo, request.endSeqNo, this.nextSender);
+    if (this.config.brokenForTests?.ignoreResendRequests) return;
+    const plan = planResend(this.store, request.beginSeqNo, request.endSeqNo, this.nextSender, this.gapFillsBusiness);
     if (plan === undefined) return;
     const nowMs = this.utcMs(nowNs);
     let resent = 0;
