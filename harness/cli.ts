@@ -23,6 +23,7 @@ export async function main(argv: string[]): Promise<number> {
       .command((await import('./commands/fix-acceptor.ts')).fixAcceptorCommand)
       .command((await import('./commands/fix-acceptance.ts')).fixAcceptanceCommand(setExit))
       .command((await import('./commands/chaos-proxy.ts')).chaosProxyCommand(setExit))
+      .command((await import('./commands/import.ts')).importCommand(setExit))
       .command((await import('./commands/schema.ts')).schemaCommand)
       .command((await import('./commands/sweep.ts')).sweepCommand)
       .command((await import('./commands/merge.ts')).mergeCommand)
