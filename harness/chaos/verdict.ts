@@ -225,7 +225,13 @@ function judgeAnswers(received: readonly SeenFrame[], sent: readonly SeenFrame[]
     }
     const closed = observer.connections.find((c) => c.closedAtMs !== undefined && c.closedAtMs >= rr.atMs && c.closedAtMs < rr.atMs + slas.answerMs);
     if (doneAt !== undefined && doneAt - rr.atMs <= slas.answerMs) add('answers ResendRequests', subject, 'pass', `${begin}..${end} resent or gap-filled in ${Math.round(doneAt - rr.atMs)} ms`);
-    else if (doneAt === undefined && closed !== undefined) add('answers ResendRequests', subject, 'inconclusive', `the connection closed ${Math.round((closed.closedAtMs as number) - rr.atMs)} ms later, ${covered.size} of ${end - begin + 1} answered`);
+    else if (doneAt === undefined && closed !== undefined) {
+      // Cut by the proxy (a disconnect fault), or within moments: the engine had no time. Otherwise the peer
+      // most likely gave up on an unanswered request (QuickFIX times out waiting while its gap stays open).
+      const afterMs = (closed.closedAtMs as number) - rr.atMs;
+      const noTime = closed.closedBy === 'proxy' || afterMs < IN_FLIGHT_GRACE_MS;
+      add('answers ResendRequests', subject, noTime ? 'inconclusive' : 'fail', `the connection closed ${Math.round(afterMs)} ms later (by the ${closed.closedBy}) with ${covered.size} of ${end - begin + 1} numbers answered`);
+    }
     else add('answers ResendRequests', subject, 'fail', doneAt === undefined ? `answered ${covered.size} of ${end - begin + 1} numbers` : `took ${Math.round(doneAt - rr.atMs)} ms, over the ${slas.answerMs} ms SLA`);
   }
 }
