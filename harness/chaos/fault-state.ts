@@ -23,7 +23,7 @@ export interface FrameDecision {
 const HEADER_TAGS = new Set([34, 43, 49, 50, 52, 56, 57, 97, 115, 116, 122, 128, 129, 142, 143, 144, 145, 369]);
 
 /** A replayed business message rewritten as the GapFill a peer without it would send. */
-export function asGapFill(frame: FixFrame): FixFrame {
+function asGapFill(frame: FixFrame): FixFrame {
   const header = frame.fields.slice(3, -1).filter(([tag]) => HEADER_TAGS.has(tag));
   const seq = frame.seq ?? 0;
   return markMade(FixFrame.build(frame.beginString, [[35, '4'], ...header, [36, String(seq + 1)], [123, 'Y']]), 'gapfill-rewrite');
@@ -46,9 +46,6 @@ export class FaultState {
   }
   deactivate(fault: ProxyFault): void {
     this.active.delete(fault);
-  }
-  isActive(kind: ProxyFault['kind']): boolean {
-    return [...this.active].some((f) => f.kind === kind);
   }
   /** Whether a reordering fault is in effect in `direction` (a frame held back is released when none is). */
   reordering(direction: Direction): boolean {

@@ -12,7 +12,6 @@ import type { Scenario } from '../scenario/index.ts';
 import { resolveFaults, type ResolvedFault } from '../world/resolve-faults.ts';
 
 export type Direction = 'to-acceptor' | 'to-initiator';
-export const DIRECTIONS: readonly Direction[] = ['to-acceptor', 'to-initiator'];
 
 interface Timed {
   /** The scenario's index of the fault (faults[i]). */

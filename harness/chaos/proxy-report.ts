@@ -43,6 +43,7 @@ export function verdictJson(verdict: Verdict, plan: ProxyFaultPlan, run: ProxyRu
       gaps: verdict.gaps,
       notApplied: plan.notApplied,
       faultsTouched: Object.fromEntries(run.touched),
+      connections: run.observer.connections,
       refused: run.refused,
       endReason: run.endReason,
     },

@@ -45,7 +45,7 @@ export function inferScenario(history: SessionHistory, kpis: LogKpis, sources: I
   const p50 = oneWay.length ? quantile(oneWay.map((x) => x.p50), 0.5) : 0.1;
   const p99 = oneWay.length ? Math.max(...oneWay.map((x) => x.p99)) : 0.5;
   const latency = p99 > p50 * 1.05 ? { model: 'lognormal', median: usText(p50), p99: usText(p99) } : { model: 'constant', value: usText(p50) };
-  assumptions.push(`One-way latency: each incoming message's log time less its SendingTime (p50 ${p50} ms, p99 ${p99} ms over ${allOneWay} messages), which assumes the two engines' clocks agree.`);
+  assumptions.push(`One-way latency: each incoming message's log time less its SendingTime (p50 ${p50} ms, p99 ${p99} ms over ${allOneWay} messages, those that waited behind a replay left out), which assumes the two engines' clocks agree. A session has one latency model: the per-MsgType figures import prints are not in the scenario.`);
 
   history.gaps.forEach((gap, i) => {
     const n = gap.last - gap.first + 1;
