@@ -4,9 +4,13 @@
 //
 //   fix-incident acceptor  <port> <BeginString> <work dir> <run seconds>
 //     VENUE: answers every NewOrderSingle with ExecutionReport New, then Fill; stops after <run seconds>.
-//   fix-incident initiator <port> <BeginString> <work dir> <orders> <interval ms>
+//   fix-incident initiator <port> <BeginString> <work dir> <orders> <interval ms> [jump]
 //     CLIENT: logs on (HeartBtInt 1, ResetOnLogon), sends <orders> orders <interval ms> apart, waits two
 //     seconds for the last reports, logs out. Prints "RESULT ok <reports>" or "RESULT fail <why>".
+//     With `jump`, after the orders it sends order JUMP-BEFORE, skips three of its own sequence numbers (as
+//     an operator resetting the next MsgSeqNum would) and sends JUMP-AFTER: its store then has a hole
+//     right after a stored message, which is how QuickFIX answers a chunked ResendRequest with a GapFill
+//     numbered at the chunk's BeginSeqNo.
 //
 // Both bind or connect on 127.0.0.1 (QuickFIX's acceptor binds 0.0.0.0: run it in a network namespace).
 #include <quickfix/Application.h>
@@ -132,10 +136,10 @@ int main(int argc, char** argv) {
     initiator.stop(true);
     return 1;
   }
-  for (int i = 1; i <= orders; i++) {
+  const auto sendOrder = [&](const std::string& clOrdId) {
     FIX::Message order;
     order.getHeader().setField(35, "D");
-    order.setField(11, "O" + std::to_string(i));
+    order.setField(11, clOrdId);
     if (std::string(argv[3]) == "FIX.4.2") order.setField(21, "1");
     order.setField(38, "100");
     order.setField(40, "2");
@@ -144,10 +148,18 @@ int main(int argc, char** argv) {
     order.setField(55, "XYZ");
     order.setField(FIX::TransactTime(FIX::UtcTimeStamp(), 3));
     FIX::Session::sendToTarget(order, engine.id());
+  };
+  for (int i = 1; i <= orders; i++) {
+    sendOrder("O" + std::to_string(i));
     sleepMs(intervalMs);
   }
-  sleepMs(2000);
   FIX::Session* session = FIX::Session::lookupSession(engine.id());
+  if (argc > 7 && std::string(argv[7]) == "jump" && session != nullptr) {
+    sendOrder("JUMP-BEFORE");
+    session->setNextSenderMsgSeqNum(session->getExpectedSenderNum() + 3);
+    sendOrder("JUMP-AFTER");
+  }
+  sleepMs(2000);
   if (session != nullptr) session->logout("done");
   for (int i = 0; i < 50 && engine.loggedOn(); i++) sleepMs(100);
   initiator.stop();
