@@ -17,6 +17,11 @@ const SENTENCES: Record<string, Describe> = {
   'session-message-loss': (f) =>
     `the link of order-entry session ${String(f.session)} silently dropped each message with probability ${share(f.lossProbability as number)} for ${seconds(f.duration as Ns)}`,
   'session-store-loss': (f) => `the ${String(f.side)} side of session ${String(f.session)} lost its message store`,
+  'session-delay': (f) => `messages on session ${String(f.session)} (${String(f.direction)}) took ${seconds(f.extraLatency as Ns)} longer for ${seconds(f.duration as Ns)}`,
+  'session-duplicate': (f) => `messages on session ${String(f.session)} (${String(f.direction)}) arrived twice${f.possDup ? ', the copy marked PossDupFlag=Y' : ', the copy unmarked'}, for ${seconds(f.duration as Ns)}`,
+  'session-reorder': (f) => `messages on session ${String(f.session)} (${String(f.direction)}) arrived out of order for ${seconds(f.duration as Ns)}`,
+  'session-sequence-reset': (f) => `the ${String(f.side)} side of session ${String(f.session)} jumped its sequence numbers by ${String(f.jump)} (SequenceReset-Reset)`,
+  'session-gapfill-business': (f) => `the ${String(f.side)} side of session ${String(f.session)} answered resends with GapFill over business messages for ${seconds(f.duration as Ns)}`,
   'drop-copy-down': (f) => `the drop copy went down for ${seconds(f.duration as Ns)}`,
   'drop-copy-lag': (f) => `the drop copy fell ${seconds(f.extraLatency as Ns)} behind for ${seconds(f.duration as Ns)}`,
   'sequencer-stall': (f) => `the venue's sequencer stalled for ${seconds(f.duration as Ns)}`,

@@ -4,14 +4,16 @@
  * - `garbled`: not a FIX message at all (a field without `=`, a tag that is not a number, MsgType not the
  *   third field). The session ignores it and consumes no sequence number (Vol. 2 test 2d).
  * - `invalid`: a well-formed message that fails the data-dictionary checks (unknown tag, tag not defined
- *   for the type, empty value, bad format, value out of range, required tag missing, repeated tag, unknown
- *   MsgType). It carries the header facts the session needs to sequence and reject it.
+ *   for the type, empty value, bad format, value out of range, required tag missing, repeated tag, a header
+ *   tag after the body began, unknown MsgType). It carries the header facts the session needs to sequence
+ *   and reject it, and the tag at fault (RefTagID 371): MsgType (35) itself when the type is unknown, as
+ *   QuickFIX/J writes it (2q_MsgTypeNotValid).
  * Never throws on input.
  */
 import { type FixBody, type FixHeader, type FixMessage } from './messages.ts';
 import { SessionRejectReason, type SessionProblem, type SessionRejectReasonCode } from './reject-reasons.ts';
 import { BODY_SCHEMAS, KNOWN_TAGS, isDefinedIn, isMsgTypeDefinedIn, isRequired, type FieldSpec } from './schema.ts';
-import { BEGIN_STRINGS, SOH, Tag, type BeginString } from './tags.ts';
+import { BEGIN_STRINGS, HEADER_TAGS, SOH, Tag, type BeginString } from './tags.ts';
 import { isFloatText, isIntText, parseUtcTimestampMs } from './values.ts';
 
 /** What can be read from the header of a message that failed validation. */
@@ -85,12 +87,16 @@ class Decoding {
     const schema = version !== undefined && isMsgTypeDefinedIn(msgType, version) ? BODY_SCHEMAS[msgType] : undefined;
     let possResend = false;
     if (version === undefined) this.fail(SessionRejectReason.ValueIsIncorrect, Tag.BeginString);
-    if (schema === undefined) this.fail(SessionRejectReason.InvalidMsgType, undefined);
+    if (schema === undefined) this.fail(SessionRejectReason.InvalidMsgType, Tag.MsgType);
+    let bodyBegun = false;
     for (let i = 3; i < this.tags.length - 1; i++) {
       const tag = this.tags[i];
       const value = this.values[i];
       if (this.seen.has(tag)) this.fail(SessionRejectReason.TagAppearsMoreThanOnce, tag);
       this.seen.add(tag);
+      const inHeader = HEADER_TAGS.has(tag) || IGNORED_HEADER_TAGS.has(tag);
+      if (inHeader && bodyBegun) this.fail(SessionRejectReason.TagSpecifiedOutOfRequiredOrder, tag); // 14g
+      bodyBegun ||= !inHeader;
       if (value === '') {
         this.fail(SessionRejectReason.TagSpecifiedWithoutValue, tag);
         continue;
@@ -132,7 +138,7 @@ class Decoding {
       }
     }
     if (this.problem !== undefined || version === undefined || schema === undefined) {
-      return { kind: 'invalid', facts: this.facts, problem: this.problem ?? { reason: SessionRejectReason.InvalidMsgType, refTagId: undefined } };
+      return { kind: 'invalid', facts: this.facts, problem: this.problem ?? { reason: SessionRejectReason.InvalidMsgType, refTagId: Tag.MsgType } };
     }
     const header: FixHeader = {
       beginString: version,

@@ -59,7 +59,7 @@ describe('FIX 4.2', () => {
 
   test('q, r and AF are an invalid MsgType, exactly as a made-up type is', () => {
     const made = problemOf('FIX.4.2', 'ZZ', '');
-    expect(made).toEqual({ reason: 11, refTagId: undefined });
+    expect(made).toEqual({ reason: 11, refTagId: 35 });
     expect(problemOf('FIX.4.2', 'q', '11=m|60=20240301-12:00:00|530=7|')).toEqual(made);
     expect(problemOf('FIX.4.2', 'r', '37=M|530=7|531=7|')).toEqual(made);
     expect(problemOf('FIX.4.2', 'AF', '584=s|585=7|')).toEqual(made);
