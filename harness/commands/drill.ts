@@ -1,10 +1,7 @@
 /** `execdrill drill`: runs a drill file's sweep and checks its gates; the exit code is the verdict. */
 import { dirname } from 'node:path';
 import type { Argv, CommandModule } from 'yargs';
-import { formatComparison } from '../compare/table.ts';
-import { loadDrill } from '../drill/drill-file.ts';
 import type { GateOutcome } from '../drill/gate.ts';
-import { runDrill } from '../drill/run-drill.ts';
 import { helpEpilogue, requireSingle, requireWorkers } from '../sweep/options.ts';
 
 interface DrillArgs {
@@ -60,6 +57,9 @@ export function drillCommand(setExit: (code: number) => void): CommandModule<obj
     builder,
     async handler(args) {
       requireSingle(args as unknown as Record<string, unknown>, ['workers', 'out', 'runner']);
+      const { formatComparison } = await import('../compare/table.ts');
+      const { loadDrill } = await import('../drill/drill-file.ts');
+      const { runDrill } = await import('../drill/run-drill.ts');
       const drill = loadDrill(args.file);
       const workers = args.workers === undefined ? undefined : requireWorkers(args.workers);
       const run = await runDrill(drill, { workers, out: args.out, runner: args.runner });

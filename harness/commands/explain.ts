@@ -1,7 +1,5 @@
 /** `execdrill explain`: one episode told step by step for a new engineer (seed 002's runbook order), as text or as JSON steps. */
 import type { CommandModule } from 'yargs';
-import { prepareEpisode } from '../episode/run-episode.ts';
-import { explainEpisode, renderNarrative } from '../explain/index.ts';
 import { episodeOptions, episodeSpecOf, type EpisodeArgs } from './episode-args.ts';
 
 interface ExplainArgs extends EpisodeArgs {
@@ -18,6 +16,8 @@ export const explainCommand: CommandModule<object, ExplainArgs> = {
       .example('$0 explain --scenario scenarios/002-fix-gap-resend.yaml --policy cancel-all-on-reconnect --seed 5 --json', 'the same as JSON steps'),
   handler: async (argv) => {
     const spec = episodeSpecOf(argv);
+    const { prepareEpisode } = await import('../episode/run-episode.ts');
+    const { explainEpisode, renderNarrative } = await import('../explain/index.ts');
     await prepareEpisode(spec);
     const narrative = explainEpisode(spec);
     process.stdout.write(argv.json ? `${JSON.stringify(narrative, null, 2)}\n` : `${renderNarrative(narrative)}\n`);

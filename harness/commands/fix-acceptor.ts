@@ -5,7 +5,6 @@
  * are hosted. With --verbose every message in and out is printed, SOH shown as `|`.
  */
 import type { ArgumentsCamelCase, Argv, CommandModule } from 'yargs';
-import { startAcceptanceAcceptor } from '../../venues/fix/acceptance/index.ts';
 import { BEGIN_STRINGS, type BeginString } from '../../venues/fix/codec/index.ts';
 import { UsageError } from '../errors.ts';
 
@@ -33,6 +32,7 @@ export const fixAcceptorCommand: CommandModule<object, FixAcceptorArgs> = {
     if (requested !== undefined && beginString === undefined) throw new UsageError(`--begin-string must be ${BEGIN_STRINGS.join(' or ')}, got ${requested}`);
     const beginStrings: readonly BeginString[] = beginString === undefined ? BEGIN_STRINGS : [beginString];
     const log = args.verbose ? (direction: '<' | '>', text: string) => process.stdout.write(`${direction} ${text.replaceAll('\x01', '|')}\n`) : undefined;
+    const { startAcceptanceAcceptor } = await import('../../venues/fix/acceptance/index.ts');
     let engine;
     try {
       engine = await startAcceptanceAcceptor({ port, host: args.host, beginStrings, log });

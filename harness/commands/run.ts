@@ -1,8 +1,6 @@
 /** `execdrill run`: one episode (scenario, policy, seed) with its control and oracle runs. */
 import type { CommandModule } from 'yargs';
-import { prepareEpisode, runEpisode } from '../episode/run-episode.ts';
 import { EXIT_INTERNAL, EXIT_INVARIANT_VIOLATED, EXIT_OK, UsageError } from '../errors.ts';
-import { formatEpisodeSummary } from '../report/episode-summary.ts';
 import { episodeOptions, episodeSpecOf, type EpisodeArgs } from './episode-args.ts';
 
 interface RunArgs extends EpisodeArgs {
@@ -22,6 +20,8 @@ export function runCommand(setExit: (code: number) => void): CommandModule<objec
         .example('$0 run --scenario scenarios/fix-gap-resend.yaml --policy ./my-policy.ts --seed 7 --json', 'your own policy, the full record'),
     handler: async (argv) => {
       const spec = { ...episodeSpecOf(argv), ...(argv.shadow ? { shadowPolicy: argv.shadow } : {}) };
+      const { prepareEpisode, runEpisode } = await import('../episode/run-episode.ts');
+      const { formatEpisodeSummary } = await import('../report/episode-summary.ts');
       await prepareEpisode(spec);
       const record = runEpisode(spec);
       if (record.status === 'failed' && record.error?.kind === 'bad-input') throw new UsageError(record.error.message);

@@ -1,7 +1,5 @@
 /** `execdrill schema`: prints (or writes) the JSON Schema of scenario files, for editors. */
 import type { CommandModule } from 'yargs';
-import { scenarioJsonSchema } from '../scenario/index.ts';
-import { writeFileAtomic } from '../io/atomic-write.ts';
 
 export const schemaCommand: CommandModule<object, { out?: string }> = {
   command: 'schema',
@@ -10,7 +8,9 @@ export const schemaCommand: CommandModule<object, { out?: string }> = {
     yargs
       .option('out', { type: 'string', describe: 'write to this file instead of stdout' })
       .example('$0 schema --out scenarios/scenario.schema.json', 'regenerate the schema shipped with the project'),
-  handler: (argv) => {
+  handler: async (argv) => {
+    const { scenarioJsonSchema } = await import('../scenario/index.ts');
+    const { writeFileAtomic } = await import('../io/atomic-write.ts');
     const text = scenarioJsonSchema();
     if (argv.out) writeFileAtomic(argv.out, text);
     else process.stdout.write(text);

@@ -3,12 +3,7 @@ import { availableParallelism } from 'node:os';
 import type { Argv, CommandModule } from 'yargs';
 import { helpEpilogue, requireSingle, requireWorkers } from '../sweep/options.ts';
 import { parseParamOption } from '../sweep/params.ts';
-import { formatShard, parseShard, WHOLE_SWEEP, type SweepRequest } from '../sweep/plan.ts';
-import { readRecordSource } from '../sweep/records.ts';
-import { resolveRunner } from '../sweep/runner-module.ts';
-import { runSweep } from '../sweep/run-sweep.ts';
-import { parseSeeds } from '../sweep/seeds.ts';
-import { summariseRecords } from '../sweep/summary.ts';
+import type { SweepRequest } from '../sweep/plan.ts';
 
 interface SweepArgs {
   scenario: string[];
@@ -59,6 +54,12 @@ export const sweepCommand: CommandModule<object, SweepArgs> = {
   builder,
   async handler(args) {
     requireSingle(args, ['seeds', 'shadow', 'workers', 'shard', 'runner', 'out']);
+    const { formatShard, parseShard, WHOLE_SWEEP } = await import('../sweep/plan.ts');
+    const { readRecordSource } = await import('../sweep/records.ts');
+    const { resolveRunner } = await import('../sweep/runner-module.ts');
+    const { runSweep } = await import('../sweep/run-sweep.ts');
+    const { parseSeeds } = await import('../sweep/seeds.ts');
+    const { summariseRecords } = await import('../sweep/summary.ts');
     const request: SweepRequest = {
       scenarios: args.scenario,
       policies: args.policy,

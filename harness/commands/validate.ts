@@ -1,7 +1,6 @@
 /** `execdrill validate`: checks scenario files and prints every problem, each with its file and path. */
 import type { CommandModule } from 'yargs';
 import { EXIT_OK, EXIT_USAGE } from '../errors.ts';
-import { formatIssue, loadScenarioFile } from '../scenario/index.ts';
 
 export function validateCommand(setExit: (code: number) => void): CommandModule<object, { files: string[]; json: boolean }> {
   return {
@@ -12,7 +11,8 @@ export function validateCommand(setExit: (code: number) => void): CommandModule<
         .positional('files', { type: 'string', array: true, demandOption: true, describe: 'scenario files' })
         .option('json', { type: 'boolean', default: false, describe: 'print the result as JSON' })
         .example('$0 validate scenarios/*.yaml', 'check every bundled scenario'),
-    handler: (argv) => {
+    handler: async (argv) => {
+      const { formatIssue, loadScenarioFile } = await import('../scenario/index.ts');
       const results = argv.files.map((file) => loadScenarioFile(file));
       const bad = results.filter((r) => !r.ok);
       if (argv.json) {
