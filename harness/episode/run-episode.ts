@@ -134,7 +134,7 @@ export function runEpisode(spec: EpisodeSpec): EpisodeRecord {
       },
       invariants,
       timeline: { regimes: incident.router.regimeTimeline.map((r) => ({ atNs: r.atNs, regime: r.regime })), runbook: { ...runbook } },
-      trajectory: episodeTrajectory(incident, control, side, qtyShares),
+      trajectory: episodeTrajectory(incident, control, side, qtyShares, tick),
       ...(shadow === undefined
         ? {}
         : { shadow: { policy: shadow.definition.name, decisions: incident.router.shadowDecisions, divergences: incident.router.shadowDivergences } }),

@@ -37,6 +37,9 @@ export interface StateSample {
   venueReplayLagNs: Ns;
   /** The venue's book crossed at rest (an invariant violation if ever true). */
   bookCrossed: boolean;
+  /** The venue's best bid and ask (null: that side empty), for the price panel of the episode's charts. */
+  bestBidTicks: number | null;
+  bestAskTicks: number | null;
 }
 
 export interface WorldRun {
@@ -168,6 +171,8 @@ export function runWorld(
       venueBacklogMsgs: venueSide.venue.sequencer.backlogLength,
       venueReplayLagNs: venueSide.venue.sequencer.replayLagNs(),
       bookCrossed: (book.bestBidTicks() ?? -Infinity) >= (book.bestAskTicks() ?? Infinity),
+      bestBidTicks: book.bestBidTicks() ?? null,
+      bestAskTicks: book.bestAskTicks() ?? null,
     });
     gatewayPool?.sample();
     if (kernel.now + SAMPLE_INTERVAL_NS <= endNs) kernel.scheduleAfter(SAMPLE_INTERVAL_NS, sample);
