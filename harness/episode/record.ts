@@ -36,6 +36,11 @@ export interface EpisodeRecord {
   policy: { name: string; version: string; sourceHash: string; params: Record<string, number> };
   seed: number;
   commit: string;
+  /**
+   * The session clock time of scenario time 0, ns since midnight: every `atNs` and `tNs` in the record counts
+   * from it (harness/scenario/clock-times.ts). Absent from failed records and from records older than it.
+   */
+  timeZeroNs?: number;
   status: 'ok' | 'failed';
   /** Why a failed episode failed; a sweep records it and goes on. */
   error?: { kind: 'invariant' | 'crash' | 'bad-input'; message: string };

@@ -7,7 +7,7 @@
  */
 import { InvariantViolation } from '../../sim/index.ts';
 import { PolicyParamError, resolveParams } from '../../policies/index.ts';
-import { loadScenarioFile, formatIssue, type Scenario } from '../scenario/index.ts';
+import { loadScenarioFile, formatIssue, timeZeroOf, type Scenario } from '../scenario/index.ts';
 import { UsageError } from '../errors.ts';
 import { attribute, runCost } from './attribution.ts';
 import { checkInvariants } from './invariants.ts';
@@ -111,6 +111,7 @@ export function runEpisode(spec: EpisodeSpec): EpisodeRecord {
       policy: { name: policy.definition.name, version: policy.definition.version, sourceHash: policy.sourceHash, params },
       seed: spec.seed,
       commit: projectCommit(),
+      timeZeroNs: timeZeroOf(scenario),
       status: 'ok',
       replay: replayCommand(spec),
       traceHash: incident.traceHash,

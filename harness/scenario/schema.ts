@@ -6,7 +6,7 @@
  */
 import { z } from 'zod';
 import { fault } from './faults.ts';
-import { duration, latencyModel, nonNegativeInt, positive, positiveInt, probability } from './primitives.ts';
+import { clockTime, duration, latencyModel, nonNegativeInt, positive, positiveInt, probability, timePoint } from './primitives.ts';
 
 const id = z.string().regex(/^[a-z0-9][a-z0-9._-]*$/, { error: 'expected a lower-case id (letters, digits, . _ -)' });
 
@@ -27,7 +27,7 @@ const cstFlow = z.strictObject({
 
 const lobsterFlow = z.strictObject({ model: z.literal('lobster'), file: z.string().min(1) });
 
-const intensityWindow = z.strictObject({ from: duration, to: duration, intensity: positive, aggression: positive.default(1) });
+const intensityWindow = z.strictObject({ from: timePoint, to: timePoint, intensity: positive, aggression: positive.default(1) });
 
 const sequencer = z.strictObject({
   serviceTime: latencyModel.prefault({ model: 'exponential', mean: '5us' }),
@@ -217,7 +217,7 @@ const schedule = z.discriminatedUnion('kind', [
 const parent = z.strictObject({
   side: z.enum(['buy', 'sell']),
   qtyShares: positiveInt,
-  start: duration.prefault('0s'),
+  start: timePoint.prefault('0s'),
   horizon: duration,
   schedule: schedule.prefault({ kind: 'twap' }),
   mustComplete: z.boolean().default(false),
@@ -244,6 +244,8 @@ export const scenarioSchema = z.strictObject({
   publicFacts: z.array(z.string()).default([]),
   assumptions: z.array(z.string()).default([]),
   phase: z.enum(['midday', 'open', 'close', 'auction']).default('midday'),
+  /** The session clock time of scenario time 0 (default by phase: clock-times.ts). */
+  timeZero: clockTime.optional(),
   /** Time after the parent's horizon for final reconciliation (invariants are checked then). */
   settle: duration.prefault('5s'),
   instrument: z
