@@ -1,4 +1,4 @@
-/** `execdrill explain`: one episode told step by step for a new engineer (seed 002's runbook order), as text or as JSON steps. */
+/** `execdrill explain`: one episode told step by step for a new engineer (its playbook's runbook and regime machine), as text or as JSON steps. */
 import type { CommandModule } from 'yargs';
 import { episodeOptions, episodeSpecOf, type EpisodeArgs } from './episode-args.ts';
 

@@ -22,8 +22,8 @@ async function rows(what: 'scenarios' | 'policies' | 'metrics'): Promise<Record<
       return bundledScenarioFiles().map((file) => {
         const loaded = loadScenarioFile(new URL(file.replace(/^scenarios\//, ''), SCENARIO_DIR).pathname);
         return loaded.ok
-          ? { file, name: loaded.scenario.name, kind: loaded.scenario.kind, seed: loaded.scenario.seedDocument ?? '', title: loaded.scenario.title }
-          : { file, name: '(invalid: run execdrill validate)', kind: '', seed: '', title: '' };
+          ? { file, name: loaded.scenario.name, kind: loaded.scenario.kind, playbook: loaded.scenario.playbook ?? '', title: loaded.scenario.title }
+          : { file, name: '(invalid: run execdrill validate)', kind: '', playbook: '', title: '' };
       });
     }
     case 'policies': {

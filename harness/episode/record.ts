@@ -50,9 +50,11 @@ export interface EpisodeRecord {
   /** Scalar metrics by METRICS.md name (IS_BPS, IS_FO_BPS, FETL inputs, LSS_MIN, RBL95 ...); null when not applicable. */
   metrics: Record<string, number | null>;
   invariants: InvariantResult[];
-  /** Regime changes of the acting policy, and the runbook timeline of seed 002 (ns from the episode start). */
+  /** Regime changes of the acting policy (ns from time 0), and the runbook of the scenario's playbook (ms after the first fault). */
   timeline: {
     regimes: { atNs: number; regime: string }[];
+    /** Which playbook's runbook `runbook` follows (harness/playbooks); absent from failed and older records (002's then). */
+    playbook?: string;
     runbook: Record<string, number | null>;
   };
   /** The incident run's state over time, child orders, fills and faults (absent when the episode failed). */

@@ -11,7 +11,8 @@ import { loadScenarioFile, formatIssue, timeZeroOf, type Scenario } from '../sce
 import { UsageError } from '../errors.ts';
 import { attribute, runCost } from './attribution.ts';
 import { checkInvariants } from './invariants.ts';
-import { runbookTimeline, stateKpis } from './kpis.ts';
+import { playbookOf, runbookTimeline } from '../playbooks/index.ts';
+import { stateKpis } from './kpis.ts';
 import { resolveCommit } from '../sweep/commit.ts';
 import { findPolicy, loadPolicy } from './policy-loader.ts';
 import { EPISODE_RECORD_SCHEMA, type EpisodeRecord, type EpisodeSpec, type InvariantResult } from './record.ts';
@@ -102,7 +103,8 @@ export function runEpisode(spec: EpisodeSpec): EpisodeRecord {
     ];
     const targetShare = (t: number) => Math.min(1, Math.max(0, (t - start) / horizon));
     const filled = incident.truth.filledShares;
-    const runbook = runbookTimeline(incident);
+    const playbook = playbookOf(scenario);
+    const runbook = runbookTimeline(incident, playbook);
     return {
       schema: EPISODE_RECORD_SCHEMA,
       scenario: scenario.name,
@@ -134,7 +136,7 @@ export function runEpisode(spec: EpisodeSpec): EpisodeRecord {
         TEX95: tailExceedanceRate(incident, control, side),
       },
       invariants,
-      timeline: { regimes: incident.router.regimeTimeline.map((r) => ({ atNs: r.atNs, regime: r.regime })), runbook: { ...runbook } },
+      timeline: { regimes: incident.router.regimeTimeline.map((r) => ({ atNs: r.atNs, regime: r.regime })), playbook: playbook.id, runbook },
       trajectory: episodeTrajectory(incident, control, side, qtyShares, tick),
       ...(shadow === undefined
         ? {}

@@ -238,8 +238,8 @@ export const scenarioSchema = z.strictObject({
   title: z.string().min(1),
   description: z.string().min(1),
   kind: z.enum(['synthetic', 'historical']),
-  /** The seed document this scenario exercises (000..004), if any. */
-  seedDocument: z.enum(['000', '001', '002', '003', '004']).optional(),
+  /** The playbook (design document, docs/playbooks/) this scenario exercises, 000..004; without one, its first fault's. */
+  playbook: z.enum(['000', '001', '002', '003', '004']).optional(),
   sources: z.array(source).default([]),
   publicFacts: z.array(z.string()).default([]),
   assumptions: z.array(z.string()).default([]),
