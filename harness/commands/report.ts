@@ -53,11 +53,12 @@ export const reportCommand: CommandModule<object, ReportArgs> = {
     requireSingle(args as unknown as Record<string, unknown>, ['dir', 'out']);
     const { writeReport } = await import('../report/html/index.ts');
     const { readRecordSource } = await import('../sweep/records.ts');
+    const { readVerdict } = await import('../report/html/verdict-file.ts');
     const options = compareOptionsOf(args);
     const source = readRecordSource(args.dir);
     const out = args.out ?? defaultOut(args.dir);
     if (args.out !== undefined && !isDirectory(dirname(out))) throw new UsageError(`--out ${out}: no directory ${dirname(out)}`);
-    const written = writeReport([source], options, out);
+    const written = writeReport([source], options, out, readVerdict(args.dir));
     process.stdout.write(
       args.json
         ? `${JSON.stringify(written, null, 2)}\n`

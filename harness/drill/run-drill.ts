@@ -13,6 +13,7 @@ import { groupRecords } from '../compare/columns.ts';
 import { formatComparison } from '../compare/table.ts';
 import { writeCharts } from '../report/charts/index.ts';
 import { createProgress, type Progress } from '../sweep/progress.ts';
+import type { ReportVerdict } from '../report/html/report-data.ts';
 import { writeReport } from '../report/html/write-report.ts';
 import { writeFileAtomic } from '../sweep/manifest.ts';
 import { WHOLE_SWEEP } from '../sweep/plan.ts';
@@ -32,6 +33,8 @@ export const JUNIT_FILE = 'junit.xml';
 export const SUMMARY_FILE = 'summary.md';
 export const REPORT_FILE = 'report.html';
 export const CHARTS_DIR = 'charts';
+/** The verdict, gates and bottom lines, beside the records, so that `execdrill report` on a drill directory shows them. */
+export const VERDICT_FILE = 'verdict.json';
 
 export interface DrillOverrides {
   workers?: number;
@@ -83,8 +86,11 @@ export async function runDrill(drill: Drill, overrides: DrillOverrides): Promise
   const summary = join(out, SUMMARY_FILE);
   writeFileAtomic(junit, junitXml(drill.name, outcomes));
   writeFileAtomic(summary, markdown);
+  const bottomLine = bottomLines(comparison, groups, drill.gates);
+  const verdictRecord: ReportVerdict = { schema: 'execdrill.verdict/1', drill: drill.name, verdict, exitCode, level: drill.compare.level, outcomes, bottomLine };
+  writeFileAtomic(join(out, VERDICT_FILE), `${JSON.stringify(verdictRecord, null, 2)}\n`);
   const reporting = createProgress(1, 0, process.stderr, 'report', 'files');
-  const report = writeReport(sources, drill.compare, join(out, REPORT_FILE)).path;
+  const report = writeReport(sources, drill.compare, join(out, REPORT_FILE), verdictRecord).path;
   reporting.update(1, 0);
   reporting.finish();
   const chartsDir = join(out, CHARTS_DIR);
@@ -99,6 +105,5 @@ export async function runDrill(drill: Drill, overrides: DrillOverrides): Promise
   const stepSummary = process.env.GITHUB_STEP_SUMMARY;
   if (stepSummary !== undefined && stepSummary !== '') appendFileSync(stepSummary, markdown);
   const { episodes, ran, resumed } = sweep;
-  const bottomLine = bottomLines(comparison, groups, drill.gates);
   return { schema: DRILL_SCHEMA, drill: drill.name, file: drill.file, out, verdict, exitCode, sweep: { episodes, ran, resumed }, outcomes, bottomLine, files, comparison };
 }

@@ -32,7 +32,7 @@ const STATUS: Record<GateStatus, { word: string; styles: Style[] }> = {
 };
 const SEVERITY: Record<GateStatus, number> = { pass: 0, inconclusive: 1, fail: 2, violated: 3 };
 const VERDICT_STYLES: Record<DrillVerdict, Style[]> = { passed: ['green', 'bold'], failed: ['red', 'bold'], inconclusive: ['yellow', 'bold'], 'invariant violated': ['magenta', 'bold'] };
-const VERDICT_WHY: Record<DrillVerdict, string> = {
+export const VERDICT_WHY: Record<DrillVerdict, string> = {
   passed: 'every gate passed',
   failed: 'a gate failed',
   inconclusive: 'no gate failed, but one could not be settled at these seeds',
