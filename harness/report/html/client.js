@@ -171,7 +171,7 @@
     var firstS = Math.min(t.tS[0], episode.regimes.length ? episode.regimes[0].fromS : t.tS[0]);
     return {
       type: 'linear', min: zero + firstS, max: zero + t.tS[t.tS.length - 1], title: { display: true, text: title },
-      ticks: { callback: function (value) { return episode.timeZeroS === null ? value : clockLabel(value); } },
+      ticks: { includeBounds: false, callback: function (value) { return episode.timeZeroS === null ? value : clockLabel(value); } },
     };
   }
   function timelineChart(id, episode, t, bands, datasets, yAxes, extra) {
