@@ -1,6 +1,6 @@
 /**
  * Implementation shortfall of one run from venue truth, and its split by what each child order was
- * for (seed 000: normal flow, re-entry after cancel, catch-up, forced clean-up), plus missed trade and
+ * for (playbook 000: normal flow, re-entry after cancel, catch-up, forced clean-up), plus missed trade and
  * overfill unwind. Fills count toward the paper portfolio in venue time order, as in `shortfall.ts`, so
  * the purpose costs and the missed-trade and unwind terms add up to the total exactly.
  * Units: bps of the paper notional (parent quantity x decision price).
@@ -52,7 +52,7 @@ export function runCost(run: WorldRun, tickSize: number, side: 'buy' | 'sell', q
 }
 
 /**
- * Seed 000's decomposition IS_FO = C_divergence + C_queue_reset + C_throttle + C_catchup + residual:
+ * Playbook 000's decomposition IS_FO = C_divergence + C_queue_reset + C_throttle + C_catchup + residual:
  * C_divergence is what not knowing cost (incident minus oracle); the rest splits oracle minus control
  * by purpose: re-entry flow is queue reset, catch-up and clean-up flow and overfill unwinding are
  * catch-up, missed trade is throttle (under-participation); the residual is the normal flow's

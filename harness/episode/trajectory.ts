@@ -5,7 +5,7 @@
  * miss: the worst live-set similarity, the largest backlogs, whether a gap or a session outage touched
  * the bucket, and the residuals and accrued costs at the bucket's end.
  *
- * Accrued cost (the event-study curve, seed 000) is the cost of the fills so far against the decision
+ * Accrued cost (the event-study curve, playbook 000) is the cost of the fills so far against the decision
  * price, bps of the paper notional: sum of sign x (fill price - decision price) x paper shares, over
  * parent quantity x decision price. Fills beyond the parent quantity are left to the horizon's overfill
  * unwind, and the missed-trade term only exists at the horizon, so the last point is not IS_BPS itself.
@@ -45,7 +45,7 @@ export interface EpisodeTrajectory {
   /** Best bid and ask per bucket (absent from records written before it was added). */
   market?: TrajectoryMarket;
   /**
-   * Seed 003's pool, per node, one value per bucket (its last sample; null before the node existed or
+   * Playbook 003's pool, per node, one value per bucket (its last sample; null before the node existed or
    * after it left): capacity factor (1 / mean warm-up multiplier, 0 when not serving) and its share of
    * the router's flow. Absent without a gateway pool.
    */

@@ -4,7 +4,7 @@
  * decides on a live set that differs from the venue's. Its failure anatomy is the runbook here: path lost,
  * failover detected, backup session up (transport recovered), replay complete, live set converged (state
  * recovered), controlled re-entry. "Key asymmetry: transport recovery can be faster than state recovery."
- * With seed 000's failover pair in front of the session the pair's own timeline gives the first steps;
+ * With playbook 000's failover pair in front of the session the pair's own timeline gives the first steps;
  * without one (a lost session and a drop copy down) the session's events do.
  */
 import type { Ns } from '../../sim/index.ts';

@@ -23,8 +23,8 @@ export interface ScenarioArbitraryOptions {
   /** Whether the scenario has a drop copy, and so may draw drop-copy faults (default true). */
   dropCopy?: boolean;
   /**
-   * What stands in front of gateway gw1's sessions: nothing (default), seed 003's autoscaled pool (two
-   * warm nodes; pool faults become possible), seed 004's order server or seed 000's primary/backup
+   * What stands in front of gateway gw1's sessions: nothing (default), playbook 003's autoscaled pool (two
+   * warm nodes; pool faults become possible), playbook 004's order server or playbook 000's primary/backup
    * failover pair (these two front one session only).
    */
   front?: 'direct' | 'pool' | 'order-server' | 'failover-pair';

@@ -1,5 +1,5 @@
 /**
- * Seed 003's pool in one episode: each gateway node's capacity factor (1 / its mean warm-up multiplier:
+ * Playbook 003's pool in one episode: each gateway node's capacity factor (1 / its mean warm-up multiplier:
  * 1 = warm, 0 = joined but not yet serving) and its share of the router's child-order flow, over time,
  * from trajectory.gateways (each bucket's last sample; a gap where the node did not exist). Cold flow is
  * visible as a node taking a share while its capacity factor is still low. The acting policy's regimes

@@ -1,14 +1,14 @@
-// Conformance: QuickFIX's session-level acceptance scripts (shared/fix-acceptance, VALIDATION.md "FIX session
-// layer") run over TCP on 127.0.0.1 against this engine as the acceptor. The two slow scripts (4a, 6) wait on
-// real heartbeat intervals and run in acceptance-slow.test.ts.
-import { existsSync, readFileSync } from 'node:fs';
+// Conformance: QuickFIX's session-level acceptance scripts (outside the project: acceptance-scripts.ts says where;
+// docs/VALIDATION.md "FIX session layer") run over TCP on 127.0.0.1 against this engine as the acceptor. The two
+// slow scripts (4a, 6) wait on real heartbeat intervals and run in acceptance-slow.test.ts.
+import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { formatTally, parseFieldPatterns, runSuite, startAcceptanceAcceptor, type AcceptanceAcceptor } from '../../../venues/fix/acceptance/index.ts';
+import { ACCEPTANCE_DIR, ACCEPTANCE_MISSING } from './acceptance-scripts.ts';
 
-const ACCEPTANCE_DIR = new URL('../../../../shared/fix-acceptance/', import.meta.url).pathname;
 const SLOW = /^(4a|6)_/;
 
-describe.runIf(existsSync(ACCEPTANCE_DIR))('QuickFIX session-level acceptance scripts', () => {
+describe.skipIf(ACCEPTANCE_MISSING !== undefined)(`QuickFIX session-level acceptance scripts${ACCEPTANCE_MISSING === undefined ? '' : ` (skipped: ${ACCEPTANCE_MISSING})`}`, () => {
   let engine: AcceptanceAcceptor;
   const patterns = () => parseFieldPatterns(readFileSync(`${ACCEPTANCE_DIR}fields.fmt`, 'latin1'));
 

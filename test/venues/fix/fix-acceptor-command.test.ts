@@ -1,15 +1,17 @@
 // `execdrill fix-acceptor` (harness/commands/fix-acceptor.ts) serves the acceptance scripts from a separate
 // process and exits cleanly on SIGTERM; bad options are usage errors (exit 64).
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { expect, test } from 'vitest';
 import { parseFieldPatterns, runScript } from '../../../venues/fix/acceptance/index.ts';
+import { ACCEPTANCE_DIR, ACCEPTANCE_MISSING } from './acceptance-scripts.ts';
 
 const ROOT = new URL('../../../', import.meta.url).pathname;
-const ACCEPTANCE_DIR = new URL('../../../../shared/fix-acceptance/', import.meta.url).pathname;
 const BIN = `${ROOT}bin/execdrill.js`;
 
-test.runIf(existsSync(ACCEPTANCE_DIR))('fix-acceptor answers 1a_ValidLogonWithCorrectMsgSeqNum and stops on SIGTERM', async () => {
+const title = `fix-acceptor answers 1a_ValidLogonWithCorrectMsgSeqNum and stops on SIGTERM${ACCEPTANCE_MISSING === undefined ? '' : ` (skipped: ${ACCEPTANCE_MISSING})`}`;
+
+test.skipIf(ACCEPTANCE_MISSING !== undefined)(title, async () => {
   const child = spawn(process.execPath, [BIN, 'fix-acceptor', '--port', '0', '--begin-string', 'FIX.4.4'], { cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'] });
   try {
     const port = await new Promise<number>((resolve, reject) => {
