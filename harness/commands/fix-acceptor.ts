@@ -7,6 +7,7 @@
 import type { ArgumentsCamelCase, Argv, CommandModule } from 'yargs';
 import { BEGIN_STRINGS, type BeginString } from '../../venues/fix/codec/index.ts';
 import { UsageError } from '../errors.ts';
+import { helpEpilogue } from '../sweep/options.ts';
 
 interface FixAcceptorArgs {
   port: number;
@@ -20,6 +21,13 @@ export const fixAcceptorCommand: CommandModule<object, FixAcceptorArgs> = {
   describe: 'run the FIX session engine as the acceptance-test acceptor (ISLD) until interrupted',
   builder: (y: Argv) =>
     y
+      .wrap(null)
+      .epilogue(
+        helpEpilogue(
+          [['the acceptor for both FIX versions on port 5001, every message printed', 'execdrill fix-acceptor --port 5001 --verbose']],
+          ['QuickFIX\'s acceptance scripts (not part of this project) then run against it. Exit codes: 0 stopped by SIGINT or SIGTERM, 64 bad input.'],
+        ),
+      )
       .option('port', { type: 'number', demandOption: true, describe: 'TCP port to listen on (0: any free port)' })
       .option('host', { type: 'string', default: '127.0.0.1', describe: 'address to bind' })
       .option('begin-string', { type: 'string', describe: `host only this version (${BEGIN_STRINGS.join(' or ')})` })

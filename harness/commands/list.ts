@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { CommandModule } from 'yargs';
 import { PACKAGE_ROOT } from '../package-files.ts';
+import { helpEpilogue } from '../sweep/options.ts';
 
 export const SCENARIO_DIR = new URL('scenarios/', pathToFileURL(PACKAGE_ROOT));
 
@@ -42,9 +43,18 @@ export const listCommand: CommandModule<object, { what: 'scenarios' | 'policies'
   describe: 'List the bundled scenarios, the policies, or the metrics an episode record carries',
   builder: (yargs) =>
     yargs
+      .wrap(null)
       .positional('what', { choices: ['scenarios', 'policies', 'metrics'] as const, demandOption: true })
       .option('json', { type: 'boolean', default: false })
-      .example('$0 list policies', 'every bundled policy with its version and what it implements'),
+      .epilogue(
+        helpEpilogue(
+          [
+            ['every bundled policy with its version and what it implements', 'execdrill list policies'],
+            ['every metric of a record, with its unit (also docs/METRICS.md)', 'execdrill list metrics'],
+          ],
+          ['Exit codes: 0 listed, 64 bad input.'],
+        ),
+      ),
   handler: async (argv) => {
     const table = await rows(argv.what);
     if (argv.json) {
