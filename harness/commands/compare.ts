@@ -37,7 +37,7 @@ export function comparisonOptions<T>(yargs: Argv<T>): Argv<T> {
 const EXAMPLES: ReadonlyArray<readonly [string, string]> = [
   ['every policy against naive', 'execdrill compare results/fix'],
   ['against another baseline, for a machine', 'execdrill compare results/fix --baseline gap-recovery --json'],
-  ['two versions of a policy (their records carry version and source hash)', 'execdrill compare results/before results/after'],
+  ['two versions of a policy: a sweep before your change and one after (records carry version and source hash)', 'execdrill compare <sweep-before> <sweep-after>'],
   ['rank tuning settings on p99 of IS_FO_BPS', 'execdrill compare results/tune --objective p99'],
 ];
 

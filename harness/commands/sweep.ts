@@ -21,7 +21,7 @@ interface SweepArgs {
 const EXAMPLES: ReadonlyArray<readonly [string, string]> = [
   ['two policies on 200 seeds, all cores', 'execdrill sweep --scenario scenarios/002-fix-gap-resend.yaml --policy naive --policy gap-recovery --seeds 1..200 --out results/fix'],
   ['tune one parameter of one policy', 'execdrill sweep --scenario scenarios/002-fix-gap-resend.yaml --policy naive --policy gap-recovery --param gap-recovery:confidenceThreshold=0.8,0.9,0.95 --seeds 1..100 --out results/tune'],
-  ['one slice of eight (then: execdrill merge results/fix-shard-* --out results/fix)', 'execdrill sweep --scenario scenarios/002-fix-gap-resend.yaml --policy naive --policy gap-recovery --seeds 1..200 --shard 2/8 --out results/fix-shard-2'],
+  ['slice 2 of eight (0..7, one per machine; then: execdrill merge results/fix-shard-* --out results/fix)', 'execdrill sweep --scenario scenarios/002-fix-gap-resend.yaml --policy naive --policy gap-recovery --seeds 1..200 --shard 2/8 --out results/fix-shard-2'],
 ];
 
 function builder(yargs: Argv): Argv<SweepArgs> {
