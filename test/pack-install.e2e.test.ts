@@ -68,7 +68,7 @@ describe('npm pack, installed into an empty directory', () => {
       .split('\n')
       .map((line) => line.replace(/\s+#.*$/, '').trim())
       .filter((line) => line !== '');
-    expect(commands.length).toBeGreaterThanOrEqual(3);
+    expect(commands.length).toBeGreaterThanOrEqual(4);
     const outputs = commands.map((command) => {
       const result = spawnSync('sh', ['-c', command], { cwd: user, env: userEnv(user), encoding: 'utf8' });
       expect(result.status, `${command}\n${result.stdout}${result.stderr}`).toBe(0);
@@ -77,5 +77,8 @@ describe('npm pack, installed into an empty directory', () => {
     expect(outputs.join('\n')).toMatch(/Tests\s+1 passed/);
     expect(outputs.join('\n')).toContain('patient');
     expect(outputs.join('\n')).toContain(pkg.version);
+    // The drill ran its sweep on worker threads, wrote its report and drew its charts (the canvas works where installed).
+    expect(outputs.join('\n')).toMatch(/^drill ci-smoke: PASSED \(exit 0\)/m);
+    expect(readdirSync(join(user, 'results/ci-smoke/charts')).filter((file) => file.endsWith('.png')).length).toBeGreaterThan(4);
   });
 });
