@@ -16,7 +16,7 @@ export const duration = z
   .meta({ description: DURATION_HINT });
 
 const TIME_POINT_PATTERN = /^(?:\d+(?:\.\d+)?(?:ns|us|ms|s|min|m|h)|\d{2}:\d{2}:\d{2}(?:\.\d{1,9})?)$/;
-const TIME_POINT_HINT = "a time: an offset from the scenario's time zero with a unit (40s, 1.5m) or a clock time of the trading day (10:00:30)";
+const TIME_POINT_HINT = "a time: an offset from the scenario's time zero with a unit (40s, 1.5m) or a clock time of the trading day (12:00:40)";
 
 /**
  * A point in time: an offset from scenario time 0, or a clock time of the day. Loading turns clock times
