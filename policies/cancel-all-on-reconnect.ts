@@ -15,7 +15,7 @@ export const cancelAllOnReconnect: PolicyDefinition = {
   name: 'cancel-all-on-reconnect',
   version: '1.0.0',
   summary: 'Cancels every working child order after each reconnect, then re-enters on schedule.',
-  source: 'baseline (seed 002 common mistakes)',
+  source: 'baseline (playbook 002 common mistakes)',
   defaults: { ...FOLLOWER_DEFAULTS },
   create(params) {
     const follower = followerParams(params);

@@ -11,7 +11,7 @@ export const naive: PolicyDefinition = {
   name: 'naive',
   version: '1.0.0',
   summary: 'Follows the schedule on its belief as if it were exact; reconnect means recovered.',
-  source: 'baseline (seed 000 common mistakes)',
+  source: 'baseline (playbook 000 common mistakes)',
   defaults: { ...FOLLOWER_DEFAULTS },
   create(params) {
     const follower = followerParams(params);

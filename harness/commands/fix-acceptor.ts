@@ -7,9 +7,9 @@
  * harness/fix/acceptor-settings.ts. With --verbose every message in and out is printed, SOH shown as `|`.
  */
 import type { ArgumentsCamelCase, Argv, CommandModule } from 'yargs';
-import { startEchoAcceptor } from '../../venues/fix/acceptance/index.ts';
 import { UsageError } from '../errors.ts';
 import { checkPort, describeSession, resolveSessionOptions, withSessionOptions, type SessionOptionArgs } from '../fix/acceptor-options.ts';
+import { helpEpilogue } from '../sweep/options.ts';
 
 interface FixAcceptorArgs extends SessionOptionArgs {
   port?: number;
@@ -23,6 +23,16 @@ export const fixAcceptorCommand: CommandModule<object, FixAcceptorArgs> = {
   builder: (y: Argv) =>
     withSessionOptions(
       y
+        .wrap(null)
+        .epilogue(
+          helpEpilogue(
+            [
+              ['the acceptor for both FIX versions on port 5001, every message printed', 'execdrill fix-acceptor --port 5001 --verbose'],
+              ['one session by its QuickFIX settings', 'execdrill fix-acceptor --port 5001 --sender-comp-id VENUE --target-comp-id CLIENT --begin-string FIX.4.4'],
+            ],
+            ["QuickFIX's acceptance scripts (not part of this project) then run against it (execdrill fix-acceptance). Exit codes: 0 stopped by SIGINT or SIGTERM, 64 bad input."],
+          ),
+        )
         .option('port', { type: 'number', describe: 'TCP port to listen on (0: any free port; or SocketAcceptPort in --config)' })
         .option('host', { type: 'string', describe: 'address to bind (default 127.0.0.1, or SocketAcceptAddress in --config)' })
         .option('verbose', { type: 'boolean', default: false, describe: 'print every message in and out' }),
@@ -34,6 +44,7 @@ export const fixAcceptorCommand: CommandModule<object, FixAcceptorArgs> = {
     const port = checkPort(requested);
     const host = args.host ?? settings.host ?? '127.0.0.1';
     const log = args.verbose ? (direction: '<' | '>', text: string) => process.stdout.write(`${direction} ${text.replaceAll('\x01', '|')}\n`) : undefined;
+    const { startEchoAcceptor } = await import('../../venues/fix/acceptance/index.ts');
     let engine;
     try {
       engine = await startEchoAcceptor(settings.sessions, { port, host, log, limits });

@@ -1,5 +1,5 @@
 /**
- * Seed 003's autoscaling KPIs (METRICS.md) for one incident run against its control run. Null when
+ * Playbook 003's autoscaling KPIs (METRICS.md) for one incident run against its control run. Null when
  * the scenario has no gateway pool, or when the KPI has nothing to measure (no node joined).
  *
  * Choices where the seed leaves the definition open:
@@ -61,7 +61,7 @@ export function gatewayKpis(run: WorldRun, control: WorldRun): Record<(typeof GA
 }
 
 /**
- * Seed 004's order-server KPIs. METRICS.md names none for seed 004, so these follow the seed's own
+ * Playbook 004's order-server KPIs. METRICS.md names none for playbook 004, so these follow the seed's own
  * words; null when the scenario has no order server, or nothing happened to measure.
  * - OS_OUTAGE_SEC: the first outage, from the process going down to the router's next order book
  *   (the gateway as the traders see it: "cannot submit orders via the CFE Gateway").
@@ -93,7 +93,7 @@ export function orderServerKpis(run: WorldRun): Record<(typeof ORDER_SERVER_KPI_
 }
 
 /**
- * Seed 000's failover pair KPIs, from the pair's timeline (router-observable milestones) and its loss
+ * Playbook 000's failover pair KPIs, from the pair's timeline (router-observable milestones) and its loss
  * records (truth); null when the scenario has no pair or its primary did not fail.
  * - FO_DETECTION_MS: primary failure to the controller's detection (the blind window).
  * - FO_TRANSPORT_MS: detection to the backup's logon (transport recovery).

@@ -1,12 +1,14 @@
 /**
  * The state, replay and recovery KPIs of METRICS.md for one incident run (with its control run where
- * the definition compares), and seed 002's runbook timeline. Every number is computed from what the
+ * the definition compares). Every number is computed from what the
  * run recorded: state samples every 100 ms (truth beside belief), the router's decisions and child
  * orders, the router's session events, and the venue's sequencer. A KPI that does not apply to the
- * run (no fault, no recovery) is null, never zero by default.
+ * run (no fault, no recovery) is null, never zero by default. Each playbook's runbook timeline is in
+ * harness/playbooks.
  * Units: times in ms unless the name says otherwise, quantities in shares.
  */
 import { NS_PER_MS, NS_PER_S, quantile, type Ns } from '../../sim/index.ts';
+import { converged, routerClean } from '../playbooks/playbook.ts';
 import { failoverKpis, gatewayKpis, orderServerKpis } from './gateway-kpis.ts';
 import { accruedCostCurve } from './trajectory.ts';
 import type { StateSample, WorldRun } from './world.ts';
@@ -24,45 +26,8 @@ export const REPLAY_AFTERMATH_NS = 30 * NS_PER_S;
 const ms = (ns: Ns | undefined): number | null => (ns === undefined ? null : ns / NS_PER_MS);
 const p95 = (values: number[]): number | null => (values.length ? quantile(values, 0.95) : null);
 
-/** The router's state is authoritative: sessions up, no gap, no child of unknown fate. */
-const routerClean = (s: StateSample) => !s.anySessionDown && !s.anyGapOpen && s.unknownChildren === 0;
-/** What the router sees of the market is stale or recovering: seed 001's signal of a venue in trouble. */
+/** What the router sees of the market is stale or recovering: playbook 001's signal of a venue in trouble. */
 const marketDisturbed = (s: StateSample) => s.marketRecovering || Math.max(s.marketAgeNs, s.marketLastChangeAgeNs) > BOOK_FRESHNESS_BOUND_NS;
-/** Belief equals truth: same working orders, same residual. */
-const converged = (s: StateSample) => s.liveSetSimilarity === 1 && s.residualObsShares === s.residualTrueShares;
-
-export interface Runbook {
-  gapDetectedMs: number | null;
-  resendRequestedMs: number | null;
-  replayStartedMs: number | null;
-  replayClearedMs: number | null;
-  authoritativeResidualRestoredMs: number | null;
-  normalControllerReenabledMs: number | null;
-}
-
-export function runbookTimeline(run: WorldRun): Runbook {
-  const firstFault = run.faults[0]?.atNs;
-  const events = run.orderEntry.ports.flatMap((p) => p.events).filter((e) => firstFault !== undefined && e.atNs >= firstFault);
-  const first = (type: string) => events.find((e) => e.event.type === type)?.atNs;
-  const detected = Math.min(first('gap-detected') ?? Infinity, first('disconnected') ?? Infinity);
-  const gapDetected = Number.isFinite(detected) ? detected : undefined;
-  const replayStarted = gapDetected === undefined ? undefined : run.orderEntry.ports.flatMap((p) => p.possDupTimesNs).find((t) => t >= gapDetected);
-  const replayCleared = gapDetected === undefined ? undefined : events.find((e) => e.event.type === 'gap-closed' && e.atNs >= gapDetected)?.atNs;
-  // Restored: the first clean, converged sample after the first one that was not.
-  const disturbed = gapDetected === undefined ? undefined : run.samples.find((s) => s.atNs >= gapDetected && !(routerClean(s) && converged(s)))?.atNs;
-  const restored = disturbed === undefined ? undefined : run.samples.find((s) => s.atNs > disturbed && routerClean(s) && converged(s))?.atNs;
-  const normalRegime = run.router.regimeTimeline[0]?.regime;
-  const reenabled = restored === undefined ? undefined : run.router.regimeTimeline.find((r) => r.atNs >= (gapDetected as number) && r.regime === normalRegime)?.atNs;
-  const relative = (t: Ns | undefined) => (t === undefined || firstFault === undefined ? null : ms(t - firstFault));
-  return {
-    gapDetectedMs: relative(gapDetected),
-    resendRequestedMs: relative(first('resend-requested')),
-    replayStartedMs: relative(replayStarted),
-    replayClearedMs: relative(replayCleared),
-    authoritativeResidualRestoredMs: relative(restored),
-    normalControllerReenabledMs: relative(reenabled),
-  };
-}
 
 /** The schedule's target at a time, as a share of the parent: what "the true need" is measured against. */
 export type TargetShare = (timeNs: Ns) => number;

@@ -7,11 +7,12 @@
  */
 import { InvariantViolation } from '../../sim/index.ts';
 import { PolicyParamError, resolveParams } from '../../policies/index.ts';
-import { loadScenarioFile, formatIssue, type Scenario } from '../scenario/index.ts';
+import { loadScenarioFile, formatIssue, timeZeroOf, type Scenario } from '../scenario/index.ts';
 import { UsageError } from '../errors.ts';
 import { attribute, runCost } from './attribution.ts';
 import { checkInvariants } from './invariants.ts';
-import { runbookTimeline, stateKpis } from './kpis.ts';
+import { playbookOf, runbookTimeline } from '../playbooks/index.ts';
+import { stateKpis } from './kpis.ts';
 import { resolveCommit } from '../sweep/commit.ts';
 import { findPolicy, loadPolicy } from './policy-loader.ts';
 import { EPISODE_RECORD_SCHEMA, type EpisodeRecord, type EpisodeSpec, type InvariantResult } from './record.ts';
@@ -106,7 +107,8 @@ export function runEpisode(spec: EpisodeSpec): EpisodeRecord {
     ];
     const targetShare = (t: number) => Math.min(1, Math.max(0, (t - start) / horizon));
     const filled = incident.truth.filledShares;
-    const runbook = runbookTimeline(incident);
+    const playbook = playbookOf(scenario);
+    const runbook = runbookTimeline(incident, playbook);
     return {
       schema: EPISODE_RECORD_SCHEMA,
       scenario: scenario.name,
@@ -115,6 +117,7 @@ export function runEpisode(spec: EpisodeSpec): EpisodeRecord {
       policy: { name: policy.definition.name, version: policy.definition.version, sourceHash: policy.sourceHash, params },
       seed: spec.seed,
       commit: projectCommit(),
+      timeZeroNs: timeZeroOf(scenario),
       status: 'ok',
       replay: replayCommand(spec),
       traceHash: incident.traceHash,
@@ -140,8 +143,8 @@ export function runEpisode(spec: EpisodeSpec): EpisodeRecord {
       },
       invariants,
       ...(incident.market === undefined ? {} : { market: marketSummary(incident.market) }),
-      timeline: { regimes: incident.router.regimeTimeline.map((r) => ({ atNs: r.atNs, regime: r.regime })), runbook: { ...runbook } },
-      trajectory: episodeTrajectory(incident, control, side, qtyShares),
+      timeline: { regimes: incident.router.regimeTimeline.map((r) => ({ atNs: r.atNs, regime: r.regime })), playbook: playbook.id, runbook },
+      trajectory: episodeTrajectory(incident, control, side, qtyShares, tick),
       ...(shadow === undefined
         ? {}
         : { shadow: { policy: shadow.definition.name, decisions: incident.router.shadowDecisions, divergences: incident.router.shadowDivergences } }),

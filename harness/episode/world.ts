@@ -79,6 +79,9 @@ export interface StateSample {
   /** With an exogenous market: the tape's own mid, and how far our impact and the alpha have moved it (ticks). */
   tapeMidTicks: number | undefined;
   referenceShiftTicks: number | undefined;
+  /** The venue's best bid and ask (null: that side empty), for the price panel of the episode's charts. */
+  bestBidTicks: number | null;
+  bestAskTicks: number | null;
 }
 
 export interface WorldRun {
@@ -229,6 +232,8 @@ export function runWorld(
       marketRecovering: view.recovering,
       tapeMidTicks: exogenous?.tape.midTicksAt(kernel.now),
       referenceShiftTicks: exogenous?.shift.shiftTicksAt(kernel.now),
+      bestBidTicks: book.bestBidTicks() ?? null,
+      bestAskTicks: book.bestAskTicks() ?? null,
     });
     gatewayPool?.sample();
     if (kernel.now + SAMPLE_INTERVAL_NS <= endNs) kernel.scheduleAfter(SAMPLE_INTERVAL_NS, sample);

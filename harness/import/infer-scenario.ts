@@ -111,7 +111,7 @@ export function inferScenario(history: SessionHistory, kpis: LogKpis, sources: I
     title: `Imported from ${sources.messagesFile.split('/').pop()}`,
     description: `${kpis.gaps} sequence gap(s), ${kpis.peerResendRequests} ResendRequest(s) from the peer and ${history.connections.length} connection(s) in the ${history.beginString} session ${history.us}-${history.peer}, from ${utc(t0)} to ${utc(history.frames[history.frames.length - 1].message.atMs)}, as its QuickFIX log shows them.`,
     kind: 'historical',
-    seedDocument: '002',
+    playbook: '002',
     sources: [{ title: `QuickFIX messages log ${sources.messagesFile}`, ...(sources.eventsFile ? { note: `and event log ${sources.eventsFile}` } : {}) }],
     assumptions,
     market: { flow: { model: 'cst', intensity: 5 } },

@@ -6,7 +6,7 @@
  */
 import { z } from 'zod';
 import { fault } from './faults.ts';
-import { duration, latencyModel, nonNegativeInt, positive, positiveInt, probability } from './primitives.ts';
+import { clockTime, duration, latencyModel, nonNegativeInt, positive, positiveInt, probability, timePoint } from './primitives.ts';
 
 const id = z.string().regex(/^[a-z0-9][a-z0-9._-]*$/, { error: 'expected a lower-case id (letters, digits, . _ -)' });
 
@@ -55,7 +55,7 @@ const alphaModel = z.discriminatedUnion('model', [
   z.strictObject({ model: z.literal('none') }),
 ]);
 
-const intensityWindow = z.strictObject({ from: duration, to: duration, intensity: positive, aggression: positive.default(1) });
+const intensityWindow = z.strictObject({ from: timePoint, to: timePoint, intensity: positive, aggression: positive.default(1) });
 
 const sequencer = z.strictObject({
   serviceTime: latencyModel.prefault({ model: 'exponential', mean: '5us' }),
@@ -253,7 +253,7 @@ const schedule = z.discriminatedUnion('kind', [
 const parent = z.strictObject({
   side: z.enum(['buy', 'sell']),
   qtyShares: positiveInt,
-  start: duration.prefault('0s'),
+  start: timePoint.prefault('0s'),
   horizon: duration,
   schedule: schedule.prefault({ kind: 'twap' }),
   mustComplete: z.boolean().default(false),
@@ -281,12 +281,14 @@ export const scenarioSchema = z.strictObject({
   title: z.string().min(1),
   description: z.string().min(1),
   kind: z.enum(['synthetic', 'historical']),
-  /** The seed document this scenario exercises (000..004), if any. */
-  seedDocument: z.enum(['000', '001', '002', '003', '004']).optional(),
+  /** The playbook (design document, docs/playbooks/) this scenario exercises, 000..004; without one, its first fault's. */
+  playbook: z.enum(['000', '001', '002', '003', '004']).optional(),
   sources: z.array(source).default([]),
   publicFacts: z.array(z.string()).default([]),
   assumptions: z.array(z.string()).default([]),
   phase: z.enum(['midday', 'open', 'close', 'auction']).default('midday'),
+  /** The session clock time of scenario time 0 (default by phase: clock-times.ts). */
+  timeZero: clockTime.optional(),
   /** Time after the parent's horizon for final reconciliation (invariants are checked then). */
   settle: duration.prefault('5s'),
   instrument: z

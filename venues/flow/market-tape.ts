@@ -1,7 +1,7 @@
 /**
  * A market tape: the background market of one seed, drawn once and replayed into every run of that
  * seed (incident, control, oracle, every policy), so that they all face the same market and differ only
- * by what our own orders did (DESIGN.md principle 4; MARKET.md "common random numbers that hold").
+ * by what our own orders did (DESIGN.md principle 4; docs/MARKET-MODEL.md "common random numbers that hold").
  *
  * It is the record of a background flow run on a book of its own, with no router in it: every limit
  * order (time, side, price, quantity, its own id), every market order (time, side, quantity) and every

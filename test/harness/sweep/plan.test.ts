@@ -92,7 +92,7 @@ describe('shards', () => {
 describe('resolveRunner', () => {
   it('says when the default runner is missing, and how to pass another', () => {
     expect(() => resolveRunner(undefined, PROJECT_ROOT, 'harness/episode/no-such-runner.ts')).toThrow(
-      'the default episode runner harness/episode/no-such-runner.ts is not in this checkout; pass --runner',
+      'the default episode runner harness/episode/no-such-runner.ts is not in this package; pass --runner',
     );
   });
 

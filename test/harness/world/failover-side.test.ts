@@ -3,7 +3,7 @@ import { NS_PER_MS, NS_PER_S } from '../../../sim/index.ts';
 import { runWorld, type WorldRun } from '../../../harness/episode/world.ts';
 import { checkInvariants } from '../../../harness/episode/invariants.ts';
 import { failoverKpis } from '../../../harness/episode/gateway-kpis.ts';
-import { runbookTimeline } from '../../../harness/episode/kpis.ts';
+import { playbookNamed, runbookTimeline } from '../../../harness/playbooks/index.ts';
 import { loadScenarioFile, parseScenario, type Scenario } from '../../../harness/scenario/index.ts';
 import { resolveParams, type PolicyDefinition } from '../../../policies/index.ts';
 import { naive } from '../../../policies/naive.ts';
@@ -86,7 +86,7 @@ describe('failover pair inside an episode (seed 000)', () => {
     const left = regimes.find((r) => r.regime !== 'HEALTHY');
     expect(left?.atNs as number).toBeGreaterThanOrEqual(t.detectedAtNs as number);
     expect(regimes[regimes.length - 1].regime).toBe('HEALTHY');
-    expect(runbookTimeline(lost).normalControllerReenabledMs).not.toBeNull();
+    expect(runbookTimeline(lost, playbookNamed('000')).controlledReentryMs).not.toBeNull();
   });
 
   it('every order through the pair is accounted for and the position reconciles after a host loss', () => {
