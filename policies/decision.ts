@@ -27,6 +27,11 @@ export interface Decision {
    * `cancelResting`'s order-by-order cancels. Absent: false.
    */
   massCancel?: boolean;
+  /**
+   * Count children of unknown fate as gone and send their quantity again (playbook 000's "duplicate intent":
+   * if they did reach the venue and fill, the parent overfills). Absent: false.
+   */
+  reenterUnknown?: boolean;
   /** At most one child order in flight at a time (seed 002's SAFE_SERIALIZE). */
   serialize: boolean;
   /** Ask the venue for the status of every child in an unknown state. */

@@ -171,7 +171,7 @@ export class Router implements EventHandler {
   /** What a decision does, in a few words: two decisions that read the same act the same. */
   private static gist(d: Decision): string {
     if (d.pause) return `pause${d.cancelResting ? '+cancel' : ''}`;
-    return `${d.placement} x${d.participationScale.toFixed(2)} cap ${d.catchupCap.toFixed(2)}${d.serialize ? ' serial' : ''}${d.cancelResting ? ' +cancel' : ''}${d.massCancel === true ? ' +mass' : ''}${d.reconcileUnknown ? ' +status' : ''}`;
+    return `${d.placement} x${d.participationScale.toFixed(2)} cap ${d.catchupCap.toFixed(2)}${d.serialize ? ' serial' : ''}${d.cancelResting ? ' +cancel' : ''}${d.massCancel === true ? ' +mass' : ''}${d.reenterUnknown === true ? ' +reenter' : ''}${d.reconcileUnknown ? ' +status' : ''}`;
   }
 
   private compareShadow(acting: Decision, shadow: Decision): void {
@@ -201,7 +201,8 @@ export class Router implements EventHandler {
     // child per decision spaces children out instead of being rounded up to one every decision.
     this.sendAllowanceShares = Math.min(this.sendAllowanceShares + pace * decision.catchupCap, Math.max(pace * decision.catchupCap, this.config.minChildQtyShares) * 2);
     if (decision.serialize && live.length > 0) return;
-    const workingShares = live.reduce((total, c) => total + c.leavesQtyShares, 0);
+    // Children of unknown fate count as working unless the policy takes them for lost.
+    const workingShares = live.reduce((total, c) => (decision.reenterUnknown === true && c.state === 'unknown' ? total : total + c.leavesQtyShares), 0);
     const covered = o.belief.filledQtyShares + workingShares;
     const volume = o.market.tradedQtyShares;
     const target = this.schedule.targetFilledQty(now + interval + this.stockHorizonNs(now), volume);
