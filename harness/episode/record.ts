@@ -20,6 +20,11 @@ export interface EpisodeSpec {
   seed: number;
   /** A second policy deciding in shadow at every decision point, without acting. */
   shadowPolicy?: string;
+  /**
+   * Set by a sweep's pool, never by a user: the shadow stops before this decision, for the reason
+   * given (the watchdog ended it there). Not part of what identifies the episode.
+   */
+  shadowRetired?: { afterDecisions: number; reason: string };
 }
 
 export interface InvariantResult {
@@ -27,6 +32,8 @@ export interface InvariantResult {
   ok: boolean;
   detail?: string;
 }
+
+export type EpisodeErrorKind = 'invariant' | 'crash' | 'bad-input' | 'policy' | 'budget';
 
 export interface EpisodeRecord {
   schema: typeof EPISODE_RECORD_SCHEMA;
@@ -37,8 +44,12 @@ export interface EpisodeRecord {
   seed: number;
   commit: string;
   status: 'ok' | 'failed';
-  /** Why a failed episode failed; a sweep records it and goes on. */
-  error?: { kind: 'invariant' | 'crash' | 'bad-input'; message: string };
+  /**
+   * Why a failed episode failed; a sweep records it and goes on. `policy`: the policy broke its
+   * contract (threw, returned a malformed decision, wrote to its observation, ran over its CPU budget
+   * or ended its thread); `budget`: the episode ran past its event or time budget.
+   */
+  error?: { kind: EpisodeErrorKind; message: string };
   /** The command that reruns exactly this episode. */
   replay: string;
   traceHash: string;
@@ -53,7 +64,13 @@ export interface EpisodeRecord {
   /** The incident run's state over time, child orders, fills and faults (absent when the episode failed). */
   trajectory?: EpisodeTrajectory;
   /** Where a shadow policy's decisions differed from the acting policy's. */
-  shadow?: { policy: string; decisions: number; divergences: { atNs: number; acting: string; shadow: string }[] };
+  shadow?: {
+    policy: string;
+    decisions: number;
+    divergences: { atNs: number; acting: string; shadow: string }[];
+    /** The shadow's fault, if it had one: it stopped deciding there, and the acting runs went on untouched. */
+    failure?: { atNs: number | null; message: string };
+  };
   eventsSimulated: number;
 }
 

@@ -14,7 +14,9 @@ import { checkInvariants } from './invariants.ts';
 import { runbookTimeline, stateKpis } from './kpis.ts';
 import { resolveCommit } from '../sweep/commit.ts';
 import { findPolicy, loadPolicy } from './policy-loader.ts';
-import { EPISODE_RECORD_SCHEMA, type EpisodeRecord, type EpisodeSpec, type InvariantResult } from './record.ts';
+import { currentDecisionClock } from '../router/decision-clock.ts';
+import { describeThrown, PolicyFault } from '../router/policy-guard.ts';
+import { EPISODE_RECORD_SCHEMA, type EpisodeErrorKind, type EpisodeRecord, type EpisodeSpec, type InvariantResult } from './record.ts';
 import { tailExceedanceRate } from './tail-exceedance.ts';
 import { episodeTrajectory } from './trajectory.ts';
 import { runWorld } from './world.ts';
@@ -50,7 +52,7 @@ function loadScenario(file: string): { scenario: Scenario; hash: string } {
   return entry;
 }
 
-function failedRecord(spec: EpisodeSpec, kind: 'invariant' | 'crash' | 'bad-input', message: string): EpisodeRecord {
+function failedRecord(spec: EpisodeSpec, kind: EpisodeErrorKind, message: string): EpisodeRecord {
   return {
     schema: EPISODE_RECORD_SCHEMA,
     scenario: spec.scenarioFile,
@@ -85,8 +87,9 @@ export function runEpisode(spec: EpisodeSpec): EpisodeRecord {
     if (error instanceof UsageError || error instanceof PolicyParamError) return failedRecord(spec, 'bad-input', error.message);
     throw error;
   }
+  currentDecisionClock().startEpisode();
   try {
-    const incident = runWorld(scenario, spec.scenarioFile, policy.definition, params, spec.seed, 'incident', shadow?.definition);
+    const incident = runWorld(scenario, spec.scenarioFile, policy.definition, params, spec.seed, 'incident', shadow?.definition, spec.shadowRetired);
     const control = runWorld(scenario, spec.scenarioFile, policy.definition, params, spec.seed, 'control');
     const faulted = incident.faults.length > 0;
     const oracle = faulted ? runWorld(scenario, spec.scenarioFile, policy.definition, params, spec.seed, 'oracle') : control;
@@ -137,11 +140,19 @@ export function runEpisode(spec: EpisodeSpec): EpisodeRecord {
       trajectory: episodeTrajectory(incident, control, side, qtyShares),
       ...(shadow === undefined
         ? {}
-        : { shadow: { policy: shadow.definition.name, decisions: incident.router.shadowDecisions, divergences: incident.router.shadowDivergences } }),
+        : {
+            shadow: {
+              policy: shadow.definition.name,
+              decisions: incident.router.shadowDecisions,
+              divergences: incident.router.shadowDivergences,
+              ...(incident.shadowFailure === undefined ? {} : { failure: incident.shadowFailure }),
+            },
+          }),
       eventsSimulated: incident.eventsRun + control.eventsRun + (faulted ? oracle.eventsRun : 0),
     };
   } catch (error) {
     if (error instanceof InvariantViolation) return failedRecord(spec, 'invariant', error.message);
-    return failedRecord(spec, 'crash', (error as Error).stack ?? String(error));
+    if (error instanceof PolicyFault) return failedRecord(spec, 'policy', error.message);
+    return failedRecord(spec, 'crash', error instanceof Error ? (error.stack ?? error.message) : `threw ${describeThrown(error)}`);
   }
 }

@@ -9,6 +9,7 @@
  */
 import { invariant, Kernel, RandomStreams, Trace, type Ns } from '../../sim/index.ts';
 import { resolveParams, type MarketView, type PolicyDefinition, type PolicyParams } from '../../policies/index.ts';
+import { guardPolicy, guardShadow, type ShadowPolicy } from '../router/policy-guard.ts';
 import { Router, type RouterConfig } from '../router/router.ts';
 import { PovSchedule, TwapSchedule, type Schedule } from '../router/schedule.ts';
 import { jaccard } from '../router/observe.ts';
@@ -54,6 +55,14 @@ export interface WorldRun {
   parentEndNs: Ns;
   traceHash: string;
   eventsRun: number;
+  /** Why the shadow policy stopped deciding, if it failed (it never touches the run). */
+  shadowFailure: ShadowPolicy['failure'];
+}
+
+/** A shadow stopped before one of its decisions: how a run is replayed after the watchdog ended a shadow that never returned. */
+export interface ShadowRetirement {
+  afterDecisions: number;
+  reason: string;
 }
 
 const SAMPLE_INTERVAL_NS = 100_000_000;
@@ -90,6 +99,7 @@ export function runWorld(
   seed: number,
   mode: RunMode,
   shadow?: PolicyDefinition,
+  shadowRetired?: ShadowRetirement,
 ): WorldRun {
   const kernel = new Kernel();
   const streams = new RandomStreams(seed);
@@ -116,10 +126,11 @@ export function runWorld(
   };
   const market: MarketDataPort = mode === 'oracle' ? new TruthMarketView(venueSide, truth) : venueSide.marketBook;
   const dropCopy = orderEntry.dropCopy;
+  const routedGateways = orderEntry.routerPorts.map((port) => port.gatewayId);
   const router = new Router(
     kernel,
     config,
-    withPoolWeights(policy.create(params), gatewayPool),
+    withPoolWeights(guardPolicy(policy, params, routedGateways), gatewayPool),
     buildSchedule(scenario),
     orderEntry.routerPorts,
     market,
@@ -127,7 +138,8 @@ export function runWorld(
     () => (dropCopy === undefined ? undefined : { up: dropCopy.up, lastReceivedAtNs: dropCopy.lastReceivedAtNs }),
   );
   orderEntry.connect(router.book);
-  if (shadow !== undefined) router.rideAlong(shadow.create(resolveParams(shadow)));
+  const shadowPolicy = shadow === undefined ? undefined : guardShadow(shadow, resolveParams(shadow), routedGateways, shadowRetired);
+  if (shadowPolicy !== undefined) router.rideAlong(shadowPolicy);
   if (mode === 'oracle') {
     // Truth at once: every report the venue produces reaches the router's book in the same instant.
     orderEntry.tapTruth(router.book);
@@ -215,5 +227,6 @@ export function runWorld(
     parentEndNs,
     traceHash: trace.digest(),
     eventsRun: outcome.eventsRun,
+    shadowFailure: shadowPolicy?.failure,
   };
 }

@@ -66,6 +66,11 @@ export interface ChildRecordEntry {
   purpose: ChildPurpose;
 }
 
+/** A policy deciding in shadow; undefined once it has stopped (a guarded shadow stops at its first fault). */
+export interface ShadowDecider {
+  decide(observation: Observation): Decision | undefined;
+}
+
 const DECIDE = 0;
 const HORIZON = 1;
 
@@ -77,7 +82,7 @@ export class Router implements EventHandler {
   /** Where a shadow policy, deciding on the same observations without acting, disagreed (seed 001). */
   readonly shadowDivergences: { atNs: Ns; acting: string; shadow: string }[] = [];
   shadowDecisions = 0;
-  private shadow: Policy | undefined;
+  private shadow: ShadowDecider | undefined;
   /** One entry per decision: what the policy decided on, for BSR and the explorer. */
   readonly decisionLog: { atNs: Ns; regime: string; marketAgeNs: Ns; paused: boolean }[] = [];
   private readonly picker: WeightedSessionPicker;
@@ -111,7 +116,7 @@ export class Router implements EventHandler {
   }
 
   /** Lets a second policy decide at every decision point in shadow: its decisions are recorded, never acted on. */
-  rideAlong(shadow: Policy): void {
+  rideAlong(shadow: ShadowDecider): void {
     this.shadow = shadow;
   }
 
@@ -134,7 +139,8 @@ export class Router implements EventHandler {
     if (observation !== undefined) {
       const decision = this.policy.decide(observation);
       this.decisionLog.push({ atNs: this.kernel.now, regime: decision.regime, marketAgeNs: observation.market.ageNs, paused: decision.pause });
-      if (this.shadow !== undefined) this.compareShadow(decision, this.shadow.decide(observation));
+      const shadowDecision = this.shadow?.decide(observation);
+      if (shadowDecision !== undefined) this.compareShadow(decision, shadowDecision);
       const last = this.regimeTimeline[this.regimeTimeline.length - 1];
       if (last === undefined || last.regime !== decision.regime) this.regimeTimeline.push({ atNs: this.kernel.now, regime: decision.regime });
       this.execute(decision, observation);
