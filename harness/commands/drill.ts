@@ -5,9 +5,9 @@ import { formatComparison } from '../compare/table.ts';
 import { loadDrill } from '../drill/drill-file.ts';
 import type { GateOutcome } from '../drill/gate.ts';
 import { runDrill } from '../drill/run-drill.ts';
-import { helpEpilogue, requireSingle, requireWorkers } from '../sweep/options.ts';
+import { budgetOptions, helpEpilogue, limitsOf, requireSingle, requireWorkers, type BudgetArgs } from '../sweep/options.ts';
 
-interface DrillArgs {
+interface DrillArgs extends BudgetArgs {
   file: string;
   workers?: number;
   out?: string;
@@ -23,7 +23,7 @@ const EXAMPLES: ReadonlyArray<readonly [string, string]> = [
 ];
 
 function builder(yargs: Argv): Argv<DrillArgs> {
-  return yargs
+  return budgetOptions(yargs)
     .wrap(null)
     .positional('file', { type: 'string', demandOption: true, describe: 'the drill file (YAML)' })
     .option('workers', { type: 'number', describe: "worker threads (default: the file's, else all cores)" })
@@ -62,7 +62,7 @@ export function drillCommand(setExit: (code: number) => void): CommandModule<obj
       requireSingle(args as unknown as Record<string, unknown>, ['workers', 'out', 'runner']);
       const drill = loadDrill(args.file);
       const workers = args.workers === undefined ? undefined : requireWorkers(args.workers);
-      const run = await runDrill(drill, { workers, out: args.out, runner: args.runner });
+      const run = await runDrill(drill, { workers, out: args.out, runner: args.runner, limits: limitsOf(args) });
       if (args.json) {
         process.stdout.write(`${JSON.stringify(run, null, 2)}\n`);
       } else {

@@ -1,13 +1,34 @@
-/** `execdrill run`: one episode (scenario, policy, seed) with its control and oracle runs. */
+/**
+ * `execdrill run`: one episode (scenario, policy, seed) with its control and oracle runs, on a worker
+ * thread under the watchdog, so a user's policy can neither hang nor silently end the command.
+ */
 import type { CommandModule } from 'yargs';
-import { prepareEpisode, runEpisode } from '../episode/run-episode.ts';
-import { EXIT_INTERNAL, EXIT_INVARIANT_VIOLATED, EXIT_OK, UsageError } from '../errors.ts';
+import type { EpisodeRecord } from '../episode/record.ts';
+import { EXIT_INTERNAL, EXIT_INVARIANT_VIOLATED, EXIT_OK, EXIT_USAGE, UsageError } from '../errors.ts';
 import { formatEpisodeSummary } from '../report/episode-summary.ts';
+import { runWatchedEpisode } from '../sweep/one-episode.ts';
+import { budgetOptions, limitsOf, type BudgetArgs } from '../sweep/options.ts';
 import { episodeOptions, episodeSpecOf, type EpisodeArgs } from './episode-args.ts';
 
-interface RunArgs extends EpisodeArgs {
+interface RunArgs extends EpisodeArgs, BudgetArgs {
   shadow?: string;
   json: boolean;
+}
+
+/** A policy that breaks its contract, or a run over its budget, is the input's fault (64); a crash is ours (70). */
+export function exitCodeOf(record: EpisodeRecord): number {
+  switch (record.error?.kind) {
+    case 'crash':
+      return EXIT_INTERNAL;
+    case 'policy':
+    case 'budget':
+    case 'bad-input':
+      return EXIT_USAGE;
+    case 'invariant':
+      return EXIT_INVARIANT_VIOLATED;
+    default:
+      return record.invariants.some((i) => !i.ok) ? EXIT_INVARIANT_VIOLATED : EXIT_OK;
+  }
 }
 
 export function runCommand(setExit: (code: number) => void): CommandModule<object, RunArgs> {
@@ -15,19 +36,18 @@ export function runCommand(setExit: (code: number) => void): CommandModule<objec
     command: 'run',
     describe: 'Run one episode: the incident, its control run (faults removed) and its oracle run',
     builder: (yargs) =>
-      episodeOptions(yargs)
+      budgetOptions(episodeOptions(yargs))
         .option('shadow', { type: 'string', describe: 'a second policy that decides in shadow at every decision point, without acting' })
         .option('json', { type: 'boolean', default: false, describe: 'print the episode record as JSON' })
         .example('$0 run --scenario scenarios/fix-gap-resend.yaml --policy gap-recovery --seed 7', 'one episode, summarised')
-        .example('$0 run --scenario scenarios/fix-gap-resend.yaml --policy ./my-policy.ts --seed 7 --json', 'your own policy, the full record'),
+        .example('$0 run --scenario scenarios/fix-gap-resend.yaml --policy ./my-policy.ts --seed 7 --json', 'your own policy, the full record')
+        .epilogue('Exit codes: 0 ok, 3 an invariant was violated, 64 bad input (the scenario, the options, or a policy that broke its contract or its budget), 70 an internal error.'),
     handler: async (argv) => {
       const spec = { ...episodeSpecOf(argv), ...(argv.shadow ? { shadowPolicy: argv.shadow } : {}) };
-      await prepareEpisode(spec);
-      const record = runEpisode(spec);
+      const record = await runWatchedEpisode(spec, limitsOf(argv));
       if (record.status === 'failed' && record.error?.kind === 'bad-input') throw new UsageError(record.error.message);
       process.stdout.write(argv.json ? `${JSON.stringify(record)}\n` : `${formatEpisodeSummary(record)}\n`);
-      const violated = record.status === 'failed' || record.invariants.some((i) => !i.ok);
-      setExit(record.error?.kind === 'crash' ? EXIT_INTERNAL : violated ? EXIT_INVARIANT_VIOLATED : EXIT_OK);
+      setExit(exitCodeOf(record));
     },
   };
 }

@@ -1,7 +1,7 @@
 /** `execdrill sweep`: runs scenarios x policies x parameter settings x seeds into a directory. */
 import { availableParallelism } from 'node:os';
 import type { Argv, CommandModule } from 'yargs';
-import { helpEpilogue, requireSingle, requireWorkers } from '../sweep/options.ts';
+import { budgetOptions, helpEpilogue, limitsOf, requireSingle, requireWorkers, type BudgetArgs } from '../sweep/options.ts';
 import { parseParamOption } from '../sweep/params.ts';
 import { formatShard, parseShard, WHOLE_SWEEP, type SweepRequest } from '../sweep/plan.ts';
 import { readRecordSource } from '../sweep/records.ts';
@@ -10,7 +10,7 @@ import { runSweep } from '../sweep/run-sweep.ts';
 import { parseSeeds } from '../sweep/seeds.ts';
 import { summariseRecords } from '../sweep/summary.ts';
 
-interface SweepArgs {
+interface SweepArgs extends BudgetArgs {
   scenario: string[];
   policy: string[];
   seeds: string;
@@ -30,7 +30,7 @@ const EXAMPLES: ReadonlyArray<readonly [string, string]> = [
 ];
 
 function builder(yargs: Argv): Argv<SweepArgs> {
-  return yargs
+  return budgetOptions(yargs)
     .wrap(null)
     .option('scenario', { type: 'array', string: true, demandOption: true, describe: 'scenario file (repeatable)' })
     .option('policy', { type: 'array', string: true, demandOption: true, describe: 'policy name or policy module path (repeatable)' })
@@ -46,7 +46,8 @@ function builder(yargs: Argv): Argv<SweepArgs> {
       helpEpilogue(EXAMPLES, [
         'Records go to <out>/episodes.jsonl in a fixed order, the same bytes whatever --workers. Rerun the same command after',
         'an interruption (even kill -9) to finish the sweep: finished episodes are kept, not rerun. A failed episode is recorded',
-        'with its seed and replay command, reported on stderr, and the sweep goes on. Progress shows on a terminal, not in CI.',
+        'with its seed and replay command, reported on stderr, and the sweep goes on; so is a policy that breaks its contract or',
+        'runs over a budget (--decision-budget, --policy-budget, --episode-timeout). Progress shows on a terminal, not in CI.',
         'EXECDRILL_COMMIT overrides the commit recorded in the manifest (for checkouts without .git).',
         'Exit codes: 0 every episode has a record (failed ones included: compare and drill judge them), 64 bad input.',
       ]),
@@ -68,7 +69,7 @@ export const sweepCommand: CommandModule<object, SweepArgs> = {
     };
     const shard = args.shard === undefined ? WHOLE_SWEEP : parseShard(args.shard);
     const runner = resolveRunner(args.runner);
-    const outcome = await runSweep({ request, out: args.out, workers: requireWorkers(args.workers), shard, runner });
+    const outcome = await runSweep({ request, out: args.out, workers: requireWorkers(args.workers), shard, runner, limits: limitsOf(args) });
     const summary = summariseRecords(readRecordSource(args.out).records);
     if (args.json) {
       const { resumed, ran, startupSec, runSec, runCpuSec } = outcome;

@@ -17,6 +17,7 @@ import { WHOLE_SWEEP } from '../sweep/plan.ts';
 import { readRecordSource } from '../sweep/records.ts';
 import { resolveRunner } from '../sweep/runner-module.ts';
 import { runSweep } from '../sweep/run-sweep.ts';
+import type { EpisodeLimits } from '../sweep/watchdog.ts';
 import type { Drill } from './drill-file.ts';
 import type { Gate, GateOutcome } from './gate.ts';
 import { junitXml } from './junit.ts';
@@ -34,6 +35,7 @@ export interface DrillOverrides {
   workers?: number;
   out?: string;
   runner?: string;
+  limits?: EpisodeLimits;
 }
 
 export interface DrillRun {
@@ -62,7 +64,7 @@ function implicitGates(gates: readonly Gate[]): Gate[] {
 export async function runDrill(drill: Drill, overrides: DrillOverrides): Promise<DrillRun> {
   const out = overrides.out ?? drill.out;
   const runner = resolveRunner(overrides.runner ?? drill.runner ?? undefined);
-  const sweep = await runSweep({ request: drill.request, out, workers: overrides.workers ?? drill.workers ?? availableParallelism(), shard: WHOLE_SWEEP, runner });
+  const sweep = await runSweep({ request: drill.request, out, workers: overrides.workers ?? drill.workers ?? availableParallelism(), shard: WHOLE_SWEEP, runner, limits: overrides.limits });
   const sources = [readRecordSource(out)];
   const comparison = compareRecords(sources, drill.compare);
   const context = { groups: groupRecords(sources), bootstrap: drill.compare };

@@ -27,6 +27,11 @@ export interface EpisodeSpec {
   shadowRetired?: { afterDecisions: number; reason: string };
 }
 
+/** Whether a spec's policy names a user's module (a path) rather than a bundled policy. */
+export function isPolicyModulePath(nameOrPath: string): boolean {
+  return nameOrPath.includes('/') || /\.(ts|js|mjs)$/.test(nameOrPath);
+}
+
 export interface InvariantResult {
   name: string;
   ok: boolean;

@@ -13,6 +13,7 @@ import { attribute, runCost } from './attribution.ts';
 import { checkInvariants } from './invariants.ts';
 import { runbookTimeline, stateKpis } from './kpis.ts';
 import { resolveCommit } from '../sweep/commit.ts';
+import { runReplayCommand } from '../sweep/replay.ts';
 import { findPolicy, loadPolicy } from './policy-loader.ts';
 import { currentDecisionClock } from '../router/decision-clock.ts';
 import { describeThrown, PolicyFault } from '../router/policy-guard.ts';
@@ -34,11 +35,8 @@ export async function prepareEpisode(spec: EpisodeSpec): Promise<void> {
   if (spec.shadowPolicy !== undefined) await loadPolicy(spec.shadowPolicy);
 }
 
-export function replayCommand(spec: EpisodeSpec): string {
-  const params = Object.entries(spec.params).map(([k, v]) => ` --param ${k}=${v}`).join('');
-  const shadow = spec.shadowPolicy === undefined ? '' : ` --shadow ${spec.shadowPolicy}`;
-  return `npx execdrill run --scenario ${spec.scenarioFile} --policy ${spec.policy} --seed ${spec.seed}${params}${shadow}`;
-}
+/** The command that reruns exactly this episode. */
+export const replayCommand = (spec: EpisodeSpec): string => runReplayCommand(spec);
 
 const scenarioCache = new Map<string, { scenario: Scenario; hash: string }>();
 

@@ -21,9 +21,14 @@ export const DEFAULT_POLICY_BUDGET: PolicyBudget = { decisionMs: 2_000, episodeM
 
 export type DecisionRole = 'acting' | 'shadow';
 
-/** The layout of the shared clock: one Float64 per slot. */
-export const CLOCK_SLOTS = { since: 0, role: 1, actingMs: 2, shadowMs: 3, shadowDecisions: 4, sequence: 5 } as const;
-export const CLOCK_BYTES = 6 * Float64Array.BYTES_PER_ELEMENT;
+/**
+ * The layout of the shared clock, one Float64 per slot: when the decision under way began (0: none),
+ * whose it is (0 acting, 1 shadow) and its simulated time, the time each policy has spent deciding
+ * this episode, the shadow's decisions so far, a count of decisions begun, and when the worker began
+ * loading a policy module (0: not loading).
+ */
+export const CLOCK_SLOTS = { since: 0, role: 1, atNs: 2, actingMs: 3, shadowMs: 4, shadowDecisions: 5, sequence: 6, loadingSince: 7 } as const;
+export const CLOCK_BYTES = 8 * Float64Array.BYTES_PER_ELEMENT;
 
 /** Milliseconds on a clock that the main thread and workers share (their performance.now() origins differ). */
 export const sharedNowMs = (): number => performance.timeOrigin + performance.now();
@@ -49,13 +54,19 @@ export class DecisionClock {
     this.cells.fill(0);
   }
 
+  /** Brackets the loading of a user's policy module, which runs its top-level code (the watchdog bounds it too). */
+  loading(active: boolean): void {
+    this.cells[CLOCK_SLOTS.loadingSince] = active ? sharedNowMs() : 0;
+  }
+
   /** Shadow decisions taken so far in this episode. */
   get shadowDecisions(): number {
     return this.cells[CLOCK_SLOTS.shadowDecisions];
   }
 
-  enter(role: DecisionRole): void {
+  enter(role: DecisionRole, atNs: number): void {
     this.cells[CLOCK_SLOTS.role] = role === 'shadow' ? 1 : 0;
+    this.cells[CLOCK_SLOTS.atNs] = atNs;
     this.cells[CLOCK_SLOTS.sequence]++;
     this.cells[CLOCK_SLOTS.since] = sharedNowMs();
   }

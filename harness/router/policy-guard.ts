@@ -51,7 +51,7 @@ function decideGuarded(policy: Policy, role: DecisionRole, observation: Observat
   const frozen = freezeObservation(observation);
   let value: unknown;
   let thrown: { error: unknown } | undefined;
-  clock.enter(role);
+  clock.enter(role, observation.timeNs);
   try {
     value = policy.decide(frozen);
   } catch (error) {

@@ -7,10 +7,11 @@
  * bad input.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { parseDocument } from 'yaml';
 import type { z } from 'zod';
+import { InputFileError, readInputFile } from '../io/input-file.ts';
 import { faultOverlaps } from './fault-overlap.ts';
 import { scenarioSchema, type Scenario } from './schema.ts';
 
@@ -111,13 +112,16 @@ export function parseScenario(text: string, file: string): ScenarioLoad {
   return { ok: true, file, scenario: parsed.data, hash };
 }
 
+/** A scenario is a page or two of YAML; a LOBSTER file it names is read on its own, with its own limit. */
+export const SCENARIO_FILE_BYTES_MAX = 1024 * 1024;
+
 export function loadScenarioFile(file: string): ScenarioLoad {
   let text: string;
   try {
-    text = readFileSync(file, 'utf8');
+    text = readInputFile(file, { what: 'scenario file', maxBytes: SCENARIO_FILE_BYTES_MAX });
   } catch (error) {
-    const reason = (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (error as Error).message;
-    return { ok: false, file, issues: [{ file, path: '', message: reason }] };
+    if (!(error instanceof InputFileError)) throw error;
+    return { ok: false, file, issues: [{ file, path: '', message: error.problem }] };
   }
   return parseScenario(text, file);
 }

@@ -15,6 +15,7 @@ import { buildSpecs, shardIndices, type Shard, type SweepRequest } from './plan.
 import { EpisodePool, type EpisodeResult } from './pool.ts';
 import { createProgress, type Progress } from './progress.ts';
 import type { RunnerModule } from './runner-module.ts';
+import { DEFAULT_EPISODE_LIMITS, type EpisodeLimits } from './watchdog.ts';
 
 export interface SweepOptions {
   request: SweepRequest;
@@ -22,6 +23,8 @@ export interface SweepOptions {
   workers: number;
   shard: Shard;
   runner: RunnerModule;
+  /** Budgets of a policy and an episode (default DEFAULT_EPISODE_LIMITS). */
+  limits?: EpisodeLimits;
   /** Defaults to stderr's bar (quiet off a terminal). */
   progress?: (total: number, doneBefore: number) => Progress;
 }
@@ -142,7 +145,8 @@ export async function runSweep(options: SweepOptions): Promise<SweepOutcome> {
   let runStartMs = startMs;
   let runStartCpu = process.cpuUsage();
   try {
-    pool = await EpisodePool.start(workers, { runnerUrl: runner.url, runnerLabel: runner.label, commit }, { onResult, onFatal: (error) => settle.reject(error) });
+    const setup = { runnerUrl: runner.url, runnerLabel: runner.label, commit, limits: options.limits ?? DEFAULT_EPISODE_LIMITS, replay: 'sweep' as const };
+    pool = await EpisodePool.start(workers, setup, { onResult, onFatal: (error) => settle.reject(error) });
     runStartMs = performance.now();
     runStartCpu = process.cpuUsage();
     submitMore();

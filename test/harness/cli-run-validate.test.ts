@@ -42,7 +42,7 @@ describe('execdrill run and validate (end to end)', () => {
   it('run refuses a missing scenario file and an unknown policy with exit 64 and a clear message', () => {
     const missing = cli('run', '--scenario', 'no/such.yaml', '--policy', 'naive');
     expect(missing.status).toBe(64);
-    expect(missing.stderr).toBe('execdrill: no/such.yaml: no such file\n');
+    expect(missing.stderr).toBe('execdrill: no/such.yaml: no such file: expected a scenario file\n');
     const unknown = cli('run', '--scenario', TINY, '--policy', 'no-such-policy');
     expect(unknown.status).toBe(64);
     expect(unknown.stderr).toContain('unknown policy "no-such-policy"');
