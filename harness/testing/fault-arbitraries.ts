@@ -122,7 +122,7 @@ export function faultScheduleArbitrary(shape: IncidentShape, options: { maxFault
 function withoutCollisions(faults: readonly FaultInput[]): FaultInput[] {
   const kept: FaultInput[] = [];
   for (const candidate of faults) {
-    if (faultOverlaps('generated', [...kept, candidate].map((input) => fault.parse(input))).length === 0) kept.push(candidate);
+    if (faultOverlaps([...kept, candidate].map((input, index) => ({ fault: fault.parse(input), index }))).length === 0) kept.push(candidate);
   }
   return kept;
 }

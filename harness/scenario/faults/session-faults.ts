@@ -3,19 +3,67 @@ import { z } from 'zod';
 import { duration, positive, probability } from '../primitives.ts';
 import { faultTiming, sessionId } from './common.ts';
 
+const side = z.enum(['venue', 'router']);
+
 export const sessionFaults = [
-  z.strictObject({ kind: z.literal('session-disconnect'), ...faultTiming, session: sessionId, duration }),
-  /** The link drops messages (both ways) without closing the connection: the receiver sees a sequence gap. */
-  z.strictObject({ kind: z.literal('session-message-loss'), ...faultTiming, session: sessionId, duration, lossProbability: probability }),
-  /** A side's message store loses what it held: resends of that range can only be answered by GapFill. */
-  z.strictObject({ kind: z.literal('session-store-loss'), ...faultTiming, session: sessionId, side: z.enum(['venue', 'router']) }),
-  /**
-   * Slow replay: for `duration`, the side answering ResendRequests replays at `rateMsgsPerSec`, and what it
-   * sends live meanwhile waits behind the replay (the receiver's gap stays open; seed 002's replay backlog).
-   */
-  z.strictObject({ kind: z.literal('session-slow-replay'), ...faultTiming, session: sessionId, side: z.enum(['venue', 'router']), rateMsgsPerSec: positive, duration }),
-  /** Resend storm: for `duration`, the requesting `side` asks for its open gap again every `interval`. */
-  z.strictObject({ kind: z.literal('session-resend-storm'), ...faultTiming, session: sessionId, side: z.enum(['venue', 'router']), interval: duration, duration }),
-  z.strictObject({ kind: z.literal('drop-copy-lag'), ...faultTiming, duration, extraLatency: duration }),
-  z.strictObject({ kind: z.literal('drop-copy-down'), ...faultTiming, duration }),
+  z
+    .strictObject({
+      kind: z.literal('session-disconnect').describe('The session\'s connection drops; the router reconnects with its backoff and resynchronises.'),
+      ...faultTiming,
+      session: sessionId,
+      duration: duration.describe('How long the connection cannot be re-established.'),
+    })
+    .describe('A FIX session disconnect (seed 002).'),
+  z
+    .strictObject({
+      kind: z.literal('session-message-loss').describe('The link drops messages (both ways) without closing the connection: the receiver sees a sequence gap.'),
+      ...faultTiming,
+      session: sessionId,
+      duration: duration.describe('How long messages are lost.'),
+      lossProbability: probability.describe('The chance that each message is lost, 0..1.'),
+    })
+    .describe('FIX message loss on an open connection (seed 002).'),
+  z
+    .strictObject({
+      kind: z.literal('session-store-loss').describe('A side\'s message store loses what it held: resends of that range can only be answered by GapFill.'),
+      ...faultTiming,
+      session: sessionId,
+      side: side.describe('Whose store is lost: the venue\'s or the router\'s.'),
+    })
+    .describe('Loss of a FIX message store (seed 002).'),
+  z
+    .strictObject({
+      kind: z.literal('session-slow-replay').describe('The side answering ResendRequests replays slowly, and what it sends live waits behind the replay (seed 002\'s replay backlog).'),
+      ...faultTiming,
+      session: sessionId,
+      side: side.describe('Which side replays slowly.'),
+      rateMsgsPerSec: positive.describe('The replay rate, messages per second.'),
+      duration: duration.describe('How long replays are slow.'),
+    })
+    .describe('A slow FIX replay (seed 002).'),
+  z
+    .strictObject({
+      kind: z.literal('session-resend-storm').describe('The requesting side asks for its open gap again and again.'),
+      ...faultTiming,
+      session: sessionId,
+      side: side.describe('Which side repeats its ResendRequests.'),
+      interval: duration.describe('Time between two repeated ResendRequests.'),
+      duration: duration.describe('How long the storm lasts.'),
+    })
+    .describe('A FIX resend storm (seed 002).'),
+  z
+    .strictObject({
+      kind: z.literal('drop-copy-lag').describe('The drop copy falls behind.'),
+      ...faultTiming,
+      duration: duration.describe('How long the drop copy lags.'),
+      extraLatency: duration.describe('Latency added to every drop-copy report meanwhile.'),
+    })
+    .describe('A lagging drop copy (seed 000).'),
+  z
+    .strictObject({
+      kind: z.literal('drop-copy-down').describe('The drop copy sends nothing; after it, what was missed is resent or lost (dropCopy.afterOutage).'),
+      ...faultTiming,
+      duration: duration.describe('How long the drop copy is down.'),
+    })
+    .describe('A drop-copy outage (seed 000).'),
 ] as const;
