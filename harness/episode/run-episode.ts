@@ -10,6 +10,7 @@ import { PolicyParamError, resolveParams } from '../../policies/index.ts';
 import { loadScenarioFile, formatIssue, type Scenario } from '../scenario/index.ts';
 import { UsageError } from '../errors.ts';
 import { attribute, runCost } from './attribution.ts';
+import { EventBudgetExceeded } from './event-budget.ts';
 import { checkInvariants } from './invariants.ts';
 import { runbookTimeline, stateKpis } from './kpis.ts';
 import { resolveCommit } from '../sweep/commit.ts';
@@ -151,6 +152,7 @@ export function runEpisode(spec: EpisodeSpec): EpisodeRecord {
   } catch (error) {
     if (error instanceof InvariantViolation) return failedRecord(spec, 'invariant', error.message);
     if (error instanceof PolicyFault) return failedRecord(spec, 'policy', error.message);
+    if (error instanceof EventBudgetExceeded) return failedRecord(spec, 'budget', error.message);
     return failedRecord(spec, 'crash', error instanceof Error ? (error.stack ?? error.message) : `threw ${describeThrown(error)}`);
   }
 }

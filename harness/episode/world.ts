@@ -19,6 +19,7 @@ import { withPoolWeights } from '../world/gateway-policy.ts';
 import { buildOrderEntrySide, ROUTER_OWNER_BASE, type OrderEntrySide } from '../world/order-entry-side.ts';
 import { resolveFaults, type ResolvedFault } from '../world/resolve-faults.ts';
 import { buildVenueSide, type VenueSide } from '../world/venue-side.ts';
+import { eventBudgetOf, requireWithinBudget } from './event-budget.ts';
 import { TruthRecorder } from './truth-recorder.ts';
 
 export type RunMode = 'incident' | 'control' | 'oracle';
@@ -200,7 +201,9 @@ export function runWorld(
   venueSide.venue.start();
   orderEntry.start();
   router.start();
-  const outcome = kernel.run({ until: endNs });
+  const eventBudget = eventBudgetOf(scenario);
+  const outcome = kernel.run({ until: endNs, maxEvents: eventBudget });
+  requireWithinBudget(outcome, eventBudget, mode, endNs);
 
   for (const child of router.childLog) trace.record(child.sentAtNs, 'child', child.clOrdId, child.qtyShares, child.priceTicks, child.placement, child.purpose);
   for (const change of router.regimeTimeline) trace.record(change.atNs, 'regime', change.regime);
