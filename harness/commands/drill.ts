@@ -1,10 +1,15 @@
 /** `execdrill drill`: runs a drill file's sweep and checks its gates; the exit code is the verdict. */
-import { dirname } from 'node:path';
+import { basename, dirname, extname, join } from 'node:path';
 import type { Argv, CommandModule } from 'yargs';
 import { formatComparison } from '../compare/table.ts';
-import { loadDrill } from '../drill/drill-file.ts';
+import { DrillFileError, loadDrill } from '../drill/drill-file.ts';
+import { junitErrorXml } from '../drill/junit.ts';
+import { UsageError } from '../errors.ts';
+import { writeFileAtomic } from '../io/atomic-write.ts';
+import { makeOutputDir } from '../io/output-dir.ts';
+import { printable } from '../terminal-text.ts';
 import type { GateOutcome } from '../drill/gate.ts';
-import { runDrill } from '../drill/run-drill.ts';
+import { DrillInputError, JUNIT_FILE, runDrill, type DrillRun } from '../drill/run-drill.ts';
 import { budgetOptions, helpEpilogue, limitsOf, requireSingle, requireWorkers, type BudgetArgs } from '../sweep/options.ts';
 
 interface DrillArgs extends BudgetArgs {
@@ -53,6 +58,35 @@ function builder(yargs: Argv): Argv<DrillArgs> {
     ) as unknown as Argv<DrillArgs>;
 }
 
+/**
+ * A drill that cannot run still leaves a junit.xml saying why: in --out, else the file's own `out`,
+ * else results/drill-<file name>. Failing to write it changes nothing about the exit (64).
+ */
+function writeErrorJunit(file: string, out: string | undefined, error: UsageError): void {
+  const name = basename(file, extname(file));
+  const problems = error instanceof DrillFileError || error instanceof DrillInputError ? error.problems : [error.message];
+  try {
+    const dir = out ?? join('results', `drill-${name}`);
+    makeOutputDir(dir, '--out');
+    writeFileAtomic(join(dir, JUNIT_FILE), junitErrorXml(name, problems));
+  } catch {
+    // The drill's own problem is what the user must see.
+  }
+}
+
+async function runReportingBadInput(args: DrillArgs): Promise<DrillRun> {
+  let out = args.out;
+  try {
+    const drill = loadDrill(args.file);
+    out ??= drill.out;
+    const workers = args.workers === undefined ? undefined : requireWorkers(args.workers);
+    return await runDrill(drill, { workers, out: args.out, runner: args.runner, limits: limitsOf(args) });
+  } catch (error) {
+    if (error instanceof UsageError) writeErrorJunit(args.file, out ?? (error instanceof DrillFileError ? error.out : undefined), error);
+    throw error;
+  }
+}
+
 export function drillCommand(setExit: (code: number) => void): CommandModule<object, DrillArgs> {
   return {
     command: 'drill <file>',
@@ -60,13 +94,11 @@ export function drillCommand(setExit: (code: number) => void): CommandModule<obj
     builder,
     async handler(args) {
       requireSingle(args as unknown as Record<string, unknown>, ['workers', 'out', 'runner']);
-      const drill = loadDrill(args.file);
-      const workers = args.workers === undefined ? undefined : requireWorkers(args.workers);
-      const run = await runDrill(drill, { workers, out: args.out, runner: args.runner, limits: limitsOf(args) });
+      const run = await runReportingBadInput(args);
       if (args.json) {
         process.stdout.write(`${JSON.stringify(run, null, 2)}\n`);
       } else {
-        const gates = run.outcomes.map((outcome) => `${STATUS[outcome.status].padEnd(12)} ${outcome.gate} [${outcome.scenario} / ${outcome.subject}]: ${outcome.detail}`);
+        const gates = run.outcomes.map((outcome) => printable(`${STATUS[outcome.status].padEnd(12)} ${outcome.gate} [${outcome.scenario} / ${outcome.subject}]: ${outcome.detail}`));
         process.stdout.write(`${formatComparison(run.comparison)}\nGates:\n${gates.join('\n')}\n\n`);
         process.stdout.write(`drill ${run.drill}: ${run.verdict} (exit ${run.exitCode}); wrote ${run.files.junit}, ${run.files.summary}, ${run.files.report} and ${run.files.charts.length} charts in ${dirname(run.files.charts[0] ?? run.files.report)}\n`);
       }

@@ -7,6 +7,7 @@ import type { CommandModule } from 'yargs';
 import { prepareEpisode } from '../episode/run-episode.ts';
 import { explainEpisode, renderNarrative } from '../explain/index.ts';
 import { runWatchedEpisode } from '../sweep/one-episode.ts';
+import { printable } from '../terminal-text.ts';
 import { exitCodeOf } from './run.ts';
 import { episodeOptions, episodeSpecOf, type EpisodeArgs } from './episode-args.ts';
 
@@ -28,7 +29,7 @@ export const explainCommand = (setExit: (code: number) => void): CommandModule<o
     const record = await runWatchedEpisode(spec);
     if (record.status === 'ok') await prepareEpisode(spec);
     const narrative = explainEpisode(spec, record);
-    process.stdout.write(argv.json ? `${JSON.stringify(narrative, null, 2)}\n` : `${renderNarrative(narrative)}\n`);
+    process.stdout.write(argv.json ? `${JSON.stringify(narrative, null, 2)}\n` : `${printable(renderNarrative(narrative))}\n`);
     setExit(exitCodeOf(record));
   },
 });

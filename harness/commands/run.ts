@@ -7,6 +7,7 @@ import type { EpisodeRecord } from '../episode/record.ts';
 import { EXIT_INTERNAL, EXIT_INVARIANT_VIOLATED, EXIT_OK, EXIT_USAGE, UsageError } from '../errors.ts';
 import { formatEpisodeSummary } from '../report/episode-summary.ts';
 import { runWatchedEpisode } from '../sweep/one-episode.ts';
+import { printable } from '../terminal-text.ts';
 import { budgetOptions, limitsOf, type BudgetArgs } from '../sweep/options.ts';
 import { episodeOptions, episodeSpecOf, type EpisodeArgs } from './episode-args.ts';
 
@@ -46,7 +47,7 @@ export function runCommand(setExit: (code: number) => void): CommandModule<objec
       const spec = { ...episodeSpecOf(argv), ...(argv.shadow ? { shadowPolicy: argv.shadow } : {}) };
       const record = await runWatchedEpisode(spec, limitsOf(argv));
       if (record.status === 'failed' && record.error?.kind === 'bad-input') throw new UsageError(record.error.message);
-      process.stdout.write(argv.json ? `${JSON.stringify(record)}\n` : `${formatEpisodeSummary(record)}\n`);
+      process.stdout.write(argv.json ? `${JSON.stringify(record)}\n` : `${printable(formatEpisodeSummary(record))}\n`);
       setExit(exitCodeOf(record));
     },
   };

@@ -1,6 +1,7 @@
 /** `execdrill sweep`: runs scenarios x policies x parameter settings x seeds into a directory. */
 import { availableParallelism } from 'node:os';
 import type { Argv, CommandModule } from 'yargs';
+import { UsageError } from '../errors.ts';
 import { budgetOptions, helpEpilogue, limitsOf, requireSingle, requireWorkers, type BudgetArgs } from '../sweep/options.ts';
 import { parseParamOption } from '../sweep/params.ts';
 import { formatShard, parseShard, WHOLE_SWEEP, type SweepRequest } from '../sweep/plan.ts';
@@ -49,7 +50,8 @@ function builder(yargs: Argv): Argv<SweepArgs> {
         'with its seed and replay command, reported on stderr, and the sweep goes on; so is a policy that breaks its contract or',
         'runs over a budget (--decision-budget, --policy-budget, --episode-timeout). Progress shows on a terminal, not in CI.',
         'EXECDRILL_COMMIT overrides the commit recorded in the manifest (for checkouts without .git).',
-        'Exit codes: 0 every episode has a record (failed ones included: compare and drill judge them), 64 bad input.',
+        'Exit codes: 0 every episode has a record (failed ones included: compare and drill judge them), 64 bad input (also when',
+        'episodes could not start on it, such as a policy module that does not load: their records are kept and rerun once it changes).',
       ]),
     ) as unknown as Argv<SweepArgs>;
 }
@@ -79,5 +81,8 @@ export const sweepCommand: CommandModule<object, SweepArgs> = {
       const problems = `${summary.failed.length} failed, ${summary.invariantViolations.length} violated an invariant`;
       process.stdout.write(`sweep ${formatShard(shard)}: ${outcome.episodes} episodes in ${args.out} (${outcome.ran} run now, ${outcome.resumed} from an earlier run); ${problems}\n`);
     }
+    // Records of episodes that could not start are kept (a rerun after the fix reruns them), but the input was bad.
+    const badInput = [...new Set(summary.failed.filter((failed) => failed.kind === 'bad-input').map((failed) => failed.message))];
+    if (badInput.length > 0) throw new UsageError(`some episodes could not run on bad input:\n${badInput.map((message) => `  ${message}`).join('\n')}`);
   },
 };

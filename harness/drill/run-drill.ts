@@ -8,6 +8,8 @@ import { appendFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { compareRecords, type Comparison } from '../compare/comparison.ts';
+import type { EpisodeRecord } from '../episode/record.ts';
+import { UsageError } from '../errors.ts';
 import { groupRecords } from '../compare/columns.ts';
 import { formatComparison } from '../compare/table.ts';
 import { writeCharts } from '../report/charts/index.ts';
@@ -61,11 +63,26 @@ function implicitGates(gates: readonly Gate[]): Gate[] {
   return implicit;
 }
 
+/** Episodes that could not start on bad input (a policy module that does not load...) make the drill bad input, all of them named. */
+function requireGoodInput(records: readonly EpisodeRecord[]): void {
+  const problems = [...new Set(records.filter((record) => record.error?.kind === 'bad-input').map((record) => record.error?.message ?? ''))];
+  if (problems.length > 0) throw new DrillInputError(problems);
+}
+
+/** The drill ran, but some of what it names is bad input: each problem once. */
+export class DrillInputError extends UsageError {
+  constructor(readonly problems: string[]) {
+    super(`the drill's episodes could not run on bad input:\n${problems.map((problem) => `  ${problem}`).join('\n')}`);
+    this.name = 'DrillInputError';
+  }
+}
+
 export async function runDrill(drill: Drill, overrides: DrillOverrides): Promise<DrillRun> {
   const out = overrides.out ?? drill.out;
   const runner = resolveRunner(overrides.runner ?? drill.runner ?? undefined);
   const sweep = await runSweep({ request: drill.request, out, workers: overrides.workers ?? drill.workers ?? availableParallelism(), shard: WHOLE_SWEEP, runner, limits: overrides.limits });
   const sources = [readRecordSource(out)];
+  requireGoodInput(sources[0].records);
   const comparison = compareRecords(sources, drill.compare);
   const context = { groups: groupRecords(sources), bootstrap: drill.compare };
   const outcomes = [...drill.gates, ...implicitGates(drill.gates)].flatMap((gate) => gate.evaluate(context));

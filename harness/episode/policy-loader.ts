@@ -5,10 +5,11 @@
  * episodes then find it synchronously.
  */
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { findBundledPolicy, type PolicyDefinition } from '../../policies/index.ts';
+import { BUNDLED_POLICIES, findBundledPolicy, type PolicyDefinition } from '../../policies/index.ts';
+import { closest } from '../scenario/schema-walk.ts';
 import { UsageError } from '../errors.ts';
 import { isPolicyModulePath } from './record.ts';
 import { readInputFile } from '../io/input-file.ts';
@@ -63,6 +64,22 @@ export async function loadPolicy(nameOrPath: string): Promise<LoadedPolicy> {
   const result = { definition, sourceHash: hashOf(source) };
   loaded.set(nameOrPath, result);
   return result;
+}
+
+/**
+ * What is wrong with a policy a sweep or drill names, checked without running any of its code: an
+ * unknown bundled name (with the likeliest meant), or a module path that is no file. `path` is where
+ * the module is looked for; `hint` says how paths are read there.
+ */
+export function policyReferenceProblem(policy: string, path: string, hint: string): string | undefined {
+  if (isPolicyModulePath(policy)) {
+    if (!existsSync(path)) return `no such policy file: ${path} (${hint})`;
+    return statSync(path).isFile() ? undefined : `${path} is not a file`;
+  }
+  if (findBundledPolicy(policy) !== undefined) return undefined;
+  const names = BUNDLED_POLICIES.map((definition) => definition.name);
+  const guess = closest(policy, names);
+  return `unknown policy "${policy}"${guess === undefined ? '' : ` (did you mean "${guess}"?)`}; the bundled ones are ${names.join(', ')}, or name a policy module file`;
 }
 
 /** A bundled policy, or a user's policy already loaded with `loadPolicy`. */

@@ -71,6 +71,8 @@ export interface EpisodeRecord {
   /** Where a shadow policy's decisions differed from the acting policy's. */
   shadow?: {
     policy: string;
+    /** A hash of the shadow policy's source, as `policy.sourceHash` is of the acting one's (absent in older records). */
+    sourceHash?: string;
     decisions: number;
     divergences: { atNs: number; acting: string; shadow: string }[];
     /** The shadow's fault, if it had one: it stopped deciding there, and the acting runs went on untouched. */

@@ -142,6 +142,7 @@ export function runEpisode(spec: EpisodeSpec): EpisodeRecord {
         : {
             shadow: {
               policy: shadow.definition.name,
+              sourceHash: shadow.sourceHash,
               decisions: incident.router.shadowDecisions,
               divergences: incident.router.shadowDivergences,
               ...(incident.shadowFailure === undefined ? {} : { failure: incident.shadowFailure }),

@@ -7,6 +7,7 @@
  * on its own, so these problems are reported in the same pass as the schema's: a typo in one fault
  * hides nothing about the others. A check whose inputs do not parse is skipped, never guessed.
  */
+import { createHash } from 'node:crypto';
 import { dirname, resolve } from 'node:path';
 import { formatDuration } from '../../sim/index.ts';
 import { parseLobsterMessages } from '../../venues/flow/index.ts';
@@ -135,14 +136,15 @@ function instrumentChecks(p: ScenarioParts, issue: (path: string, message: strin
   }
 }
 
-function lobsterChecks(file: string, p: ScenarioParts, issue: (path: string, message: string) => void): void {
+/** Checks the LOBSTER file a scenario replays; returns a hash of its content when it parses, for the scenario's hash. */
+function lobsterChecks(file: string, p: ScenarioParts, issue: (path: string, message: string) => void): string | undefined {
   const flow = p.market?.flow;
   const tick = p.instrument?.tickSize;
-  if (flow?.model !== 'lobster' || tick === undefined) return;
+  if (flow?.model !== 'lobster' || tick === undefined) return undefined;
   const tickPrice4 = tick * 10_000;
   if (Math.abs(tickPrice4 - Math.round(tickPrice4)) > 1e-9) {
     issue('instrument.tickSize', `${tick}: LOBSTER prices are in units of 0.0001; expected a tick size that is a whole number of them`);
-    return;
+    return undefined;
   }
   const path = resolve(dirname(file), flow.file);
   let text: string;
@@ -151,10 +153,11 @@ function lobsterChecks(file: string, p: ScenarioParts, issue: (path: string, mes
   } catch (error) {
     if (!(error instanceof InputFileError)) throw error;
     issue('market.flow.file', error.message);
-    return;
+    return undefined;
   }
   const parsed = parseLobsterMessages(text, flow.file, Math.round(tickPrice4));
   if (!parsed.ok) for (const e of parsed.errors) issue('market.flow.file', `${path}:${e.line}: ${e.field}: ${e.message}`);
+  return createHash('sha256').update(text).digest('hex');
 }
 
 function limitChecks(p: ScenarioParts, counts: { sessions: number; nodes: number; faults: number }, issue: (path: string, message: string) => void): void {
@@ -201,8 +204,11 @@ function limitChecks(p: ScenarioParts, counts: { sessions: number; nodes: number
   }
 }
 
-/** Every cross-reference, whole-scenario and limit problem of the parts that parse. */
-export function crossReferences(file: string, raw: Record<string, unknown>, p: ScenarioParts): Omit<ScenarioIssue, 'line' | 'column'>[] {
+/**
+ * Every cross-reference, whole-scenario and limit problem of the parts that parse; and the hash of the
+ * content of the files the scenario reads (its LOBSTER file), which belongs in the scenario's hash.
+ */
+export function crossReferences(file: string, raw: Record<string, unknown>, p: ScenarioParts): { issues: Omit<ScenarioIssue, 'line' | 'column'>[]; readsDigest: string | undefined } {
   const issues: Omit<ScenarioIssue, 'line' | 'column'>[] = [];
   const issue = (path: string, message: string) => issues.push({ file, path, message });
   const sessionIds = new Set<string>();
@@ -220,8 +226,8 @@ export function crossReferences(file: string, raw: Record<string, unknown>, p: S
   });
   if (p.parent?.horizon === 0) issue('parent.horizon', 'the horizon must be longer than zero');
   instrumentChecks(p, issue);
-  lobsterChecks(file, p, issue);
+  const readsDigest = lobsterChecks(file, p, issue);
   const counts = { sessions: arrayOf(raw.sessions).length, nodes: arrayOf((raw.gateways as { nodes?: unknown } | undefined)?.nodes).length, faults: arrayOf(raw.faults).length };
   limitChecks(p, counts, issue);
-  return issues;
+  return { issues, readsDigest };
 }

@@ -34,7 +34,8 @@ export function parseScenario(text: string, file: string): ScenarioLoad {
   if ('gates' in raw && 'scenarios' in raw) return { ok: false, file, issues: [{ file, path: '', message: 'this is a drill file (it has scenarios and gates), not a scenario: run it with execdrill drill' }] };
   const parsed = scenarioSchema.safeParse(raw);
   const schemaIssues = parsed.success ? [] : issuesOf(file, parsed.error.issues, scenarioSchema, raw, source.locate);
-  const located = crossReferences(file, raw as Record<string, unknown>, partsOf(raw as Record<string, unknown>)).map((issue) => ({
+  const references = crossReferences(file, raw as Record<string, unknown>, partsOf(raw as Record<string, unknown>));
+  const located = references.issues.map((issue) => ({
     ...issue,
     ...(source.locate(parsePath(issue.path)) ?? {}),
   }));
@@ -42,7 +43,8 @@ export function parseScenario(text: string, file: string): ScenarioLoad {
   const seen = new Set(schemaIssues.map((issue) => `${issue.path}\n${issue.message}`));
   const issues = [...schemaIssues, ...located.filter((issue) => !seen.has(`${issue.path}\n${issue.message}`))].sort(byPlace);
   if (issues.length > 0 || !parsed.success) return { ok: false, file, issues };
-  const hash = createHash('sha256').update(JSON.stringify(parsed.data)).digest('hex').slice(0, 16);
+  // The resolved scenario, and the content of the file it replays (a LOBSTER file edited is another scenario).
+  const hash = createHash('sha256').update(JSON.stringify(parsed.data)).update(references.readsDigest ?? '').digest('hex').slice(0, 16);
   return { ok: true, file, scenario: parsed.data, hash };
 }
 
