@@ -107,8 +107,10 @@ function faultChecks(p: ScenarioParts, issue: (path: string, message: string) =>
   const sessionsKnown = p.sessions.every((s) => s !== undefined);
   const parentEndNs = p.parent === undefined ? undefined : p.parent.start + p.parent.horizon;
   const pool = p.gateways?.pool;
+  let failovers = 0;
   p.faults.forEach((fault, i) => {
     if (fault === undefined) return;
+    if (fault.kind === 'gateway-failover' && ++failovers > 1) issue(`faults[${i}].kind`, 'a failover pair fails over once (the backup failing in turn is not modelled): this second gateway-failover would be ignored');
     const { first, last } = at(fault);
     if (first > last) issue(`faults[${i}].at.between`, 'the first bound must not exceed the second');
     if (parentEndNs !== undefined && last >= parentEndNs) {

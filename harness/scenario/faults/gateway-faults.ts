@@ -49,6 +49,9 @@ export const gatewayFaults = [
         .enum(['process-crash', 'host-loss'])
         .default('process-crash')
         .describe("process-crash: the host resets the primary's connections (the venue drops its session at once, the controller hears the reset); host-loss: silence, found by missed heartbeats, and the venue holds the connection until its own heartbeat timeout."),
+      duration: duration
+        .optional()
+        .describe("How long the primary stays down: then its process restarts and it rejoins the pair as the standby, cold, taking no flow (the pair does not fail back). Down for the rest of the run when left out."),
     })
     .describe('A primary gateway failure in a failover pair (seed 000).'),
 ] as const;
