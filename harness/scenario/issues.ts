@@ -68,6 +68,11 @@ export function issuesOf(file: string, issues: readonly z.core.$ZodIssue[], sche
       if (value === undefined) return [at(path, `missing required field "${field}"; expected one of: ${listOf(options)}`)];
       return [at(path, `unknown ${field} ${quote(value)}${suggestion(value, options)}; expected one of: ${listOf(options)}`)];
     }
+    if (issue.code === 'invalid_union' && value !== null && typeof value === 'object' && issue.errors.length > 0) {
+      // A plain union (a duration or { between: [...] }): the branch that took this kind of value says what is wrong inside it.
+      const branch = issue.errors.find((errors) => errors.every((inner) => inner.path.length > 0 || inner.code !== 'invalid_type'));
+      if (branch !== undefined) return issuesOf(file, branch.map((inner) => ({ ...inner, path: [...path, ...inner.path] })), schema, root, locate);
+    }
     if (issue.code === 'invalid_value' && value !== undefined) {
       return [at(path, `${quote(value)} is not allowed${suggestion(value, issue.values)}; expected one of: ${listOf(issue.values)}`)];
     }
