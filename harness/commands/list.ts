@@ -1,10 +1,12 @@
-/** `execdrill list scenarios|policies|metrics`: what the project ships, for people and machines. */
+/** `execdrill list scenarios|policies|metrics|limits`: what the project ships, for people and machines. */
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { CommandModule } from 'yargs';
 import { BUNDLED_POLICIES } from '../../policies/index.ts';
 import { METRIC_CATALOGUE } from '../metrics/index.ts';
+import { formatDuration } from '../../sim/index.ts';
 import { loadScenarioFile } from '../scenario/index.ts';
+import { SCENARIO_LIMITS } from '../scenario/limits.ts';
 
 export const SCENARIO_DIR = new URL('../../scenarios/', import.meta.url);
 
@@ -16,7 +18,9 @@ export function bundledScenarioFiles(): string[] {
     .map((f) => join('scenarios', f));
 }
 
-function rows(what: 'scenarios' | 'policies' | 'metrics'): Record<string, string>[] {
+type What = 'scenarios' | 'policies' | 'metrics' | 'limits';
+
+function rows(what: What): Record<string, string>[] {
   switch (what) {
     case 'scenarios':
       return bundledScenarioFiles().map((file) => {
@@ -29,17 +33,24 @@ function rows(what: 'scenarios' | 'policies' | 'metrics'): Record<string, string
       return BUNDLED_POLICIES.map((p) => ({ name: p.name, version: p.version, source: p.source, summary: p.summary }));
     case 'metrics':
       return METRIC_CATALOGUE.map((m) => ({ name: m.name, unit: m.unit, description: m.description }));
+    case 'limits':
+      return Object.entries(SCENARIO_LIMITS).map(([name, spec]) => ({
+        name: `limits.${name}`,
+        default: spec.unit === 'ns' ? formatDuration(spec.default) : `${spec.default} ${spec.unit}`,
+        limits: spec.description,
+      }));
   }
 }
 
-export const listCommand: CommandModule<object, { what: 'scenarios' | 'policies' | 'metrics'; json: boolean }> = {
+export const listCommand: CommandModule<object, { what: What; json: boolean }> = {
   command: 'list <what>',
-  describe: 'List the bundled scenarios, the policies, or the metrics an episode record carries',
+  describe: 'List the bundled scenarios, the policies, the metrics an episode record carries, or the limits a scenario is checked against',
   builder: (yargs) =>
     yargs
-      .positional('what', { choices: ['scenarios', 'policies', 'metrics'] as const, demandOption: true })
+      .positional('what', { choices: ['scenarios', 'policies', 'metrics', 'limits'] as const, demandOption: true })
       .option('json', { type: 'boolean', default: false })
-      .example('$0 list policies', 'every bundled policy with its version and what it implements'),
+      .example('$0 list policies', 'every bundled policy with its version and what it implements')
+      .example('$0 list limits', "the scenario limits and their defaults (a scenario raises one in its limits: block)"),
   handler: (argv) => {
     const table = rows(argv.what);
     if (argv.json) {

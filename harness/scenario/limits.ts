@@ -15,6 +15,7 @@
  */
 import { z } from 'zod';
 import { NS_PER_HOUR, NS_PER_S } from '../../sim/index.ts';
+import { duration } from './primitives.ts';
 
 export interface LimitSpec {
   readonly default: number;
@@ -41,10 +42,13 @@ export type Limits = Record<LimitName, number>;
 /** A scenario's own `limits:` block: any limit raised (or lowered) for this scenario. */
 export const limitsBlock = z
   .strictObject(
-    Object.fromEntries(Object.entries(SCENARIO_LIMITS).map(([name, spec]) => [name, z.number().positive().optional().describe(`Raises the limit on ${spec.description} (default ${spec.default} ${spec.unit}).`)])) as Record<
-      LimitName,
-      z.ZodOptional<z.ZodNumber>
-    >,
+    Object.fromEntries(
+      Object.entries(SCENARIO_LIMITS).map(([name, spec]) => [
+        name,
+        // A length of time is written as one (12h); the rest are counts and rates.
+        (spec.unit === 'ns' ? duration : z.number().positive()).optional().describe(`Raises the limit on ${spec.description} (default ${spec.unit === 'ns' ? `${spec.default / NS_PER_HOUR}h` : `${spec.default} ${spec.unit}`}).`),
+      ]),
+    ) as unknown as Record<LimitName, z.ZodOptional<z.ZodType<number, unknown>>>,
   )
   .describe("Limits this scenario raises above the defaults (execdrill list limits); only for a scenario that truly needs more than a day's simulation.");
 

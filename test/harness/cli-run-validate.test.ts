@@ -54,5 +54,6 @@ describe('execdrill run and validate (end to end)', () => {
       expect.arrayContaining(['naive', 'cancel-all-on-reconnect', 'freeze-until-clean', 'panic-catchup', 'failover-fsm', 'replay-regime', 'gap-recovery', 'warmup-aware', 'oracle']),
     );
     expect(cli('list', 'metrics').stdout).toMatch(/IS_FO_BPS\s+bps/);
+    expect(cli('list', 'limits').stdout).toMatch(/^limits\.eventsPerRun\s+20000000 events\s+kernel events one run/m);
   });
 });

@@ -125,6 +125,8 @@ describe('scenario limits and whole-scenario rules', () => {
   it('lets a scenario raise a limit it truly needs', () => {
     const result = parseScenario(withParent('parent: { side: buy, qtyShares: 20000000, horizon: 60s }\nlimits: { qtyShares: 50000000, childOrders: 1000000 }'), 'big.yaml');
     expect(result.ok ? [] : result.issues.map(formatIssue)).toEqual([]);
+    const long = parseScenario(withParent('parent: { side: buy, qtyShares: 1000, horizon: 10h }\nlimits: { runLength: 12h, eventsPerRun: 100000000 }'), 'long.yaml');
+    expect(long.ok ? [] : long.issues.map(formatIssue)).toEqual([]);
   });
 
   it('refuses a fault placed at or after the parent ends, which would never fire', () => {
