@@ -3,7 +3,8 @@
 // The TypeScript source runs instead, through tsx, when EXECDRILL_FROM_SOURCE=1 (the project's tests set it,
 // so that they test the source as it is), or in a checkout whose source is newer than its build (with a note
 // on stderr: a stale build would run code that is no longer there). From source, imports of `execdrill/...`
-// resolve to the source too (the exports' `source` condition).
+// resolve to the source too (the exports' `source` condition). An error that escapes a command (thrown from a
+// callback, an unhandled rejection) still ends with the CLI's report and exit 70.
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { register } from 'node:module';
 
@@ -33,5 +34,12 @@ if (fromSource) {
   registerTsx();
   register('data:text/javascript,export function resolve(s, c, next) { return next(s, { ...c, conditions: [...c.conditions, "source"] }); }');
 }
-const { main } = await import(fromSource ? source.href : built.href);
-process.exitCode = await main(process.argv.slice(2));
+const { main, reportFailure } = await import(fromSource ? source.href : built.href);
+const argv = process.argv.slice(2);
+const fail = (error) => {
+  process.exitCode = reportFailure(error, argv);
+  process.exit();
+};
+process.on('uncaughtException', fail);
+process.on('unhandledRejection', fail);
+process.exitCode = await main(argv);

@@ -1,16 +1,50 @@
 /**
  * The command line, as a table of contents: every command and where it lives. Each command is a thin
- * layer of input and output around pure functions. Expected user-facing failures are `UsageError`s
- * (clear message, exit 64); anything else is a bug and is reported with its stack. Command modules
- * load what their handler needs when it runs, so `--help` and `--version` start in a fraction of a second.
+ * layer of input and output around pure functions. One error path for all of them: bad input is a
+ * `UsageError`, and a file-system error on a path the user named (an output directory that is a
+ * file, read-only, under /proc...) is bad input too: one line each, exit 64, no stack. Anything else is
+ * a bug of ours: exit 70, its stack and the command that replays it. Command modules load what their
+ * handler needs when it runs, so `--help` and `--version` start in a fraction of a second.
  */
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, sep } from 'node:path';
 import yargs from 'yargs';
-import { UsageError, EXIT_USAGE } from './errors.ts';
+import { EXIT_INTERNAL, EXIT_USAGE, UsageError } from './errors.ts';
+import { describeFileSystemError, isFileSystemError } from './io/output-dir.ts';
+import { shellQuote } from './sweep/replay.ts';
+import { PROJECT_ROOT } from './sweep/runner-module.ts';
+import { printable } from './terminal-text.ts';
 import { PACKAGE_ROOT } from './package-files.ts';
 
 const version = (): string => (JSON.parse(readFileSync(join(PACKAGE_ROOT, 'package.json'), 'utf8')) as { version: string }).version;
+
+/** The project's own code: a file-system error there is a bug of ours, not a user's bad path. */
+const OWN_CODE = ['harness', 'sim', 'venues', 'policies', 'bin', 'node_modules'].map((dir) => `${PROJECT_ROOT}${dir}${sep}`);
+
+/** The message of an expected failure (exit 64), or undefined for a bug. */
+function usageProblem(error: unknown): string | undefined {
+  if (error instanceof UsageError) return error.message;
+  if (isFileSystemError(error) && !OWN_CODE.some((dir) => error.path.startsWith(dir))) return describeFileSystemError(error);
+  return undefined;
+}
+
+/** A bug's report: what it was, where, and how to run it again. */
+export function internalErrorReport(error: unknown, argv: readonly string[]): string {
+  const message = error instanceof Error ? `${error.name}: ${error.message}` : `a thrown ${error === null ? 'null' : typeof error}: ${String(error)}`;
+  const frames = error instanceof Error ? (error.stack ?? '').split('\n').filter((line) => /^\s+at /.test(line)).slice(0, 12) : [];
+  return [`execdrill: internal error (a bug in execdrill, not in your input): ${printable(message)}`, ...frames, `replay: npx execdrill ${argv.map(shellQuote).join(' ')}`, ''].join('\n');
+}
+
+/** Reports an error any command ended with, and gives its exit code. */
+export function reportFailure(error: unknown, argv: readonly string[]): number {
+  const problem = usageProblem(error);
+  if (problem !== undefined) {
+    process.stderr.write(`execdrill: ${printable(problem)}\n`);
+    return EXIT_USAGE;
+  }
+  process.stderr.write(internalErrorReport(error, argv));
+  return EXIT_INTERNAL;
+}
 
 export async function main(argv: string[]): Promise<number> {
   let exitCode = 0;
@@ -37,7 +71,7 @@ export async function main(argv: string[]): Promise<number> {
       .command((await import('./commands/report.ts')).reportCommand)
       .command((await import('./commands/charts.ts')).chartsCommand)
       .command((await import('./commands/drill.ts')).drillCommand(setExit))
-      .command((await import('./commands/explain.ts')).explainCommand)
+      .command((await import('./commands/explain.ts')).explainCommand(setExit))
       .demandCommand(1, 'name a command')
       .fail((message, error) => {
         if (error) throw error;
@@ -47,12 +81,7 @@ export async function main(argv: string[]): Promise<number> {
       .version(version())
       .parseAsync();
   } catch (error) {
-    if (error instanceof UsageError) {
-      process.stderr.write(`execdrill: ${error.message}\n`);
-      setExit(EXIT_USAGE);
-    } else {
-      throw error;
-    }
+    setExit(reportFailure(error, argv));
   }
   return exitCode;
 }

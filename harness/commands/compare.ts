@@ -2,7 +2,7 @@
 import type { Argv, CommandModule } from 'yargs';
 import type { CompareOptions } from '../compare/comparison.ts';
 import { UsageError } from '../errors.ts';
-import { OBJECTIVES } from '../compare/objectives.ts';
+import { OBJECTIVES, RESAMPLES_MAX } from '../compare/objectives.ts';
 import { helpEpilogue, requireSingle } from '../sweep/options.ts';
 
 interface CompareArgs {
@@ -19,7 +19,9 @@ export function compareOptionsOf(args: Omit<CompareArgs, 'paths' | 'json'>): Com
   requireSingle(args as unknown as Record<string, unknown>, ['baseline', 'objective', 'level', 'resamples', 'bootstrap-seed']);
   if (!(OBJECTIVES as readonly string[]).includes(args.objective)) throw new UsageError(`--objective: expected ${OBJECTIVES.join(' or ')}, got ${args.objective}`);
   if (!(args.level > 0 && args.level < 1)) throw new UsageError(`--level: expected a confidence level between 0 and 1, got ${args.level}`);
-  if (!Number.isInteger(args.resamples) || args.resamples < 100) throw new UsageError(`--resamples: expected a whole number >= 100, got ${args.resamples}`);
+  if (!Number.isInteger(args.resamples) || args.resamples < 100 || args.resamples > RESAMPLES_MAX) {
+    throw new UsageError(`--resamples: expected a whole number from 100 to ${RESAMPLES_MAX}, got ${args.resamples}`);
+  }
   if (!Number.isSafeInteger(args.bootstrapSeed)) throw new UsageError(`--bootstrap-seed: expected an integer, got ${args.bootstrapSeed}`);
   return { baseline: args.baseline, objective: args.objective as CompareOptions['objective'], level: args.level, resamples: args.resamples, seed: args.bootstrapSeed };
 }
@@ -30,7 +32,7 @@ export function comparisonOptions<T>(yargs: Argv<T>): Argv<T> {
     .option('baseline', { type: 'string', default: 'naive', describe: 'the policy (or column label) differences are taken against' })
     .option('objective', { type: 'string', default: 'p95', choices: [...OBJECTIVES], describe: 'tail objective that ranks tuning settings: p95 or p99 of IS_FO_BPS' })
     .option('level', { type: 'number', default: 0.95, describe: 'confidence level of the intervals' })
-    .option('resamples', { type: 'number', default: 2000, describe: 'bootstrap resamples per interval' })
+    .option('resamples', { type: 'number', default: 2000, describe: `bootstrap resamples per interval (100 to ${RESAMPLES_MAX})` })
     .option('bootstrap-seed', { type: 'number', default: 1, describe: 'seed of the bootstrap streams (intervals are reproducible)' }) as unknown as Argv<T>;
 }
 
@@ -60,10 +62,12 @@ export const compareCommand: CommandModule<object, CompareArgs> = {
   describe: 'compare policies per scenario: tail IS, FETL, completion, paired bootstrap differences',
   builder,
   async handler(args) {
+    // The options first: a bad one is refused before any records are read.
+    const options = compareOptionsOf(args);
     const { compareRecords } = await import('../compare/comparison.ts');
     const { formatComparison } = await import('../compare/table.ts');
     const { readRecordSource } = await import('../sweep/records.ts');
-    const comparison = compareRecords(args.paths.map(readRecordSource), compareOptionsOf(args));
+    const comparison = compareRecords(args.paths.map(readRecordSource), options);
     process.stdout.write(args.json ? `${JSON.stringify(comparison, null, 2)}\n` : formatComparison(comparison));
   },
 };

@@ -1,14 +1,19 @@
 /**
  * `execdrill drill`: runs a drill file's sweep and checks its gates; the exit code is the verdict. A
  * terminal gets the verdict block (drill/verdict-block.ts: gates and each scenario's cheapest policy,
- * in colour on a TTY); `--detail` adds the comparison tables and every gate outcome after it.
+ * in colour on a TTY); `--detail` adds the comparison tables and every gate outcome after it. A drill that
+ * cannot run (bad input) exits 64 and still leaves a junit.xml saying why.
  */
-import { dirname } from 'node:path';
+import { basename, dirname, extname, join } from 'node:path';
 import type { Argv, CommandModule } from 'yargs';
+import type { Drill } from '../drill/drill-file.ts';
 import type { GateOutcome } from '../drill/gate.ts';
-import { helpEpilogue, requireSingle, requireWorkers } from '../sweep/options.ts';
+import type { DrillRun } from '../drill/run-drill.ts';
+import { UsageError } from '../errors.ts';
+import { printable } from '../terminal-text.ts';
+import { budgetOptions, helpEpilogue, limitsOf, requireSingle, requireWorkers, type BudgetArgs } from '../sweep/options.ts';
 
-interface DrillArgs {
+interface DrillArgs extends BudgetArgs {
   file: string;
   workers?: number;
   out?: string;
@@ -26,7 +31,7 @@ const EXAMPLES: ReadonlyArray<readonly [string, string]> = [
 ];
 
 function builder(yargs: Argv): Argv<DrillArgs> {
-  return yargs
+  return budgetOptions(yargs)
     .wrap(null)
     .positional('file', { type: 'string', demandOption: true, describe: 'the drill file (YAML)' })
     .option('workers', { type: 'number', describe: "worker threads (default: the file's, else all cores)" })
@@ -52,9 +57,45 @@ function builder(yargs: Argv): Argv<DrillArgs> {
         '$GITHUB_STEP_SUMMARY when set), <out>/report.html (comparison and episode explorer) and <out>/charts/*.png.',
         'The grammar in full: harness/drill/README.md. Colour on a terminal only (never under NO_COLOR or CI).',
         'Exit codes: 0 all gates pass, 1 a gate failed, 2 inconclusive (an interval straddles its bound: run more seeds),',
-        '3 an invariant was violated, 64 bad input (the drill file, with its path inside it).',
+        '3 an invariant was violated, 64 bad input (the drill file, with its path inside it; junit.xml says why).',
       ]),
     ) as unknown as Argv<DrillArgs>;
+}
+
+/**
+ * A drill that cannot run still leaves a junit.xml saying why: in --out, else the file's own `out`,
+ * else results/drill-<file name>. Failing to write it changes nothing about the exit (64).
+ */
+async function writeErrorJunit(file: string, out: string | undefined, error: UsageError): Promise<void> {
+  const { DrillFileError } = await import('../drill/drill-file.ts');
+  const { DrillInputError, JUNIT_FILE } = await import('../drill/run-drill.ts');
+  const { junitErrorXml } = await import('../drill/junit.ts');
+  const { writeFileAtomic } = await import('../io/atomic-write.ts');
+  const { makeOutputDir } = await import('../io/output-dir.ts');
+  const name = basename(file, extname(file));
+  const problems = error instanceof DrillFileError || error instanceof DrillInputError ? error.problems : [error.message];
+  try {
+    const dir = out ?? join('results', `drill-${name}`);
+    makeOutputDir(dir, '--out');
+    writeFileAtomic(join(dir, JUNIT_FILE), junitErrorXml(name, problems));
+  } catch {
+    // The drill's own problem is what the user must see.
+  }
+}
+
+async function runReportingBadInput(args: DrillArgs): Promise<{ drill: Drill; run: DrillRun }> {
+  const { DrillFileError, loadDrill } = await import('../drill/drill-file.ts');
+  const { runDrill } = await import('../drill/run-drill.ts');
+  let out = args.out;
+  try {
+    const drill = loadDrill(args.file);
+    out ??= drill.out;
+    const workers = args.workers === undefined ? undefined : requireWorkers(args.workers);
+    return { drill, run: await runDrill(drill, { workers, out: args.out, runner: args.runner, limits: limitsOf(args) }) };
+  } catch (error) {
+    if (error instanceof UsageError) await writeErrorJunit(args.file, out ?? (error instanceof DrillFileError ? error.out : undefined), error);
+    throw error;
+  }
 }
 
 export function drillCommand(setExit: (code: number) => void): CommandModule<object, DrillArgs> {
@@ -64,17 +105,13 @@ export function drillCommand(setExit: (code: number) => void): CommandModule<obj
     builder,
     async handler(args) {
       requireSingle(args as unknown as Record<string, unknown>, ['workers', 'out', 'runner']);
-      const { formatComparison } = await import('../compare/table.ts');
-      const { loadDrill } = await import('../drill/drill-file.ts');
-      const { runDrill } = await import('../drill/run-drill.ts');
-      const { verdictBlock } = await import('../drill/verdict-block.ts');
-      const { colourEnabled, painter } = await import('../io/terminal.ts');
-      const drill = loadDrill(args.file);
-      const workers = args.workers === undefined ? undefined : requireWorkers(args.workers);
-      const run = await runDrill(drill, { workers, out: args.out, runner: args.runner });
+      const { drill, run } = await runReportingBadInput(args);
       if (args.json) {
         process.stdout.write(`${JSON.stringify(run, null, 2)}\n`);
       } else {
+        const { formatComparison } = await import('../compare/table.ts');
+        const { verdictBlock } = await import('../drill/verdict-block.ts');
+        const { colourEnabled, painter } = await import('../io/terminal.ts');
         const { files } = run;
         const charts = `${files.charts.length} charts in ${dirname(files.charts[0] ?? files.report)}`;
         const detailHint = args.detail
@@ -86,7 +123,7 @@ export function drillCommand(setExit: (code: number) => void): CommandModule<obj
         );
         process.stdout.write(`${block.join('\n')}\n`);
         if (args.detail) {
-          const gates = run.outcomes.map((outcome) => `${STATUS[outcome.status].padEnd(12)} ${outcome.gate} [${outcome.scenario} / ${outcome.subject}]: ${outcome.detail}`);
+          const gates = run.outcomes.map((outcome) => printable(`${STATUS[outcome.status].padEnd(12)} ${outcome.gate} [${outcome.scenario} / ${outcome.subject}]: ${outcome.detail}`));
           process.stdout.write(`\n${formatComparison(run.comparison)}\nGates:\n${gates.join('\n')}\n`);
         }
       }

@@ -1,13 +1,18 @@
-/** `execdrill explain`: one episode told step by step for a new engineer (its playbook's runbook and regime machine), as text or as JSON steps. */
+/**
+ * `execdrill explain`: one episode told step by step for a new engineer (its playbook's runbook and regime
+ * machine), as text or as JSON steps. The episode runs on a watched worker (as `run` does); an episode that
+ * ran is then replayed here with its policy watched, which is deterministic and so gives the same trace.
+ */
 import type { CommandModule } from 'yargs';
 import { helpEpilogue } from '../sweep/options.ts';
+import { printable } from '../terminal-text.ts';
 import { episodeOptions, episodeSpecOf, type EpisodeArgs } from './episode-args.ts';
 
 interface ExplainArgs extends EpisodeArgs {
   json: boolean;
 }
 
-export const explainCommand: CommandModule<object, ExplainArgs> = {
+export const explainCommand = (setExit: (code: number) => void): CommandModule<object, ExplainArgs> => ({
   command: 'explain',
   describe: 'Explain one episode for a new engineer: what failed, belief vs truth, what the policy did and why, the runbook, the cost',
   builder: (yargs) =>
@@ -27,8 +32,13 @@ export const explainCommand: CommandModule<object, ExplainArgs> = {
     const spec = episodeSpecOf(argv);
     const { prepareEpisode } = await import('../episode/run-episode.ts');
     const { explainEpisode, renderNarrative } = await import('../explain/index.ts');
-    await prepareEpisode(spec);
-    const narrative = explainEpisode(spec);
-    process.stdout.write(argv.json ? `${JSON.stringify(narrative, null, 2)}\n` : `${renderNarrative(narrative)}\n`);
+    const { runWatchedEpisode } = await import('../sweep/one-episode.ts');
+    const { exitCodeOf } = await import('./run.ts');
+    // The episode runs first on a watched worker: a policy that loops, exits or cannot load fails there.
+    const record = await runWatchedEpisode(spec);
+    if (record.status === 'ok') await prepareEpisode(spec);
+    const narrative = explainEpisode(spec, record);
+    process.stdout.write(argv.json ? `${JSON.stringify(narrative, null, 2)}\n` : `${printable(renderNarrative(narrative))}\n`);
+    setExit(exitCodeOf(record));
   },
-};
+});

@@ -1,4 +1,4 @@
-/** `execdrill list scenarios|policies|metrics`: what the project ships, for people and machines. */
+/** `execdrill list scenarios|policies|metrics|limits`: what the project ships, for people and machines. */
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -16,7 +16,9 @@ export function bundledScenarioFiles(): string[] {
     .map((f) => join('scenarios', f));
 }
 
-async function rows(what: 'scenarios' | 'policies' | 'metrics'): Promise<Record<string, string>[]> {
+type What = 'scenarios' | 'policies' | 'metrics' | 'limits';
+
+async function rows(what: What): Promise<Record<string, string>[]> {
   switch (what) {
     case 'scenarios': {
       const { loadScenarioFile } = await import('../scenario/index.ts');
@@ -35,22 +37,32 @@ async function rows(what: 'scenarios' | 'policies' | 'metrics'): Promise<Record<
       const { METRIC_CATALOGUE } = await import('../metrics/index.ts');
       return METRIC_CATALOGUE.map((m) => ({ name: m.name, unit: m.unit, description: m.description }));
     }
+    case 'limits': {
+      const { SCENARIO_LIMITS } = await import('../scenario/limits.ts');
+      const { formatDuration } = await import('../../sim/index.ts');
+      return Object.entries(SCENARIO_LIMITS).map(([name, spec]) => ({
+        name: `limits.${name}`,
+        default: spec.unit === 'ns' ? formatDuration(spec.default) : `${spec.default} ${spec.unit}`,
+        limits: spec.description,
+      }));
+    }
   }
 }
 
-export const listCommand: CommandModule<object, { what: 'scenarios' | 'policies' | 'metrics'; json: boolean }> = {
+export const listCommand: CommandModule<object, { what: What; json: boolean }> = {
   command: 'list <what>',
-  describe: 'List the bundled scenarios, the policies, or the metrics an episode record carries',
+  describe: 'List the bundled scenarios, the policies, the metrics an episode record carries, or the scenario limits',
   builder: (yargs) =>
     yargs
       .wrap(null)
-      .positional('what', { choices: ['scenarios', 'policies', 'metrics'] as const, demandOption: true })
+      .positional('what', { choices: ['scenarios', 'policies', 'metrics', 'limits'] as const, demandOption: true })
       .option('json', { type: 'boolean', default: false })
       .epilogue(
         helpEpilogue(
           [
             ['every bundled policy with its version and what it implements', 'execdrill list policies'],
             ['every metric of a record, with its unit (also docs/METRICS.md)', 'execdrill list metrics'],
+            ['the scenario limits and their defaults (a scenario raises one in its limits: block)', 'execdrill list limits'],
           ],
           ['Exit codes: 0 listed, 64 bad input.'],
         ),

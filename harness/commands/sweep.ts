@@ -1,11 +1,12 @@
 /** `execdrill sweep`: runs scenarios x policies x parameter settings x seeds into a directory. */
 import { availableParallelism } from 'node:os';
 import type { Argv, CommandModule } from 'yargs';
-import { helpEpilogue, requireSingle, requireWorkers } from '../sweep/options.ts';
+import { UsageError } from '../errors.ts';
+import { budgetOptions, helpEpilogue, limitsOf, requireSingle, requireWorkers, type BudgetArgs } from '../sweep/options.ts';
 import { parseParamOption } from '../sweep/params.ts';
 import type { SweepRequest } from '../sweep/plan.ts';
 
-interface SweepArgs {
+interface SweepArgs extends BudgetArgs {
   scenario: string[];
   policy: string[];
   seeds: string;
@@ -25,7 +26,7 @@ const EXAMPLES: ReadonlyArray<readonly [string, string]> = [
 ];
 
 function builder(yargs: Argv): Argv<SweepArgs> {
-  return yargs
+  return budgetOptions(yargs)
     .wrap(null)
     .option('scenario', { type: 'array', string: true, demandOption: true, describe: 'scenario file (repeatable)' })
     .option('policy', { type: 'array', string: true, demandOption: true, describe: 'policy name or policy module path (repeatable)' })
@@ -41,9 +42,11 @@ function builder(yargs: Argv): Argv<SweepArgs> {
       helpEpilogue(EXAMPLES, [
         'Records go to <out>/episodes.jsonl in a fixed order, the same bytes whatever --workers. Rerun the same command after',
         'an interruption (even kill -9) to finish the sweep: finished episodes are kept, not rerun. A failed episode is recorded',
-        'with its seed and replay command, reported on stderr, and the sweep goes on. Progress shows on a terminal, not in CI.',
+        'with its seed and replay command, reported on stderr, and the sweep goes on; so is a policy that breaks its contract or',
+        'runs over a budget (--decision-budget, --policy-budget, --episode-timeout). Progress shows on a terminal, not in CI.',
         'EXECDRILL_COMMIT overrides the commit recorded in the manifest (for checkouts without .git).',
-        'Exit codes: 0 every episode has a record (failed ones included: compare and drill judge them), 64 bad input.',
+        'Exit codes: 0 every episode has a record (failed ones included: compare and drill judge them), 64 bad input (also when',
+        'episodes could not start on it, such as a policy module that does not load: their records are kept and rerun once it changes).',
       ]),
     ) as unknown as Argv<SweepArgs>;
 }
@@ -69,7 +72,7 @@ export const sweepCommand: CommandModule<object, SweepArgs> = {
     };
     const shard = args.shard === undefined ? WHOLE_SWEEP : parseShard(args.shard);
     const runner = resolveRunner(args.runner);
-    const outcome = await runSweep({ request, out: args.out, workers: requireWorkers(args.workers), shard, runner });
+    const outcome = await runSweep({ request, out: args.out, workers: requireWorkers(args.workers), shard, runner, limits: limitsOf(args) });
     const summary = summariseRecords(readRecordSource(args.out).records);
     if (args.json) {
       const { resumed, ran, startupSec, runSec, runCpuSec } = outcome;
@@ -79,5 +82,8 @@ export const sweepCommand: CommandModule<object, SweepArgs> = {
       const problems = `${summary.failed.length} failed, ${summary.invariantViolations.length} violated an invariant`;
       process.stdout.write(`sweep ${formatShard(shard)}: ${outcome.episodes} episodes in ${args.out} (${outcome.ran} run now, ${outcome.resumed} from an earlier run); ${problems}\n`);
     }
+    // Records of episodes that could not start are kept (a rerun after the fix reruns them), but the input was bad.
+    const badInput = [...new Set(summary.failed.filter((failed) => failed.kind === 'bad-input').map((failed) => failed.message))];
+    if (badInput.length > 0) throw new UsageError(`some episodes could not run on bad input:\n${badInput.map((message) => `  ${message}`).join('\n')}`);
   },
 };

@@ -2,6 +2,7 @@
 import type { CommandModule } from 'yargs';
 import { EXIT_OK, EXIT_USAGE } from '../errors.ts';
 import { helpEpilogue } from '../sweep/options.ts';
+import { printable } from '../terminal-text.ts';
 
 export function validateCommand(setExit: (code: number) => void): CommandModule<object, { files: string[]; json: boolean }> {
   return {
@@ -22,7 +23,7 @@ export function validateCommand(setExit: (code: number) => void): CommandModule<
       } else {
         for (const result of results) {
           if (result.ok) process.stdout.write(`ok  ${result.file} (${result.scenario.name}, ${result.scenario.faults.length} faults)\n`);
-          else for (const issue of result.issues) process.stderr.write(`${formatIssue(issue)}\n`);
+          else for (const issue of result.issues) process.stderr.write(`${printable(formatIssue(issue))}\n`);
         }
         if (bad.length > 0) process.stderr.write(`${bad.length} of ${results.length} file(s) have errors\n`);
       }

@@ -19,13 +19,18 @@
  * Paths are relative to the drill file. Every problem is reported at once, each with the file and
  * the path inside it (`gates[2].max`).
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { basename, dirname, extname, isAbsolute, relative, resolve } from 'node:path';
-import { parseDocument } from 'yaml';
 import { z } from 'zod';
 import type { CompareOptions } from '../compare/comparison.ts';
+import { policyReferenceProblem } from '../episode/policy-loader.ts';
+import { isPolicyModulePath } from '../episode/record.ts';
 import { UsageError } from '../errors.ts';
-import { formatPath } from '../scenario/index.ts';
+import { InputFileError, readInputFile } from '../io/input-file.ts';
+import { parsePath, parseYamlSource, type Place } from '../io/yaml-source.ts';
+import { formatIssue, loadScenarioFile } from '../scenario/index.ts';
+import { issuesOf } from '../scenario/issues.ts';
+import { RESAMPLES_MAX } from '../compare/comparison.ts';
 import { paramAxis, type ParamAxis } from '../sweep/params.ts';
 import type { SweepRequest } from '../sweep/plan.ts';
 import { parseSeeds, requireSeedList } from '../sweep/seeds.ts';
@@ -44,11 +49,27 @@ const drillSchema = z
     runner: z.string().min(1).optional(),
     baseline: z.string().min(1).optional(),
     level: z.number().gt(0).lt(1).optional(),
-    resamples: z.number().int().min(100).optional(),
+    resamples: z.number().int().min(100).max(RESAMPLES_MAX).optional(),
     bootstrapSeed: z.number().int().optional(),
     gates: z.array(z.unknown()).min(1),
   })
   .strict();
+
+/** A drill file is a page of YAML. */
+const DRILL_FILE_BYTES_MAX = 1024 * 1024;
+
+/** A drill file that cannot run: every problem at once, and where its junit.xml should say so. */
+export class DrillFileError extends UsageError {
+  constructor(
+    readonly file: string,
+    readonly problems: string[],
+    /** The output directory the file names (relative to the working directory), when it parses. */
+    readonly out: string | undefined,
+  ) {
+    super(`${file} is not a valid drill file:\n${problems.map((problem) => `  ${problem}`).join('\n')}`);
+    this.name = 'DrillFileError';
+  }
+}
 
 export interface Drill {
   file: string;
@@ -62,21 +83,23 @@ export interface Drill {
   gates: Gate[];
 }
 
-function fail(file: string, issues: DrillIssue[]): never {
-  throw new UsageError(`${file} is not a valid drill file:\n${issues.map((issue) => `  ${file}: ${issue.path || '(file)'}: ${issue.message}`).join('\n')}`);
-}
+type Located = DrillIssue & Partial<Place>;
 
-function readYaml(file: string): unknown {
-  if (!existsSync(file)) throw new UsageError(`${file}: no such drill file`);
-  const document = parseDocument(readFileSync(file, 'utf8'), { schema: 'core', strict: true, uniqueKeys: true });
-  const problems = [...document.errors, ...document.warnings];
-  if (problems.length > 0) {
-    fail(
-      file,
-      problems.map((problem) => ({ path: problem.linePos ? `line ${problem.linePos[0].line}` : '', message: problem.message.split('\n')[0] })),
-    );
+const formatDrillIssue = (file: string, issue: Located) => formatIssue({ file, path: issue.path, message: issue.message, line: issue.line, column: issue.column });
+
+function read(file: string): { raw: Record<string, unknown>; locate: (path: string) => Partial<Place> } {
+  let text: string;
+  try {
+    text = readInputFile(file, { what: 'drill file', maxBytes: DRILL_FILE_BYTES_MAX });
+  } catch (error) {
+    if (error instanceof InputFileError) throw new DrillFileError(file, [error.message], undefined);
+    throw error;
   }
-  return document.toJS({ maxAliasCount: 100 }) ?? {};
+  const source = parseYamlSource(text);
+  if (!source.ok) throw new DrillFileError(file, source.problems.map((problem) => formatDrillIssue(file, problem)), undefined);
+  const raw = source.value;
+  if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) throw new DrillFileError(file, [`${file}: expected a drill: a YAML mapping of scenarios, policies, seeds, out and gates`], undefined);
+  return { raw: raw as Record<string, unknown>, locate: (path) => (path === '' ? {} : (source.locate(parsePath(path), 'key') ?? {})) };
 }
 
 function collect<T>(issues: DrillIssue[], path: string, build: () => T): T | null {
@@ -89,33 +112,34 @@ function collect<T>(issues: DrillIssue[], path: string, build: () => T): T | nul
   }
 }
 
-function paramAxes(params: Record<string, Record<string, number | number[]>>, policies: string[], issues: DrillIssue[]): ParamAxis[] {
+/** Parameter axes, keyed in the file by a policy as written there; each axis names the policy as resolved. */
+function paramAxes(params: Record<string, Record<string, number | number[]>>, written: string[], policies: string[], issues: DrillIssue[]): ParamAxis[] {
   const axes: ParamAxis[] = [];
   for (const [policy, settings] of Object.entries(params)) {
-    if (policy !== '*' && !policies.includes(policy)) issues.push({ path: `params.${policy}`, message: `${policy} is not one of the drill's policies` });
+    const at = written.indexOf(policy);
+    if (policy !== '*' && at < 0) issues.push({ path: `params.${policy}`, message: `${policy} is not one of the drill's policies` });
     for (const [name, values] of Object.entries(settings)) {
-      const axis = collect(issues, `params.${policy}.${name}`, () => paramAxis(policy === '*' ? null : policy, name, Array.isArray(values) ? values : [values], name));
+      const axis = collect(issues, `params.${policy}.${name}`, () => paramAxis(policy === '*' ? null : (policies[at] ?? policy), name, Array.isArray(values) ? values : [values], name));
       if (axis !== null) axes.push(axis);
     }
   }
   return axes;
 }
 
-/** Reads and checks a drill file; paths in it become paths from the working directory. */
+/**
+ * Reads and checks a drill file: its own fields, its gates, and the scenario files and policies it
+ * names, every problem at once. Paths in it (scenarios, policy modules, out, runner) are relative to
+ * the drill file and become paths from the working directory.
+ */
 export function loadDrill(file: string): Drill {
-  const parsed = drillSchema.safeParse(readYaml(file));
-  if (!parsed.success) {
-    fail(
-      file,
-      parsed.error.issues.flatMap((issue) =>
-        issue.code === 'unrecognized_keys'
-          ? issue.keys.map((key) => ({ path: formatPath([...issue.path, key]), message: 'unknown key (a typo?)' }))
-          : [{ path: formatPath(issue.path), message: issue.message }],
-      ),
-    );
-  }
-  const raw = parsed.data;
+  const { raw, locate } = read(file);
   const issues: DrillIssue[] = [];
+  const parsed = drillSchema.safeParse(raw);
+  if (!parsed.success) issues.push(...issuesOf(file, parsed.error.issues, drillSchema, raw, () => undefined));
+  const field = <K extends keyof typeof drillSchema.shape>(key: K): z.output<(typeof drillSchema.shape)[K]> | undefined => {
+    const result = drillSchema.shape[key].safeParse(raw[key]);
+    return result.success ? (result.data as z.output<(typeof drillSchema.shape)[K]>) : undefined;
+  };
   const here = dirname(file);
   // Paths under the working directory stay relative (records then read the same on every machine).
   const fromCwd = (path: string) => {
@@ -123,27 +147,47 @@ export function loadDrill(file: string): Drill {
     const fromHere = relative(process.cwd(), absolute);
     return fromHere.startsWith('..') || isAbsolute(fromHere) ? absolute : fromHere || '.';
   };
-  const scenarios = raw.scenarios.map(fromCwd);
-  scenarios.forEach((scenario, i) => existsSync(scenario) || issues.push({ path: `scenarios[${i}]`, message: `no such file: ${scenario}` }));
-  const seeds = collect(issues, 'seeds', () =>
-    typeof raw.seeds === 'string' ? parseSeeds(raw.seeds, 'seeds') : requireSeedList(typeof raw.seeds === 'number' ? [raw.seeds] : raw.seeds, 'seeds'),
-  );
-  const params = paramAxes(raw.params ?? {}, raw.policies, issues);
-  const runner = raw.runner === undefined ? null : fromCwd(raw.runner);
+  const runnerOption = field('runner');
+  const runner = runnerOption === undefined ? null : fromCwd(runnerOption);
   if (runner !== null && !existsSync(runner)) issues.push({ path: 'runner', message: `no such file: ${runner}` });
-  const level = raw.level ?? 0.95;
-  const gates = raw.gates
-    .map((gate, i) => buildGate(gate, `gates[${i}]`, { file, level, policies: raw.policies }, issues))
+  const scenarios = (field('scenarios') ?? []).map(fromCwd);
+  scenarios.forEach((scenario, i) => {
+    if (!existsSync(scenario)) issues.push({ path: `scenarios[${i}]`, message: `no such file: ${scenario}` });
+    // Another runner reads scenario files of its own making; the project's runner reads these.
+    else if (runner === null) {
+      const loaded = loadScenarioFile(scenario);
+      if (!loaded.ok) for (const problem of loaded.issues) issues.push({ path: `scenarios[${i}]`, message: formatIssue(problem) });
+    }
+  });
+  const written = field('policies') ?? [];
+  const policies = written.map((policy) => (isPolicyModulePath(policy) ? fromCwd(policy) : policy));
+  if (runner === null) {
+    written.forEach((policy, i) => {
+      const problem = policyReferenceProblem(policy, policies[i], 'policy paths are relative to the drill file');
+      if (problem !== undefined) issues.push({ path: `policies[${i}]`, message: problem });
+    });
+  }
+  const seedsField = field('seeds');
+  const seeds = seedsField === undefined ? null : collect(issues, 'seeds', () => (typeof seedsField === 'string' ? parseSeeds(seedsField, 'seeds') : requireSeedList(typeof seedsField === 'number' ? [seedsField] : seedsField, 'seeds')));
+  const params = paramAxes(field('params') ?? {}, written, policies, issues);
+  const level = field('level') ?? 0.95;
+  const gates = (field('gates') ?? [])
+    .map((gate, i) => buildGate(gate, `gates[${i}]`, { file, level, policies: written }, issues))
     .filter((gate): gate is Gate => gate !== null);
-  if (issues.length > 0 || seeds === null) fail(file, issues);
+  const outField = field('out');
+  const out = outField === undefined ? undefined : fromCwd(outField);
+  if (issues.length > 0 || !parsed.success || seeds === null || out === undefined) {
+    throw new DrillFileError(file, issues.map((issue) => formatDrillIssue(file, { ...issue, ...locate(issue.path) })), out);
+  }
+  const data = parsed.data;
   return {
     file,
-    name: raw.name ?? basename(file, extname(file)),
-    request: { scenarios, policies: raw.policies, params, seeds, shadowPolicy: null },
-    out: fromCwd(raw.out),
-    workers: raw.workers ?? null,
+    name: data.name ?? basename(file, extname(file)),
+    request: { scenarios, policies, params, seeds, shadowPolicy: null },
+    out,
+    workers: data.workers ?? null,
     runner,
-    compare: { baseline: raw.baseline ?? 'naive', objective: 'p95', level, resamples: raw.resamples ?? 2000, seed: raw.bootstrapSeed ?? 1 },
+    compare: { baseline: data.baseline ?? 'naive', objective: 'p95', level, resamples: data.resamples ?? 2000, seed: data.bootstrapSeed ?? 1 },
     gates,
   };
 }

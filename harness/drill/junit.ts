@@ -45,3 +45,16 @@ export function junitXml(drill: string, outcomes: readonly GateOutcome[]): strin
     '',
   ].join('\n');
 }
+
+/**
+ * The JUnit XML of a drill that could not run (a bad drill file, a scenario or policy it names): one
+ * test case in error per problem, so CI shows why instead of a missing report.
+ */
+export function junitErrorXml(drill: string, problems: readonly string[]): string {
+  const attributes = `name="${escapeXml(`execdrill drill ${drill}`)}" tests="${problems.length}" failures="0" errors="${problems.length}" skipped="0"`;
+  const cases = problems.map((problem, i) => {
+    const message = escapeXml(problem);
+    return `    <testcase classname="${escapeXml(`execdrill.drill.${drill}`)}" name="${escapeXml(`the drill could not run (${i + 1} of ${problems.length})`)}">\n      <error type="bad-input" message="${message}">${message}</error>\n    </testcase>`;
+  });
+  return ['<?xml version="1.0" encoding="UTF-8"?>', `<testsuites ${attributes}>`, `  <testsuite ${attributes}>`, ...cases, '  </testsuite>', '</testsuites>', ''].join('\n');
+}

@@ -60,7 +60,7 @@ export class EveryEpisodeRanGate implements Gate {
   evaluate(context: GateContext): GateOutcome[] {
     return context.groups.map((group) => {
       const records = recordsOf(group, null);
-      const crashed = records.filter((record) => record.error?.kind === 'crash' || record.error?.kind === 'bad-input');
+      const crashed = records.filter((record) => record.status === 'failed' && record.error?.kind !== 'invariant');
       const base = { gate: this.text, scenario: group.scenario, subject: 'all policies' };
       if (crashed.length === 0) return { ...base, status: 'pass', detail: `${records.length} episodes ran`, reason: `${records.length} episodes ran` };
       const detail = `${crashed.length} of ${records.length} episodes failed to run: ${listEpisodes(crashed, (record) => record.error?.message ?? '')}`;

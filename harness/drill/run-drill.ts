@@ -9,6 +9,8 @@ import { appendFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { compareRecords, type Comparison } from '../compare/comparison.ts';
+import type { EpisodeRecord } from '../episode/record.ts';
+import { UsageError } from '../errors.ts';
 import { groupRecords } from '../compare/columns.ts';
 import { formatComparison } from '../compare/table.ts';
 import { writeCharts } from '../report/charts/index.ts';
@@ -21,6 +23,7 @@ import { readRecordSource } from '../sweep/records.ts';
 import { resolveRunner } from '../sweep/runner-module.ts';
 import { runSweep } from '../sweep/run-sweep.ts';
 import { bottomLines, type BottomLines } from './bottom-line.ts';
+import type { EpisodeLimits } from '../sweep/watchdog.ts';
 import type { Drill } from './drill-file.ts';
 import type { Gate, GateOutcome } from './gate.ts';
 import { junitXml } from './junit.ts';
@@ -40,6 +43,7 @@ export interface DrillOverrides {
   workers?: number;
   out?: string;
   runner?: string;
+  limits?: EpisodeLimits;
 }
 
 export interface DrillRun {
@@ -68,11 +72,26 @@ function implicitGates(gates: readonly Gate[]): Gate[] {
   return implicit;
 }
 
+/** Episodes that could not start on bad input (a policy module that does not load...) make the drill bad input, all of them named. */
+function requireGoodInput(records: readonly EpisodeRecord[]): void {
+  const problems = [...new Set(records.filter((record) => record.error?.kind === 'bad-input').map((record) => record.error?.message ?? ''))];
+  if (problems.length > 0) throw new DrillInputError(problems);
+}
+
+/** The drill ran, but some of what it names is bad input: each problem once. */
+export class DrillInputError extends UsageError {
+  constructor(readonly problems: string[]) {
+    super(`the drill's episodes could not run on bad input:\n${problems.map((problem) => `  ${problem}`).join('\n')}`);
+    this.name = 'DrillInputError';
+  }
+}
+
 export async function runDrill(drill: Drill, overrides: DrillOverrides): Promise<DrillRun> {
   const out = overrides.out ?? drill.out;
   const runner = resolveRunner(overrides.runner ?? drill.runner ?? undefined);
-  const sweep = await runSweep({ request: drill.request, out, workers: overrides.workers ?? drill.workers ?? availableParallelism(), shard: WHOLE_SWEEP, runner });
+  const sweep = await runSweep({ request: drill.request, out, workers: overrides.workers ?? drill.workers ?? availableParallelism(), shard: WHOLE_SWEEP, runner, limits: overrides.limits });
   const sources = [readRecordSource(out)];
+  requireGoodInput(sources[0].records);
   const comparison = compareRecords(sources, drill.compare);
   const groups = groupRecords(sources);
   const context = { groups, bootstrap: drill.compare };

@@ -4,7 +4,7 @@
  * the same run, bit for bit, since the world is deterministic in what the router is told to do. So a
  * worker keeps the control runs it made, by (scenario content, seed), with every observation and
  * decision of the run; another policy on the same seed first decides on those observations, in order,
- * from a fresh instance. If every decision equals the kept one in everything but its regime label, the
+ * from a fresh instance. If every decision makes the router do what the kept one did (actionOf), the
  * kept run is its control too, with its own regime labels as the timeline; otherwise it gets a run of
  * its own (kept as well). A policy that keeps state across episodes, or reads anything but its
  * observation, is beyond this proof: the policy contract (policies/contract.ts) forbids both.
@@ -12,7 +12,8 @@
  * used out.
  */
 import { isDeepStrictEqual } from 'node:util';
-import type { Decision, PolicyDefinition, PolicyParams } from '../../policies/index.ts';
+import type { Decision, Observation, PolicyDefinition, PolicyParams } from '../../policies/index.ts';
+import { guardPolicy } from '../router/policy-guard.ts';
 import type { Scenario } from '../scenario/index.ts';
 import { checkInvariants } from './invariants.ts';
 import type { InvariantResult } from './record.ts';
@@ -52,13 +53,35 @@ export function forgetControlRuns(): void {
   keptCount = 0;
 }
 
+/**
+ * What a decision makes the router do at this observation, for comparing two policies' decisions: the
+ * regime label is the policy's own; a flag about children of unknown fate does nothing while there are
+ * none; an absent optional flag is false; and without a gateway pool, weights over a single routed
+ * gateway pick that gateway whatever they are (session-picker.ts). With a pool, weights also steer the
+ * pool, so they are compared as given.
+ */
+function actionOf(decision: Decision, observation: Observation, weightsMatter: boolean): Decision {
+  const noUnknown = observation.belief.unknownChildCount === 0;
+  return {
+    ...decision,
+    regime: '',
+    massCancel: decision.massCancel === true,
+    reenterUnknown: noUnknown ? false : decision.reenterUnknown === true,
+    reconcileUnknown: noUnknown ? false : decision.reconcileUnknown,
+    gatewayWeights: weightsMatter ? decision.gatewayWeights : undefined,
+  };
+}
+
 /** The policy's regime timeline on the kept run, or undefined if it would act differently anywhere. */
-function sameActions(policy: PolicyDefinition, params: PolicyParams, trace: readonly DecisionTraceEntry[]): RegimeChange[] | undefined {
-  const instance = policy.create(params);
+function sameActions(policy: PolicyDefinition, params: PolicyParams, kept: KeptControl): RegimeChange[] | undefined {
+  const routed = kept.run.orderEntry.routerPorts.map((port) => port.gatewayId);
+  const weightsMatter = kept.run.orderEntry.gatewayPool !== undefined || routed.length > 1;
+  // Guarded as in a run, so that both decisions are read the same way (checked, copied).
+  const instance = guardPolicy(policy, params, routed);
   const regimes: RegimeChange[] = [];
-  for (const { observation, decision } of trace) {
+  for (const { observation, decision } of kept.trace) {
     const mine: Decision = instance.decide(observation);
-    if (!isDeepStrictEqual({ ...mine, regime: '' }, { ...decision, regime: '' })) return undefined;
+    if (!isDeepStrictEqual(actionOf(mine, observation, weightsMatter), actionOf(decision, observation, weightsMatter))) return undefined;
     if (regimes.length === 0 || regimes[regimes.length - 1].regime !== mine.regime) regimes.push({ atNs: observation.timeNs, regime: mine.regime });
   }
   return regimes;
@@ -82,7 +105,7 @@ export function controlRun(
   for (const entry of entries) {
     let regimes: RegimeChange[] | undefined;
     try {
-      regimes = sameActions(policy, params, entry.trace);
+      regimes = sameActions(policy, params, entry);
     } catch {
       // A policy that fails on another's observations proves nothing: it runs its own control (and fails there, if it must).
       regimes = undefined;
@@ -95,7 +118,7 @@ export function controlRun(
     }
   }
   const trace: DecisionTraceEntry[] = [];
-  const run = runWorld(scenario, scenarioFile, policy, params, seed, 'control', undefined, trace);
+  const run = runWorld(scenario, scenarioFile, policy, params, seed, 'control', undefined, undefined, trace);
   const invariants = checkInvariants(run, persists);
   controlRunStats.made++;
   kept.delete(key);

@@ -21,6 +21,16 @@ export interface EpisodeSpec {
   seed: number;
   /** A second policy deciding in shadow at every decision point, without acting. */
   shadowPolicy?: string;
+  /**
+   * Set by a sweep's pool, never by a user: the shadow stops before this decision, for the reason
+   * given (the watchdog ended it there). Not part of what identifies the episode.
+   */
+  shadowRetired?: { afterDecisions: number; reason: string };
+}
+
+/** Whether a spec's policy names a user's module (a path) rather than a bundled policy. */
+export function isPolicyModulePath(nameOrPath: string): boolean {
+  return nameOrPath.includes('/') || /\.(ts|js|mjs)$/.test(nameOrPath);
 }
 
 export interface InvariantResult {
@@ -28,6 +38,8 @@ export interface InvariantResult {
   ok: boolean;
   detail?: string;
 }
+
+export type EpisodeErrorKind = 'invariant' | 'crash' | 'bad-input' | 'policy' | 'budget';
 
 export interface EpisodeRecord {
   schema: typeof EPISODE_RECORD_SCHEMA;
@@ -43,8 +55,12 @@ export interface EpisodeRecord {
    */
   timeZeroNs?: number;
   status: 'ok' | 'failed';
-  /** Why a failed episode failed; a sweep records it and goes on. */
-  error?: { kind: 'invariant' | 'crash' | 'bad-input'; message: string };
+  /**
+   * Why a failed episode failed; a sweep records it and goes on. `policy`: the policy broke its
+   * contract (threw, returned a malformed decision, wrote to its observation, ran over its CPU budget
+   * or ended its thread); `budget`: the episode ran past its event or time budget.
+   */
+  error?: { kind: EpisodeErrorKind; message: string };
   /** The command that reruns exactly this episode. */
   replay: string;
   traceHash: string;
@@ -67,7 +83,15 @@ export interface EpisodeRecord {
   /** The incident run's state over time, child orders, fills and faults (absent when the episode failed). */
   trajectory?: EpisodeTrajectory;
   /** Where a shadow policy's decisions differed from the acting policy's. */
-  shadow?: { policy: string; decisions: number; divergences: { atNs: number; acting: string; shadow: string }[] };
+  shadow?: {
+    policy: string;
+    /** A hash of the shadow policy's source, as `policy.sourceHash` is of the acting one's (absent in older records). */
+    sourceHash?: string;
+    decisions: number;
+    divergences: { atNs: number; acting: string; shadow: string }[];
+    /** The shadow's fault, if it had one: it stopped deciding there, and the acting runs went on untouched. */
+    failure?: { atNs: number | null; message: string };
+  };
   eventsSimulated: number;
 }
 

@@ -10,12 +10,16 @@ import { PolicyParamError, resolveParams } from '../../policies/index.ts';
 import { loadScenarioFile, formatIssue, timeZeroOf, type Scenario } from '../scenario/index.ts';
 import { UsageError } from '../errors.ts';
 import { attribute, runCost } from './attribution.ts';
+import { EventBudgetExceeded } from './event-budget.ts';
 import { checkInvariants } from './invariants.ts';
 import { playbookOf, runbookTimeline } from '../playbooks/index.ts';
 import { stateKpis } from './kpis.ts';
 import { resolveCommit } from '../sweep/commit.ts';
+import { runReplayCommand } from '../sweep/replay.ts';
 import { findPolicy, loadPolicy } from './policy-loader.ts';
-import { EPISODE_RECORD_SCHEMA, type EpisodeRecord, type EpisodeSpec, type InvariantResult } from './record.ts';
+import { currentDecisionClock } from '../router/decision-clock.ts';
+import { describeThrown, PolicyFault } from '../router/policy-guard.ts';
+import { EPISODE_RECORD_SCHEMA, type EpisodeErrorKind, type EpisodeRecord, type EpisodeSpec, type InvariantResult } from './record.ts';
 import { tailExceedanceRate } from './tail-exceedance.ts';
 import { episodeTrajectory } from './trajectory.ts';
 import { runWorld } from './world.ts';
@@ -35,11 +39,8 @@ export async function prepareEpisode(spec: EpisodeSpec): Promise<void> {
   if (spec.shadowPolicy !== undefined) await loadPolicy(spec.shadowPolicy);
 }
 
-export function replayCommand(spec: EpisodeSpec): string {
-  const params = Object.entries(spec.params).map(([k, v]) => ` --param ${k}=${v}`).join('');
-  const shadow = spec.shadowPolicy === undefined ? '' : ` --shadow ${spec.shadowPolicy}`;
-  return `npx execdrill run --scenario ${spec.scenarioFile} --policy ${spec.policy} --seed ${spec.seed}${params}${shadow}`;
-}
+/** The command that reruns exactly this episode. */
+export const replayCommand = (spec: EpisodeSpec): string => runReplayCommand(spec);
 
 const scenarioCache = new Map<string, { scenario: Scenario; hash: string }>();
 
@@ -53,7 +54,7 @@ function loadScenario(file: string): { scenario: Scenario; hash: string } {
   return entry;
 }
 
-function failedRecord(spec: EpisodeSpec, kind: 'invariant' | 'crash' | 'bad-input', message: string): EpisodeRecord {
+function failedRecord(spec: EpisodeSpec, kind: EpisodeErrorKind, message: string): EpisodeRecord {
   return {
     schema: EPISODE_RECORD_SCHEMA,
     scenario: spec.scenarioFile,
@@ -88,8 +89,9 @@ export function runEpisode(spec: EpisodeSpec): EpisodeRecord {
     if (error instanceof UsageError || error instanceof PolicyParamError) return failedRecord(spec, 'bad-input', error.message);
     throw error;
   }
+  currentDecisionClock().startEpisode();
   try {
-    const incident = runWorld(scenario, spec.scenarioFile, policy.definition, params, spec.seed, 'incident', shadow?.definition);
+    const incident = runWorld(scenario, spec.scenarioFile, policy.definition, params, spec.seed, 'incident', shadow?.definition, spec.shadowRetired);
     const persists = new Map(scenario.sessions.map((s) => [s.id, s.persistMessages]));
     const controlRunOf = controlRun(scenario, spec.scenarioFile, hash, policy.definition, params, spec.seed, persists);
     const control = controlRunOf.run;
@@ -147,12 +149,22 @@ export function runEpisode(spec: EpisodeSpec): EpisodeRecord {
       trajectory: episodeTrajectory(incident, control, side, qtyShares, tick),
       ...(shadow === undefined
         ? {}
-        : { shadow: { policy: shadow.definition.name, decisions: incident.router.shadowDecisions, divergences: incident.router.shadowDivergences } }),
+        : {
+            shadow: {
+              policy: shadow.definition.name,
+              sourceHash: shadow.sourceHash,
+              decisions: incident.router.shadowDecisions,
+              divergences: incident.router.shadowDivergences,
+              ...(incident.shadowFailure === undefined ? {} : { failure: incident.shadowFailure }),
+            },
+          }),
       // The episode's own count, whether or not its control run was reused (control-runs.ts): records do not depend on the order episodes ran in.
       eventsSimulated: incident.eventsRun + control.eventsRun + (faulted ? oracle.eventsRun : 0),
     };
   } catch (error) {
     if (error instanceof InvariantViolation) return failedRecord(spec, 'invariant', error.message);
-    return failedRecord(spec, 'crash', (error as Error).stack ?? String(error));
+    if (error instanceof PolicyFault) return failedRecord(spec, 'policy', error.message);
+    if (error instanceof EventBudgetExceeded) return failedRecord(spec, 'budget', error.message);
+    return failedRecord(spec, 'crash', error instanceof Error ? (error.stack ?? error.message) : `threw ${describeThrown(error)}`);
   }
 }

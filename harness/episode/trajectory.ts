@@ -175,7 +175,7 @@ export function episodeTrajectory(incident: WorldRun, control: WorldRun, side: '
     children: children.slice(0, MAX_ORDERS).map((c) => ({ atNs: c.sentAtNs, qtyShares: c.qtyShares, priceTicks: c.priceTicks, placement: c.placement, purpose: c.purpose })),
     fills: fills.slice(0, MAX_ORDERS).map((f) => ({ atNs: f.atNs, qtyShares: f.qtyShares, priceTicks: f.priceTicks })),
     omitted: { children: Math.max(0, children.length - MAX_ORDERS), fills: Math.max(0, fills.length - MAX_ORDERS) },
-    faults: incident.faults.map((f) => ({ kind: f.kind, atNs: f.atNs, durationNs: 'duration' in f ? f.duration : null })),
+    faults: incident.faults.map((f) => ({ kind: f.kind, atNs: f.atNs, durationNs: 'duration' in f ? (f.duration ?? null) : null })),
     market: marketSeries(incident, control, tickSize),
     ...(incident.orderEntry.gatewayPool === undefined ? {} : { gateways: gatewaySeries(incident, bucketSize(incident.samples.length), buckets.length) }),
   };

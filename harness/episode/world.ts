@@ -9,6 +9,7 @@
  */
 import { invariant, Kernel, RandomStreams, Trace, type Ns } from '../../sim/index.ts';
 import { resolveParams, type Decision, type MarketView, type Observation, type Policy, type PolicyDefinition, type PolicyParams } from '../../policies/index.ts';
+import { guardPolicy, guardShadow, type ShadowPolicy } from '../router/policy-guard.ts';
 import { Router, type RouterConfig } from '../router/router.ts';
 import { PovSchedule, TwapSchedule, type Schedule } from '../router/schedule.ts';
 import { jaccard } from '../router/observe.ts';
@@ -20,6 +21,7 @@ import { resolveFaults, type ResolvedFault } from '../world/resolve-faults.ts';
 import { buildVenueSide, type VenueSide } from '../world/venue-side.ts';
 import { ImpactFeed } from '../world/impact-feed.ts';
 import { exogenousMarket, isExogenous, type ExogenousMarket } from '../world/market-path.ts';
+import { eventBudgetOf, requireWithinBudget } from './event-budget.ts';
 import { TruthRecorder } from './truth-recorder.ts';
 
 export type RunMode = 'incident' | 'control' | 'oracle';
@@ -30,9 +32,9 @@ export interface DecisionTraceEntry {
 }
 
 /**
- * The policy as it is, with what it saw and decided kept, deep-frozen so that nothing can change them
- * later: the observation is built afresh for each decision and never touched again by the router, so it
- * is frozen in place; the decision is the policy's own object, so a copy is kept.
+ * The (guarded) policy as it is, with what it saw and decided kept, deep-frozen so that nothing can change
+ * them later: the observation is built afresh for each decision and never touched again by the router, so
+ * it is frozen in place; a copy of the decision is kept.
  */
 function recording(policy: Policy, trace: DecisionTraceEntry[]): Policy {
   return {
@@ -104,6 +106,14 @@ export interface WorldRun {
   market: ExogenousMarket | undefined;
   traceHash: string;
   eventsRun: number;
+  /** Why the shadow policy stopped deciding, if it failed (it never touches the run). */
+  shadowFailure: ShadowPolicy['failure'];
+}
+
+/** A shadow stopped before one of its decisions: how a run is replayed after the watchdog ended a shadow that never returned. */
+export interface ShadowRetirement {
+  afterDecisions: number;
+  reason: string;
 }
 
 const SAMPLE_INTERVAL_NS = 100_000_000;
@@ -141,6 +151,7 @@ export function runWorld(
   seed: number,
   mode: RunMode,
   shadow?: PolicyDefinition,
+  shadowRetired?: ShadowRetirement,
   /** When given, every observation the policy decided on and its decision, in order (control-runs.ts). */
   decisionTrace?: DecisionTraceEntry[],
 ): WorldRun {
@@ -173,10 +184,11 @@ export function runWorld(
   };
   const market: MarketDataPort = mode === 'oracle' ? new TruthMarketView(venueSide, truth) : venueSide.marketBook;
   const dropCopy = orderEntry.dropCopy;
+  const routedGateways = orderEntry.routerPorts.map((port) => port.gatewayId);
   const router = new Router(
     kernel,
     config,
-    withPoolWeights(decisionTrace === undefined ? policy.create(params) : recording(policy.create(params), decisionTrace), gatewayPool),
+    withPoolWeights(decisionTrace === undefined ? guardPolicy(policy, params, routedGateways) : recording(guardPolicy(policy, params, routedGateways), decisionTrace), gatewayPool),
     buildSchedule(scenario),
     orderEntry.routerPorts,
     market,
@@ -184,7 +196,8 @@ export function runWorld(
     () => (dropCopy === undefined ? undefined : { up: dropCopy.up, lastReceivedAtNs: dropCopy.lastReceivedAtNs }),
   );
   orderEntry.connect(router.book);
-  if (shadow !== undefined) router.rideAlong(shadow.create(resolveParams(shadow)));
+  const shadowPolicy = shadow === undefined ? undefined : guardShadow(shadow, resolveParams(shadow), routedGateways, shadowRetired);
+  if (shadowPolicy !== undefined) router.rideAlong(shadowPolicy);
   if (mode === 'oracle') {
     // Truth at once: every report the venue produces reaches the router's book in the same instant.
     orderEntry.tapTruth(router.book);
@@ -255,7 +268,9 @@ export function runWorld(
   venueSide.venue.start();
   orderEntry.start();
   router.start();
-  const outcome = kernel.run({ until: endNs });
+  const eventBudget = eventBudgetOf(scenario);
+  const outcome = kernel.run({ until: endNs, maxEvents: eventBudget });
+  requireWithinBudget(outcome, eventBudget, mode, endNs);
 
   for (const child of router.childLog) trace.record(child.sentAtNs, 'child', child.clOrdId, child.qtyShares, child.priceTicks, child.placement, child.purpose);
   for (const change of router.regimeTimeline) trace.record(change.atNs, 'regime', change.regime);
@@ -284,5 +299,6 @@ export function runWorld(
     market: exogenous,
     traceHash: trace.digest(),
     eventsRun: outcome.eventsRun,
+    shadowFailure: shadowPolicy?.failure,
   };
 }

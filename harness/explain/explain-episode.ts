@@ -8,7 +8,7 @@ import { invariant } from '../../sim/index.ts';
 import { resolveParams } from '../../policies/index.ts';
 import { UsageError } from '../errors.ts';
 import { findPolicy } from '../episode/policy-loader.ts';
-import type { EpisodeSpec } from '../episode/record.ts';
+import type { EpisodeRecord, EpisodeSpec } from '../episode/record.ts';
 import { replayCommand, runEpisode } from '../episode/run-episode.ts';
 import { runWorld } from '../episode/world.ts';
 import { playbookOf } from '../playbooks/index.ts';
@@ -26,9 +26,12 @@ import { runbookStep } from './runbook.ts';
 
 export const explainCommand = (spec: EpisodeSpec): string => replayCommand(spec).replace(/^npx execdrill run /, 'npx execdrill explain ');
 
-/** Runs the episode of `spec` (a user's policy module must be loaded first: `prepareEpisode`) and explains it. */
-export function explainEpisode(spec: EpisodeSpec): Narrative {
-  const record = runEpisode(spec);
+/**
+ * Explains the episode of `spec` from its record (by default run here; `execdrill explain` runs it on a
+ * watched worker first, so a runaway policy is told as a failure). A user's policy module must be
+ * loaded first (`prepareEpisode`) for the watched rerun of an episode that did not fail.
+ */
+export function explainEpisode(spec: EpisodeSpec, record: EpisodeRecord = runEpisode(spec)): Narrative {
   if (record.status === 'failed' && record.error?.kind === 'bad-input') throw new UsageError(record.error.message);
   const base = { schema: EXPLAIN_SCHEMA, scenario: record.scenario, scenarioFile: spec.scenarioFile, policy: record.policy.name, seed: spec.seed, traceHash: record.traceHash } as const;
   if (record.status === 'failed') {

@@ -67,6 +67,11 @@ export interface ChildRecordEntry {
   purpose: ChildPurpose;
 }
 
+/** A policy deciding in shadow; undefined once it has stopped (a guarded shadow stops at its first fault). */
+export interface ShadowDecider {
+  decide(observation: Observation): Decision | undefined;
+}
+
 const DECIDE = 0;
 const HORIZON = 1;
 const NO_SESSIONS: ReadonlySet<string> = new Set();
@@ -79,7 +84,7 @@ export class Router implements EventHandler {
   /** Where a shadow policy, deciding on the same observations without acting, disagreed (seed 001). */
   readonly shadowDivergences: { atNs: Ns; acting: string; shadow: string }[] = [];
   shadowDecisions = 0;
-  private shadow: Policy | undefined;
+  private shadow: ShadowDecider | undefined;
   /** One entry per decision: what the policy decided on, for BSR and the explorer. */
   readonly decisionLog: { atNs: Ns; regime: string; marketAgeNs: Ns; paused: boolean }[] = [];
   private readonly picker: WeightedSessionPicker;
@@ -117,7 +122,7 @@ export class Router implements EventHandler {
   }
 
   /** Lets a second policy decide at every decision point in shadow: its decisions are recorded, never acted on. */
-  rideAlong(shadow: Policy): void {
+  rideAlong(shadow: ShadowDecider): void {
     this.shadow = shadow;
   }
 
@@ -140,7 +145,8 @@ export class Router implements EventHandler {
     if (observation !== undefined) {
       const decision = this.policy.decide(observation);
       this.decisionLog.push({ atNs: this.kernel.now, regime: decision.regime, marketAgeNs: Math.max(observation.market.ageNs, observation.market.lastChangeAgeNs), paused: decision.pause });
-      if (this.shadow !== undefined) this.compareShadow(decision, this.shadow.decide(observation));
+      const shadowDecision = this.shadow?.decide(observation);
+      if (shadowDecision !== undefined) this.compareShadow(decision, shadowDecision, observation.belief.unknownChildCount > 0);
       const last = this.regimeTimeline[this.regimeTimeline.length - 1];
       if (last === undefined || last.regime !== decision.regime) this.regimeTimeline.push({ atNs: this.kernel.now, regime: decision.regime });
       this.execute(decision, observation);
@@ -168,16 +174,20 @@ export class Router implements EventHandler {
     });
   }
 
-  /** What a decision does, in a few words: two decisions that read the same act the same. */
-  private static gist(d: Decision): string {
+  /**
+   * What a decision does, in a few words: two decisions that read the same act the same. Flags about
+   * children of unknown fate do nothing while there are none, so they show only when there are.
+   */
+  private static gist(d: Decision, anyUnknown: boolean): string {
     if (d.pause) return `pause${d.cancelResting ? '+cancel' : ''}`;
-    return `${d.placement} x${d.participationScale.toFixed(2)} cap ${d.catchupCap.toFixed(2)}${d.serialize ? ' serial' : ''}${d.cancelResting ? ' +cancel' : ''}${d.massCancel === true ? ' +mass' : ''}${d.reenterUnknown === true ? ' +reenter' : ''}${d.reconcileUnknown ? ' +status' : ''}`;
+    const unknownFlags = anyUnknown ? `${d.reenterUnknown === true ? ' +reenter' : ''}${d.reconcileUnknown ? ' +status' : ''}` : '';
+    return `${d.placement} x${d.participationScale.toFixed(2)} cap ${d.catchupCap.toFixed(2)}${d.serialize ? ' serial' : ''}${d.cancelResting ? ' +cancel' : ''}${d.massCancel === true ? ' +mass' : ''}${unknownFlags}`;
   }
 
-  private compareShadow(acting: Decision, shadow: Decision): void {
+  private compareShadow(acting: Decision, shadow: Decision, anyUnknown: boolean): void {
     this.shadowDecisions++;
-    const a = Router.gist(acting);
-    const b = Router.gist(shadow);
+    const a = Router.gist(acting, anyUnknown);
+    const b = Router.gist(shadow, anyUnknown);
     if (a !== b) this.shadowDivergences.push({ atNs: this.kernel.now, acting: `${acting.regime}: ${a}`, shadow: `${shadow.regime}: ${b}` });
   }
 

@@ -4,16 +4,29 @@
  * resolve to integer nanoseconds; a bare number is rejected so a unit is never guessed.
  */
 import { z } from 'zod';
-import { parseClockTime, parseDuration } from '../../sim/index.ts';
+import { NS_PER_HOUR, parseClockTime, parseDuration } from '../../sim/index.ts';
 
 const DURATION_PATTERN = /^\d+(?:\.\d+)?(?:ns|us|ms|s|min|m|h)$/;
 const DURATION_HINT = 'a duration with a unit, such as 250ms, 40us, 2s, 1.5m or 1h';
 
+/** No duration in a scenario is longer than this; beyond it a number of nanoseconds stops being exact. */
+const DURATION_MAX_NS = 7 * 24 * NS_PER_HOUR;
+
 export const duration = z
   .string({ error: `expected ${DURATION_HINT}` })
   .regex(DURATION_PATTERN, { error: `expected ${DURATION_HINT}` })
-  .transform((text) => parseDuration(text))
-  .meta({ description: DURATION_HINT });
+  .transform((text, ctx) => {
+    let ns: number;
+    try {
+      ns = parseDuration(text);
+    } catch {
+      ns = Number.POSITIVE_INFINITY;
+    }
+    if (ns <= DURATION_MAX_NS) return ns;
+    ctx.addIssue({ code: 'custom', message: `${text} is longer than a week: expected ${DURATION_HINT}, at most 168h` });
+    return z.NEVER;
+  })
+  .meta({ examples: ['250ms', '2s', '1.5m'] });
 
 const TIME_POINT_PATTERN = /^(?:\d+(?:\.\d+)?(?:ns|us|ms|s|min|m|h)|\d{2}:\d{2}:\d{2}(?:\.\d{1,9})?)$/;
 const TIME_POINT_HINT = "a time: an offset from the scenario's time zero with a unit (40s, 1.5m) or a clock time of the trading day (12:00:40)";
@@ -47,15 +60,19 @@ export const clockTime = z
   });
 
 export const probability = z.number({ error: 'expected a probability between 0 and 1' }).min(0).max(1);
-export const positiveInt = z.number({ error: 'expected a whole number' }).int().positive();
-export const nonNegativeInt = z.number({ error: 'expected a whole number' }).int().nonnegative();
-export const positive = z.number({ error: 'expected a positive number' }).positive();
+export const positiveInt = z.number({ error: 'expected a whole number >= 1' }).int().positive();
+export const nonNegativeInt = z.number({ error: 'expected a whole number >= 0' }).int().nonnegative();
+export const positive = z.number({ error: 'expected a number > 0' }).positive();
 
 /** A latency or service-time model, chosen by name (STYLE.md 6). */
 export const latencyModel = z.discriminatedUnion('model', [
-  z.strictObject({ model: z.literal('constant'), value: duration }),
-  z.strictObject({ model: z.literal('exponential'), mean: duration }),
-  z.strictObject({ model: z.literal('lognormal'), median: duration, p99: duration }),
+  z.strictObject({ model: z.literal('constant').describe('Always the same time.'), value: duration.describe('The time.') }),
+  z.strictObject({ model: z.literal('exponential').describe('Exponentially distributed (memoryless).'), mean: duration.describe('The mean time.') }),
+  z.strictObject({
+    model: z.literal('lognormal').describe('Lognormally distributed, given by its median and its 99th percentile.'),
+    median: duration.describe('The median time.'),
+    p99: duration.describe('The 99th percentile: one draw in a hundred is slower.'),
+  }),
 ]);
 export type LatencyModelSpec = z.output<typeof latencyModel>;
 
@@ -63,7 +80,8 @@ export type LatencyModelSpec = z.output<typeof latencyModel>;
  * A time within the episode: fixed, or drawn per seed uniformly between two bounds (swarm testing:
  * each seed draws its own fault timing from stream `fault.<index>.at`).
  */
-export const timeSpec = z.union([timePoint, z.strictObject({ between: z.tuple([timePoint, timePoint]) })], {
-  error: `expected ${TIME_POINT_HINT}, or { between: [30s, 90s] } to draw it per seed`,
-});
+export const timeSpec = z.union(
+  [timePoint, z.strictObject({ between: z.tuple([timePoint, timePoint]).describe('The earliest and the latest time; each seed draws its own between them.') })],
+  { error: `expected ${TIME_POINT_HINT}, or { between: [30s, 90s] } to draw it per seed` },
+);
 export type TimeSpec = z.output<typeof timeSpec>;

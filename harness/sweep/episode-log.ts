@@ -13,6 +13,7 @@
 import { closeSync, existsSync, openSync, readFileSync, rmSync, truncateSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import { UsageError } from '../errors.ts';
+import { writeFileAtomic } from '../io/atomic-write.ts';
 import { PENDING_FILE, RECORDS_FILE } from './manifest.ts';
 
 const NEWLINE = 0x0a;
@@ -47,31 +48,48 @@ export class EpisodeLog {
   /**
    * @param slice the global indices this directory holds, in canonical order
    * @param seedAt the seed of the episode at a global index (records are checked against it)
+   * @param stale global indices whose records no longer count (their inputs changed): they are
+   *   dropped, the records after them in `episodes.jsonl` are held back in `pending.log` again, and
+   *   those episodes run again. Each file is replaced whole (pending first), so an interrupted
+   *   rewrite leaves every record at least once and a rerun finishes it.
    */
   constructor(
     private readonly dir: string,
     private readonly slice: readonly number[],
     seedAt: (index: number) => number,
+    stale: ReadonlySet<number> = new Set(),
   ) {
     slice.forEach((index, position) => this.positionOf.set(index, position));
     const recordsPath = join(dir, RECORDS_FILE);
     const pendingPath = join(dir, PENDING_FILE);
-    const lines = wholeLines(recordsPath);
+    let lines = wholeLines(recordsPath);
     if (lines.length > slice.length) throw new UsageError(`${recordsPath}: ${lines.length} records for a sweep of ${slice.length}`);
     lines.forEach((line, position) => {
       if (seedOfLine(line, `${recordsPath}:${position + 1}`) !== seedAt(slice[position])) {
         throw new UsageError(`${recordsPath}:${position + 1}: record does not match the manifest's episode ${slice[position]}`);
       }
     });
-    this.written = lines.length;
-    for (const [number, entry] of wholeLines(pendingPath).entries()) {
+    let pending: [number, string][] = wholeLines(pendingPath).map((entry, number) => {
       const tab = entry.indexOf('\t');
       const index = Number(entry.slice(0, tab));
-      const position = this.positionOf.get(index);
       const where = `${pendingPath}:${number + 1}`;
-      if (tab < 0 || position === undefined) throw new UsageError(`${where}: not a pending record of this sweep`);
+      if (tab < 0 || !this.positionOf.has(index)) throw new UsageError(`${where}: not a pending record of this sweep`);
       const line = entry.slice(tab + 1);
       if (seedOfLine(line, where) !== seedAt(index)) throw new UsageError(`${where}: record does not match episode ${index}`);
+      return [index, line];
+    });
+    const firstStale = lines.findIndex((_, position) => stale.has(slice[position]));
+    if (firstStale >= 0 || pending.some(([index]) => stale.has(index))) {
+      const cut = firstStale < 0 ? lines.length : firstStale;
+      const heldBack = lines.slice(cut).map((line, k): [number, string] => [slice[cut + k], line]);
+      pending = [...heldBack, ...pending].filter(([index]) => !stale.has(index));
+      writeFileAtomic(pendingPath, pending.map(([index, line]) => `${index}\t${line}\n`).join(''));
+      lines = lines.slice(0, cut);
+      writeFileAtomic(recordsPath, lines.map((line) => `${line}\n`).join(''));
+    }
+    this.written = lines.length;
+    for (const [index, line] of pending) {
+      const position = this.positionOf.get(index) as number;
       if (position >= this.written && !this.held.has(position)) this.held.set(position, line);
     }
     this.recordsFd = openSync(recordsPath, 'a');

@@ -5,10 +5,12 @@
  * times), so that an unsharded run and a merge of its shards write the same bytes. Resume and merge
  * compare manifests to refuse mixing records of two different sweeps.
  */
-import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { EpisodeSpec } from '../episode/record.ts';
 import { UsageError } from '../errors.ts';
+import { writeFileAtomic } from '../io/atomic-write.ts';
+import type { InputHashes } from './inputs.ts';
 import { formatParamAxis } from './params.ts';
 import { formatShard, type Shard, type SweepRequest } from './plan.ts';
 
@@ -28,10 +30,15 @@ export interface SweepManifest {
   shard: Shard;
   /** Episodes in the whole sweep (all shards). */
   episodes: number;
+  /**
+   * Content hashes of the scenario files and policy sources the records were computed from
+   * (inputs.ts); absent in manifests written before they were kept.
+   */
+  inputs?: InputHashes;
   specs: EpisodeSpec[];
 }
 
-export function buildManifest(request: SweepRequest, specs: EpisodeSpec[], commit: string, runner: string, shard: Shard): SweepManifest {
+export function buildManifest(request: SweepRequest, specs: EpisodeSpec[], commit: string, runner: string, shard: Shard, inputs: InputHashes): SweepManifest {
   return {
     schema: SWEEP_MANIFEST_SCHEMA,
     commit,
@@ -45,6 +52,7 @@ export function buildManifest(request: SweepRequest, specs: EpisodeSpec[], commi
     },
     shard,
     episodes: specs.length,
+    inputs,
     specs,
   };
 }
@@ -57,12 +65,7 @@ export function formatManifest(manifest: SweepManifest): string {
   return `${top},\n  "specs": [\n${lines}\n  ]\n}\n`;
 }
 
-/** Writes a file so that a reader sees either the old content or the new, never a part. */
-export function writeFileAtomic(path: string, content: string): void {
-  const temporary = `${path}.tmp-${process.pid}`;
-  writeFileSync(temporary, content);
-  renameSync(temporary, path);
-}
+export { writeFileAtomic };
 
 export function writeManifest(dir: string, manifest: SweepManifest): void {
   writeFileAtomic(join(dir, MANIFEST_FILE), formatManifest(manifest));

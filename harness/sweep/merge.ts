@@ -4,10 +4,12 @@
  * from i, so the merge interleaves them). It refuses shards of different sweeps, a missing or doubled
  * shard, and an unfinished one, saying which and how to finish it.
  */
-import { existsSync, mkdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, realpathSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { UsageError } from '../errors.ts';
+import { makeOutputDir } from '../io/output-dir.ts';
 import { formatManifest, MANIFEST_FILE, PENDING_FILE, readManifest, RECORDS_FILE, sweepDifference, writeFileAtomic, type SweepManifest } from './manifest.ts';
+import { changedInputs } from './inputs.ts';
 import { formatShard, shardIndices, WHOLE_SWEEP } from './plan.ts';
 
 interface ShardDirectory {
@@ -41,6 +43,10 @@ function requireOneSweep(shards: ShardDirectory[]): number {
   for (const shard of shards) {
     const difference = sweepDifference(first.manifest, shard.manifest);
     if (difference !== null) throw new UsageError(`${first.dir} and ${shard.dir} hold different sweeps (${difference})`);
+    const changed = changedInputs(first.manifest.inputs ?? {}, shard.manifest.inputs ?? {});
+    if (changed.length > 0) {
+      throw new UsageError(`${first.dir} and ${shard.dir} were computed from different contents of ${changed.join(', ')}: rerun the stale shard's sweep command (it reruns what changed), then merge`);
+    }
     if (shard.manifest.shard.count !== count) {
       throw new UsageError(`${first.dir} is shard ${formatShard(first.manifest.shard)} but ${shard.dir} is ${formatShard(shard.manifest.shard)}`);
     }
@@ -61,8 +67,20 @@ export interface MergeOutcome {
   episodes: number;
 }
 
+/** The directory itself, whatever path names it (a symlink, `a/../a`); undefined when it does not exist. */
+function sameDirectory(path: string): string | undefined {
+  try {
+    return realpathSync(path);
+  } catch {
+    return undefined;
+  }
+}
+
 export function mergeShards(dirs: readonly string[], out: string): MergeOutcome {
   if (dirs.length === 0) throw new UsageError('name the shard directories to merge');
+  const target = sameDirectory(out);
+  const overwritten = target === undefined ? undefined : dirs.find((dir) => sameDirectory(dir) === target);
+  if (overwritten !== undefined) throw new UsageError(`--out ${out} is the shard directory ${overwritten}: merging into it would overwrite one of its inputs; merge into a new directory`);
   const shards = dirs.map(readShard);
   const count = requireOneSweep(shards);
   const ordered = [...shards].sort((a, b) => a.manifest.shard.index - b.manifest.shard.index);
@@ -75,7 +93,7 @@ export function mergeShards(dirs: readonly string[], out: string): MergeOutcome 
     if (seed !== manifest.specs[index].seed) throw new UsageError(`${ordered[index % count].dir}: record ${Math.floor(index / count) + 1} does not match episode ${index}`);
     merged.push(line);
   }
-  mkdirSync(out, { recursive: true });
+  makeOutputDir(out, '--out');
   const existing = readManifest(out);
   if (existing !== null && (sweepDifference(existing, manifest) !== null || existsSync(join(out, PENDING_FILE)))) {
     throw new UsageError(`${out} already holds another or an unfinished sweep: merge into a new directory`);

@@ -1,5 +1,9 @@
 /** Checks shared by the sweep, merge, compare and drill commands' options. */
+import { availableParallelism } from 'node:os';
+import type { Argv } from 'yargs';
+import { NS_PER_MS, parseDuration } from '../../sim/index.ts';
 import { UsageError } from '../errors.ts';
+import { DEFAULT_EPISODE_LIMITS, type EpisodeLimits } from './watchdog.ts';
 
 /** yargs turns an option given twice into an array; for a single-valued option that is a mistake, not a choice. */
 export function requireSingle(args: Record<string, unknown>, names: readonly string[]): void {
@@ -8,13 +12,54 @@ export function requireSingle(args: Record<string, unknown>, names: readonly str
   }
 }
 
-export function requireWorkers(workers: number): number {
+/** A worker per core at most: more only share the cores, each with its own heap (issue 19 saw 6.3 GB for --workers 1000). */
+export function requireWorkers(workers: number, note: (text: string) => void = (text) => process.stderr.write(`${text}\n`)): number {
   if (!Number.isInteger(workers) || workers < 1) throw new UsageError(`--workers: expected a whole number >= 1, got ${workers}`);
-  return workers;
+  const cores = availableParallelism();
+  if (workers <= cores) return workers;
+  note(`execdrill: --workers ${workers} is capped at the ${cores} cores of this machine`);
+  return cores;
 }
 
 /** A command's help epilogue: examples, each under a comment saying what it does, then notes (exit codes last). */
 export function helpEpilogue(examples: ReadonlyArray<readonly [string, string]>, notes: readonly string[]): string {
   const shown = examples.flatMap(([what, command]) => [`  # ${what}`, `  ${command}`]);
   return ['Examples:', ...shown, '', ...notes].join('\n');
+}
+
+export interface BudgetArgs {
+  'decision-budget': string;
+  'policy-budget': string;
+  'episode-timeout': string;
+}
+
+/** The budget options of every command that runs episodes (run, sweep, drill). */
+export function budgetOptions<T>(yargs: Argv<T>): Argv<T & BudgetArgs> {
+  const { policy, episodeMs } = DEFAULT_EPISODE_LIMITS;
+  return yargs
+    .option('decision-budget', { type: 'string', default: `${policy.decisionMs / 1000}s`, describe: "CPU time one policy decision may take before the episode fails (the policy's fault)" })
+    .option('policy-budget', { type: 'string', default: `${policy.episodeMs / 1000}s`, describe: 'time a policy may spend deciding over one episode' })
+    .option('episode-timeout', { type: 'string', default: `${episodeMs / 60_000}m`, describe: 'wall time one episode (its three runs) may take' }) as unknown as Argv<T & BudgetArgs>;
+}
+
+function budgetMs(args: Record<string, unknown>, name: keyof BudgetArgs): number {
+  const text = args[name];
+  if (Array.isArray(text)) throw new UsageError(`--${name} is given more than once`);
+  let ns: number;
+  try {
+    ns = parseDuration(String(text));
+  } catch {
+    throw new UsageError(`--${name} ${String(text)}: expected a duration with a unit, such as 500ms, 2s or 10m`);
+  }
+  if (ns < NS_PER_MS) throw new UsageError(`--${name} ${String(text)}: expected at least 1ms`);
+  return ns / NS_PER_MS;
+}
+
+export function limitsOf(args: BudgetArgs): EpisodeLimits {
+  const all = args as unknown as Record<string, unknown>;
+  return {
+    ...DEFAULT_EPISODE_LIMITS,
+    policy: { decisionMs: budgetMs(all, 'decision-budget'), episodeMs: budgetMs(all, 'policy-budget') },
+    episodeMs: budgetMs(all, 'episode-timeout'),
+  };
 }

@@ -2,10 +2,11 @@
  * Reads episode records back: from a sweep directory (its `episodes.jsonl`) or a `.jsonl` file. Lines
  * that are not episode records are bad input and are named by file and line.
  */
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { EPISODE_RECORD_SCHEMA, type EpisodeRecord } from '../episode/record.ts';
 import { UsageError } from '../errors.ts';
+import { readInputFile } from '../io/input-file.ts';
 import { readManifest, RECORDS_FILE } from './manifest.ts';
 import { shardIndices } from './plan.ts';
 
@@ -16,8 +17,11 @@ export interface RecordSource {
   expected: number | null;
 }
 
+/** The longest string V8 holds is about 512 MiB: a larger records file must be split (shards). */
+const RECORDS_FILE_BYTES_MAX = 512 * 1024 * 1024;
+
 export function readRecordsFile(path: string): EpisodeRecord[] {
-  const text = readFileSync(path, 'utf8');
+  const text = readInputFile(path, { what: 'records file (.jsonl)', maxBytes: RECORDS_FILE_BYTES_MAX });
   const records: EpisodeRecord[] = [];
   text.split('\n').forEach((line, i) => {
     if (line.trim() === '') return;

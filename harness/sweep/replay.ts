@@ -1,10 +1,11 @@
 /**
- * What a sweep records for an episode whose runner threw: a failed record that keeps the episode's
- * place in the records file, its seed, the message, and the command that reruns exactly this episode
- * (a one-episode sweep on one worker, the runner's stack then printed on stderr).
+ * What a sweep records for an episode whose runner threw, or whose worker died or was stopped by the
+ * watchdog: a failed record that keeps the episode's place in the records file, its seed, the message,
+ * and the command that reruns exactly this episode (a one-episode sweep on one worker, the runner's
+ * stack then printed on stderr; or `execdrill run`, for an episode that `run` started).
  */
 import { basename, extname } from 'node:path';
-import { EPISODE_RECORD_SCHEMA, type EpisodeRecord, type EpisodeSpec } from '../episode/record.ts';
+import { EPISODE_RECORD_SCHEMA, type EpisodeErrorKind, type EpisodeRecord, type EpisodeSpec } from '../episode/record.ts';
 import { isDefaultRunner } from './runner-module.ts';
 
 const SHELL_SAFE = /^[\w@%+=:,./-]+$/;
@@ -26,7 +27,18 @@ export function replayCommand(spec: EpisodeSpec, runnerLabel: string): string {
   return args.map(shellQuote).join(' ');
 }
 
-export function crashRecord(spec: EpisodeSpec, message: string, commit: string, runnerLabel: string): EpisodeRecord {
+/** The `execdrill run` command of one episode. */
+export function runReplayCommand(spec: EpisodeSpec): string {
+  const args = ['npx', 'execdrill', 'run', '--scenario', spec.scenarioFile, '--policy', spec.policy, '--seed', String(spec.seed)];
+  for (const [name, value] of Object.entries(spec.params)) args.push('--param', `${name}=${value}`);
+  if (spec.shadowPolicy !== undefined) args.push('--shadow', spec.shadowPolicy);
+  return args.map(shellQuote).join(' ');
+}
+
+/** How the records of one pool name their replay: as sweep episodes, or as `execdrill run`. */
+export type ReplayStyle = 'sweep' | 'run';
+
+export function crashRecord(spec: EpisodeSpec, message: string, commit: string, runnerLabel: string, kind: EpisodeErrorKind = 'crash', style: ReplayStyle = 'sweep'): EpisodeRecord {
   return {
     schema: EPISODE_RECORD_SCHEMA,
     scenario: basename(spec.scenarioFile, extname(spec.scenarioFile)),
@@ -36,8 +48,8 @@ export function crashRecord(spec: EpisodeSpec, message: string, commit: string, 
     seed: spec.seed,
     commit,
     status: 'failed',
-    error: { kind: 'crash', message },
-    replay: replayCommand(spec, runnerLabel),
+    error: { kind, message },
+    replay: style === 'run' ? runReplayCommand(spec) : replayCommand(spec, runnerLabel),
     traceHash: '',
     metrics: {},
     invariants: [],

@@ -3,18 +3,25 @@
  * interrupted run left (see episode-log.ts), runs the remaining episodes on a worker pool and writes
  * their records in canonical order. Failed episodes are reported as they happen and the sweep goes on.
  */
-import { existsSync, mkdirSync } from 'node:fs';
+import { existsSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
+import { policyReferenceProblem } from '../episode/policy-loader.ts';
 import type { EpisodeSpec } from '../episode/record.ts';
+import { formatIssue, loadScenarioFile } from '../scenario/index.ts';
 import { UsageError } from '../errors.ts';
+import { makeOutputDir } from '../io/output-dir.ts';
+import { printable } from '../terminal-text.ts';
 import { resolveCommit } from './commit.ts';
 import { EpisodeLog } from './episode-log.ts';
+import { changedInputs, inputHashes, readsAny } from './inputs.ts';
 import { buildManifest, manifestDifference, readManifest, RECORDS_FILE, writeManifest, type SweepManifest } from './manifest.ts';
 import { buildSpecs, shardIndices, type Shard, type SweepRequest } from './plan.ts';
 import { EpisodePool, type EpisodeResult } from './pool.ts';
 import { createProgress, type Progress } from './progress.ts';
-import type { RunnerModule } from './runner-module.ts';
+import { isDefaultRunner, type RunnerModule } from './runner-module.ts';
+import { DEFAULT_EPISODE_LIMITS, type EpisodeLimits } from './watchdog.ts';
 
 export interface SweepOptions {
   request: SweepRequest;
@@ -22,6 +29,10 @@ export interface SweepOptions {
   workers: number;
   shard: Shard;
   runner: RunnerModule;
+  /** Budgets of a policy and an episode (default DEFAULT_EPISODE_LIMITS). */
+  limits?: EpisodeLimits;
+  /** Where notes before the run go (inputs that changed since an earlier run); default stderr. */
+  note?: (text: string) => void;
   /** Defaults to stderr's bar (quiet off a terminal). */
   progress?: (total: number, doneBefore: number) => Progress;
 }
@@ -73,35 +84,59 @@ export function failureReport(spec: EpisodeSpec, result: EpisodeResult): string 
   return lines.join('\n');
 }
 
-function prepareDirectory(out: string, manifest: SweepManifest): void {
-  mkdirSync(out, { recursive: true });
+/** Makes or checks the output directory; returns the manifest of an earlier run of this sweep there, if any. */
+function prepareDirectory(out: string, manifest: SweepManifest): SweepManifest | null {
+  makeOutputDir(out, '--out');
   const existing = readManifest(out);
   if (existing === null) {
     if (existsSync(join(out, RECORDS_FILE))) throw new UsageError(`${out} holds records but no manifest: use another --out`);
     writeManifest(out, manifest);
-    return;
+    return null;
   }
   const difference = manifestDifference(existing, manifest);
   if (difference !== null) {
     throw new UsageError(`${out} holds another sweep (${difference}): use another --out, or remove ${out} to start over`);
   }
+  return existing;
 }
 
-function requireScenarioFiles(request: SweepRequest): void {
+/**
+ * What can be checked before any episode runs, all at once: scenario files exist, and with the
+ * project's runner (another runner reads files of its own making) they validate and every policy
+ * named is a bundled one or a module file. A module that exists but does not load is found by the
+ * episodes themselves, as bad-input records.
+ */
+function requireInputs(request: SweepRequest, runner: RunnerModule): void {
   const missing = request.scenarios.filter((file) => !existsSync(file));
   if (missing.length > 0) throw new UsageError(`scenario file not found: ${missing.join(', ')}`);
+  if (!isDefaultRunner(runner.label)) return;
+  const problems = request.scenarios.flatMap((file) => {
+    const loaded = loadScenarioFile(file);
+    return loaded.ok ? [] : loaded.issues.map(formatIssue);
+  });
+  for (const [option, policy] of [...request.policies.map((policy) => ['--policy', policy]), ...(request.shadowPolicy === null ? [] : [['--shadow', request.shadowPolicy]])]) {
+    const problem = policyReferenceProblem(policy, policy, 'a path from the working directory');
+    if (problem !== undefined) problems.push(`${option} ${policy}: ${problem}`);
+  }
+  if (problems.length > 0) throw new UsageError(`the sweep cannot run:\n${problems.map((problem) => `  ${problem}`).join('\n')}`);
 }
 
 export async function runSweep(options: SweepOptions): Promise<SweepOutcome> {
   const { request, out, shard, runner } = options;
-  requireScenarioFiles(request);
+  requireInputs(request, runner);
   const specs = buildSpecs(request);
   const commit = resolveCommit();
-  const manifest = buildManifest(request, specs, commit, runner.label, shard);
-  prepareDirectory(out, manifest);
+  const manifest = buildManifest(request, specs, commit, runner.label, shard, inputHashes(request));
+  const earlier = prepareDirectory(out, manifest);
 
   const slice = shardIndices(specs.length, shard);
-  const log = new EpisodeLog(out, slice, (index) => specs[index].seed);
+  // Records computed from a file that has changed since are stale: those episodes run again.
+  const changed = new Set(earlier?.inputs === undefined ? [] : changedInputs(earlier.inputs, manifest.inputs ?? {}));
+  const stale = new Set(slice.filter((index) => readsAny(specs[index], changed)));
+  const log = new EpisodeLog(out, slice, (index) => specs[index].seed, stale);
+  if (earlier !== null) writeManifest(out, manifest);
+  const progressNote = options.note ?? ((text: string) => process.stderr.write(`${text}\n`));
+  if (changed.size > 0) progressNote(printable(`execdrill: changed since ${out} was written: ${[...changed].join(', ')}; ${stale.size} of its episodes run again`));
   const finished = log.finished();
   const todo = slice.filter((index) => !finished.has(index));
   const outcome: SweepOutcome = { manifest, episodes: slice.length, resumed: slice.length - todo.length, ran: 0, startupSec: 0, runSec: 0, runCpuSec: 0 };
@@ -111,7 +146,8 @@ export async function runSweep(options: SweepOptions): Promise<SweepOutcome> {
   }
 
   const progress = (options.progress ?? createProgress)(slice.length, outcome.resumed);
-  const workers = Math.max(1, Math.min(options.workers, todo.length));
+  // No more workers than cores (a drill file's `workers:` included) or than episodes to run.
+  const workers = Math.max(1, Math.min(options.workers, todo.length, availableParallelism()));
   const window = REORDER_WINDOW_PER_WORKER * workers;
   const positionOf = (index: number) => (index - shard.index) / shard.count;
   let submitted = 0;
@@ -133,7 +169,7 @@ export async function runSweep(options: SweepOptions): Promise<SweepOutcome> {
     const report = failureReport(specs[result.index], result);
     if (report !== null) failed++;
     progress.update(outcome.resumed + received, failed);
-    if (report !== null) progress.note(report);
+    if (report !== null) progress.note(printable(report));
     if (received === todo.length) settle.resolve();
     else submitMore();
   };
@@ -142,7 +178,8 @@ export async function runSweep(options: SweepOptions): Promise<SweepOutcome> {
   let runStartMs = startMs;
   let runStartCpu = process.cpuUsage();
   try {
-    pool = await EpisodePool.start(workers, { runnerUrl: runner.url, runnerLabel: runner.label, commit }, { onResult, onFatal: (error) => settle.reject(error) });
+    const setup = { runnerUrl: runner.url, runnerLabel: runner.label, commit, limits: options.limits ?? DEFAULT_EPISODE_LIMITS, replay: 'sweep' as const };
+    pool = await EpisodePool.start(workers, setup, { onResult, onFatal: (error) => settle.reject(error) });
     runStartMs = performance.now();
     runStartCpu = process.cpuUsage();
     submitMore();

@@ -1,10 +1,20 @@
 /** The messages between a sweep's main thread and its worker threads. */
 import type { EpisodeRecord, EpisodeSpec } from '../episode/record.ts';
+import type { ReplayStyle } from './replay.ts';
+import type { EpisodeLimits } from './watchdog.ts';
 
 export interface WorkerSetup {
   runnerUrl: string;
   runnerLabel: string;
   commit: string;
+  limits: EpisodeLimits;
+  /** How records made outside the runner (it threw, its worker died) name their replay. */
+  replay: ReplayStyle;
+}
+
+/** What each worker is started with: the setup, and the decision clock it shares with the watchdog. */
+export interface WorkerData extends WorkerSetup {
+  clock: SharedArrayBuffer;
 }
 
 export interface ToWorker {
@@ -24,6 +34,6 @@ export interface EpisodeSummary {
 }
 
 export type FromWorker =
-  | { type: 'ready' }
+  | { type: 'ready'; tid: number | undefined }
   | { type: 'load-failed'; message: string }
   | { type: 'done'; index: number; line: string; summary: EpisodeSummary };

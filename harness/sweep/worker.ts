@@ -4,12 +4,17 @@
  * the main thread only writes strings) and a summary for the progress report. A runner that throws
  * gives a crash record, not a dead worker: the sweep goes on.
  */
+import { readlinkSync } from 'node:fs';
 import { parentPort, workerData } from 'node:worker_threads';
+import { UsageError } from '../errors.ts';
+import { DecisionClock, installDecisionClock } from '../router/decision-clock.ts';
+import { describeThrown } from '../router/policy-guard.ts';
 import { EPISODE_RECORD_SCHEMA, type EpisodeRecord, type EpisodeSpec } from '../episode/record.ts';
 import { importUserModule } from '../package-files.ts';
 import { crashRecord } from './replay.ts';
 import type { RunnerModuleExports } from './runner-module.ts';
-import type { EpisodeSummary, FromWorker, ToWorker, WorkerSetup } from './worker-protocol.ts';
+import { ownThreadId } from './watchdog.ts';
+import type { EpisodeSummary, FromWorker, ToWorker, WorkerData, WorkerSetup } from './worker-protocol.ts';
 
 function summarise(record: EpisodeRecord, stack?: string): EpisodeSummary {
   const violations = record.invariants.filter((result) => !result.ok).map((result) => result.name);
@@ -28,20 +33,22 @@ function runOne(runner: RunnerModuleExports, spec: EpisodeSpec, setup: WorkerSet
   try {
     const record = runner.runEpisode(spec);
     if (record?.schema !== EPISODE_RECORD_SCHEMA || record.seed !== spec.seed) {
-      return { record: crashRecord(spec, `the runner returned no ${EPISODE_RECORD_SCHEMA} record for seed ${spec.seed}`, setup.commit, setup.runnerLabel) };
+      return { record: crashRecord(spec, `the runner returned no ${EPISODE_RECORD_SCHEMA} record for seed ${spec.seed}`, setup.commit, setup.runnerLabel, 'crash', setup.replay) };
     }
     return { record };
   } catch (error) {
-    const message = error instanceof Error ? error.message : String(error);
+    const message = error instanceof Error ? error.message : `threw ${describeThrown(error)}`;
     const stack = error instanceof Error ? error.stack : undefined;
-    return { record: crashRecord(spec, message, setup.commit, setup.runnerLabel), stack };
+    return { record: crashRecord(spec, message, setup.commit, setup.runnerLabel, 'crash', setup.replay), stack };
   }
 }
 
 async function serve(): Promise<void> {
   const port = parentPort;
   if (port === null) throw new Error('harness/sweep/worker.ts runs only as a worker thread');
-  const setup = workerData as WorkerSetup;
+  const setup = workerData as WorkerData;
+  const clock = new DecisionClock(setup.limits.policy, setup.clock);
+  installDecisionClock(clock);
   const post = (message: FromWorker) => port.postMessage(message);
   let runner: RunnerModuleExports;
   try {
@@ -54,14 +61,20 @@ async function serve(): Promise<void> {
   port.on('message', async (task: ToWorker) => {
     let prepared: { record: EpisodeRecord; stack?: string } | undefined;
     try {
+      clock.loading(true);
       await runner.prepareEpisode?.(task.spec);
     } catch (error) {
-      prepared = { record: crashRecord(task.spec, error instanceof Error ? error.message : String(error), setup.commit, setup.runnerLabel) };
+      // A policy module that cannot be loaded is bad input (the loader says why); anything else is the runner's crash.
+      const kind = error instanceof UsageError ? 'bad-input' : 'crash';
+      const message = error instanceof Error ? error.message : `threw ${describeThrown(error)}`;
+      prepared = { record: crashRecord(task.spec, message, setup.commit, setup.runnerLabel, kind, setup.replay) };
+    } finally {
+      clock.loading(false);
     }
     const { record, stack } = prepared ?? runOne(runner, task.spec, setup);
     post({ type: 'done', index: task.index, line: JSON.stringify(record), summary: summarise(record, stack) });
   });
-  post({ type: 'ready' });
+  post({ type: 'ready', tid: ownThreadId(() => readlinkSync('/proc/thread-self')) });
 }
 
 await serve();

@@ -145,11 +145,15 @@ export function faultScheduleArbitrary(shape: IncidentShape, options: { maxFault
     .map((faults) => withoutCollisions([...faults].sort((a, b) => atMs(a) - atMs(b))));
 }
 
-/** Drops a fault that would begin while an earlier one on the same component is in effect (bad input: see fault-overlap.ts). */
+/**
+ * Drops a fault that would begin while an earlier one on the same component is in effect (bad input: see
+ * fault-overlap.ts), and a second gateway-failover (a pair fails over once: cross-references.ts).
+ */
 function withoutCollisions(faults: readonly FaultInput[]): FaultInput[] {
   const kept: FaultInput[] = [];
   for (const candidate of faults) {
-    if (faultOverlaps('generated', [...kept, candidate].map((input) => fault.parse(input))).length === 0) kept.push(candidate);
+    if (candidate.kind === 'gateway-failover' && kept.some((k) => k.kind === 'gateway-failover')) continue;
+    if (faultOverlaps([...kept, candidate].map((input, index) => ({ fault: fault.parse(input), index }))).length === 0) kept.push(candidate);
   }
   return kept;
 }

@@ -8,7 +8,7 @@
  *   heartbeat and reconnect backoff), and the `FailoverGateway` with the scenario's takeover design,
  *   failure detectors, promotion latency and state recovery;
  * - the router's port (failover-order-entry-port.ts).
- * A `gateway-failover` fault calls `failPrimary`. Venue truth for the failover accounting audit is
+ * A `gateway-failover` fault calls `failPrimary`, and `restartPrimary` after its `duration` if it has one. Venue truth for the failover accounting audit is
  * every order the counterparty reported on, by the ClOrdID the router first sent it with.
  * Stream names: `session.<id>.*` (the primary's link), `session.<id>.backup.*`, `failover.<id>.*`,
  * and each node's (`latency.<node>.*`).
@@ -131,6 +131,11 @@ export class FailoverSide {
   failPrimary(kind: PrimaryFailureKind): void {
     if (this.gateway.timeline.failedAtNs !== undefined) return;
     this.gateway.failPrimary(kind);
+  }
+
+  /** Fault end: the primary's process is restarted, to rejoin the pair as its standby. */
+  restartPrimary(): void {
+    if (this.gateway.timeline.failedAtNs !== undefined) this.gateway.restartPrimary();
   }
 
   /** A drop-copy report the router received: it may resolve an order left uncertain by the failover. */

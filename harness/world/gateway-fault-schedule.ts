@@ -11,7 +11,10 @@ import type { ResolvedFault } from './resolve-faults.ts';
 
 export function scheduleFailoverFaults(kernel: Kernel, side: FailoverSide, faults: readonly ResolvedFault[]): void {
   for (const fault of faults) {
-    if (fault.kind === 'gateway-failover') kernel.schedule(fault.atNs, () => side.failPrimary(fault.failure));
+    if (fault.kind === 'gateway-failover') {
+      kernel.schedule(fault.atNs, () => side.failPrimary(fault.failure));
+      if (fault.duration !== undefined) kernel.schedule(fault.atNs + fault.duration, () => side.restartPrimary());
+    }
   }
 }
 

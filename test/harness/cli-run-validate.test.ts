@@ -17,19 +17,19 @@ describe('execdrill run and validate (end to end)', () => {
     expect(text.stdout).toContain(first.traceHash.slice(0, 12));
   });
 
-  it('validate lists every error of a bad file with its path, exits 64, and prints no stack trace', () => {
+  it('validate lists every error of a bad file with its line and path, schema and cross-references at once, exits 64, and prints no stack trace', () => {
     const result = cli('validate', 'test/fixtures/scenarios/bad-scenario.yaml');
     expect(result.status).toBe(64);
-    const lines = result.stderr.trim().split('\n');
     const file = 'test/fixtures/scenarios/bad-scenario.yaml';
-    expect(lines).toEqual(
-      expect.arrayContaining([
-        expect.stringMatching(new RegExp(`^${file}: name: expected a lower-case id`)),
-        `${file}: market.flow.intensty: unknown key (a typo?)`,
-        expect.stringMatching(new RegExp(`^${file}: parent.qtyShares: `)),
-        expect.stringMatching(new RegExp(`^${file}: parent.horizon: expected a duration with a unit`)),
-      ]),
-    );
+    expect(result.stderr.trim().split('\n')).toEqual([
+      `${file}:1:7: name: expected a lower-case id (letters, digits, . _ -)`,
+      `${file}:6:23: market.flow.intensty: unknown key (did you mean "intensity"?)`,
+      `${file}:8:24: sessions[0].gateway: no gateway "gw9" in gateways.nodes`,
+      `${file}:9:33: parent.qtyShares: expected a whole number >= 1`,
+      `${file}:9:46: parent.horizon: expected a duration with a unit, such as 250ms, 40us, 2s, 1.5m or 1h`,
+      `${file}:11:51: faults[0].session: no session "s2" in sessions`,
+      '1 of 1 file(s) have errors',
+    ]);
     expect(result.stderr).not.toMatch(/at .*\.ts:\d+/);
   });
 
@@ -42,7 +42,7 @@ describe('execdrill run and validate (end to end)', () => {
   it('run refuses a missing scenario file and an unknown policy with exit 64 and a clear message', () => {
     const missing = cli('run', '--scenario', 'no/such.yaml', '--policy', 'naive');
     expect(missing.status).toBe(64);
-    expect(missing.stderr).toBe('execdrill: no/such.yaml: no such file\n');
+    expect(missing.stderr).toBe('execdrill: no/such.yaml: no such file: expected a scenario file\n');
     const unknown = cli('run', '--scenario', TINY, '--policy', 'no-such-policy');
     expect(unknown.status).toBe(64);
     expect(unknown.stderr).toContain('unknown policy "no-such-policy"');
@@ -54,5 +54,6 @@ describe('execdrill run and validate (end to end)', () => {
       expect.arrayContaining(['naive', 'cancel-all-on-reconnect', 'freeze-until-clean', 'panic-catchup', 'failover-fsm', 'replay-regime', 'gap-recovery', 'warmup-aware', 'oracle']),
     );
     expect(cli('list', 'metrics').stdout).toMatch(/IS_FO_BPS\s+bps/);
+    expect(cli('list', 'limits').stdout).toMatch(/^limits\.eventsPerRun\s+20000000 events\s+kernel events one run/m);
   });
 });

@@ -30,7 +30,8 @@ describe('learn-by-drilling exercises (scenarios/exercises/README.md)', () => {
 
   it('every exercise drill file validates, and names the starter policy where the learner is checked', () => {
     const close = loadDrill(`${EXERCISES}/beat-naive-close.yaml`);
-    expect(close.request.policies).toEqual(['naive', STARTER]);
+    // Policy paths in a drill file are relative to it: ./my-policy.ts beside the drill.
+    expect(close.request.policies).toEqual(['naive', `${EXERCISES}/my-policy.ts`]);
     expect(close.request.scenarios).toEqual(['scenarios/002-fix-gap-resend-close.yaml']);
     const queue = loadDrill(`${EXERCISES}/queue-reset.yaml`);
     expect(queue.request.policies).toEqual(['naive', 'cancel-all-on-reconnect']);

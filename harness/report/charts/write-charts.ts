@@ -6,7 +6,8 @@
  * comparison groups them (scenario, then policy version and setting), so chart labels are its labels.
  * Files are written atomically (temporary file, then rename), named after scenario, policy and chart.
  */
-import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
+import { renameSync, writeFileSync } from 'node:fs';
+import { makeOutputDir } from '../../io/output-dir.ts';
 import { join } from 'node:path';
 import type { ChartConfiguration } from 'chart.js';
 import { COST_METRICS, groupRecords, metricSample, type ScenarioGroup } from '../../compare/index.ts';
@@ -109,7 +110,7 @@ export function writeCharts(
 ): ChartFile[] {
   const groups = groupRecords([{ path: outDir, records }]);
   const planned = groups.flatMap((group) => scenarioCharts(group, scenarioSlug(group, groups), settings));
-  mkdirSync(outDir, { recursive: true });
+  makeOutputDir(outDir, 'the charts directory');
   onProgress(0, planned.length);
   return planned.map(({ file, title, description, config, size }, i) => {
     const path = join(outDir, file);

@@ -60,12 +60,15 @@ describe('drill exit codes', () => {
     expect(runs.invariant.stdout).toMatch(/^FAIL +every episode ran .*seed 3/m);
   });
 
-  it('64 on a bad drill file, listing every problem with the file and its path', () => {
+  it('64 on a bad drill file, listing every problem with the file, its line and its path, and a junit.xml that says why', () => {
     const result = execdrill(['drill', `${DRILLS}/bad.yaml`, '--out', outOf('bad')]);
     expect(result.status).toBe(64);
     for (const path of ['scenarios[1]', 'seeds', 'gates[0].policy', 'gates[1].stat', 'gates[2].max', 'gates[3].confidance', 'gates[4]']) {
-      expect(result.stderr).toContain(`${DRILLS}/bad.yaml: ${path}: `);
+      expect(result.stderr).toMatch(new RegExp(`${DRILLS}/bad\\.yaml:\\d+:\\d+: ${path.replace(/[[\]]/g, '\\$&')}: `));
     }
+    const junit = checkWellFormed(readFileSync(join(outOf('bad'), 'junit.xml'), 'utf8'));
+    expect(junit.find((element) => element.name === 'testsuite')?.attributes).toMatchObject({ tests: '7', errors: '7' });
+    expect(junit.filter((element) => element.name === 'error').map((element) => element.attributes.message)[1]).toBe(`${DRILLS}/bad.yaml:5:1: seeds: range 5..1 runs backwards`);
   });
 
   it('documents its exit codes in --help', () => {
@@ -107,5 +110,57 @@ describe('drill reports', () => {
     expect(run).toMatchObject({ schema: 'execdrill.drill/1', drill: 'fixture-pass', verdict: 'passed', exitCode: 0 });
     expect(run.sweep).toEqual({ episodes: 120, ran: 0, resumed: 120 });
     expect(run.outcomes.map((outcome: { status: string }) => outcome.status)).toEqual(['pass', 'pass', 'pass', 'pass', 'pass']);
+  });
+});
+
+describe('drill files on the project runner', () => {
+  it('64 for an invalid scenario, an unknown policy and a missing policy file, all at once, policy paths read from the drill file', () => {
+    const out = join(tmp, 'bad-inputs');
+    const result = execdrill(['drill', 'test/fixtures/drills/bad-inputs.yaml', '--out', out]);
+    expect(result.status).toBe(64);
+    const lines = result.stderr.trim().split('\n');
+    expect(lines.filter((line) => line.includes('scenarios[0]: test/fixtures/scenarios/bad-scenario.yaml:'))).toHaveLength(6);
+    expect(result.stderr).toContain('policies[1]: unknown policy "gap-recovry" (did you mean "gap-recovery"?)');
+    expect(result.stderr).toContain('policies[3]: no such policy file: test/fixtures/drills/no-such-policy.ts (policy paths are relative to the drill file)');
+    // ../policies/always-passive.ts, relative to the drill file, exists: no problem reported for policies[2].
+    expect(result.stderr).not.toContain('policies[2]');
+    expect(readFileSync(join(out, 'junit.xml'), 'utf8')).toContain('errors="8"');
+  });
+
+  it('64 when a policy module cannot be loaded in its episodes, saying why, with a junit.xml', () => {
+    const out = join(tmp, 'unloadable');
+    const result = execdrill(['drill', 'test/fixtures/drills/unloadable-policy.yaml', '--out', out]);
+    expect(result.status).toBe(64);
+    expect(result.stderr).toContain("execdrill: the drill's episodes could not run on bad input:\n  test/fixtures/policies/hostile/throws-at-import.ts: cannot load the policy module");
+    const junit = checkWellFormed(readFileSync(join(out, 'junit.xml'), 'utf8'));
+    expect(junit.filter((element) => element.name === 'error')).toHaveLength(1);
+  });
+
+  it('64 for an alias bomb in a drill file, with its junit.xml where --out says', () => {
+    const dir = temporaryDirectory('drill-bomb');
+    const laughs = ['a: &a ["x","x","x","x","x","x","x","x","x"]', ...'bcdefgh'.split('').map((c, i) => `${c}: &${c} [${Array(9).fill(`*${'abcdefgh'[i]}`).join(',')}]`)].join('\n');
+    writeFileSync(join(dir, 'bomb.yaml'), laughs);
+    const result = execdrill(['drill', join(dir, 'bomb.yaml'), '--out', join(dir, 'out')]);
+    expect(result.status).toBe(64);
+    expect(result.stderr).toMatch(/alias/);
+    expect(result.stderr).not.toMatch(/\n\s+at /);
+    expect(readFileSync(join(dir, 'out', 'junit.xml'), 'utf8')).toContain('errors="1"');
+  });
+});
+
+describe('a drill run again after an edit', () => {
+  it('reruns the episodes of the edited scenario, so its verdict is on the new content', () => {
+    const dir = temporaryDirectory('drill-edit');
+    const scenario = join(dir, 'fix-resend.yaml');
+    writeFileSync(scenario, readFileSync('test/fixtures/sweep/scenarios/fix-resend.yaml', 'utf8'));
+    const drill = join(dir, 'drill.yaml');
+    const runner = join(process.cwd(), 'test/fixtures/sweep/fake-runner.ts');
+    writeFileSync(drill, `scenarios: [fix-resend.yaml]\npolicies: [naive, gap-recovery]\nseeds: 1..30\nout: out\nrunner: ${runner}\ngates:\n  - gap-recovery beats naive at p95 with 95% confidence\n`);
+    expect(execdrill(['drill', drill]).status).toBe(0);
+    // Now gap-recovery pays the whole shock, as naive does: it can no longer beat naive.
+    writeFileSync(scenario, readFileSync(scenario, 'utf8').replace('gap-recovery: 0.3,', 'gap-recovery: 1.0,'));
+    const rerun = execdrill(['drill', drill]);
+    expect(rerun.stderr).toContain(`changed since ${join(dir, 'out')} was written: ${scenario}; 60 of its episodes run again`);
+    expect(rerun.status).not.toBe(0);
   });
 });

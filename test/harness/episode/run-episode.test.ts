@@ -53,7 +53,7 @@ describe('runEpisode', () => {
     const failed = runEpisode({ scenarioFile: 'test/fixtures/scenarios/bad-scenario.yaml', policy: 'naive', params: {}, seed: 1 });
     expect(failed.status).toBe('failed');
     expect(failed.error?.kind).toBe('bad-input');
-    expect(failed.error?.message).toContain('test/fixtures/scenarios/bad-scenario.yaml: market.flow.intensty: unknown key');
+    expect(failed.error?.message).toContain('test/fixtures/scenarios/bad-scenario.yaml:6:23: market.flow.intensty: unknown key (did you mean "intensity"?)');
   });
 
   it('records an unknown policy parameter as bad input', () => {

@@ -28,7 +28,7 @@ describe('execdrill explain (end to end)', () => {
   it('refuses a missing scenario and an unknown policy with exit 64 and a clear message', () => {
     const missing = cli('explain', '--scenario', 'no/such.yaml', '--policy', 'naive');
     expect(missing.status).toBe(64);
-    expect(missing.stderr).toBe('execdrill: no/such.yaml: no such file\n');
+    expect(missing.stderr).toBe('execdrill: no/such.yaml: no such file: expected a scenario file\n');
     const unknown = cli('explain', '--scenario', TINY, '--policy', 'no-such-policy');
     expect(unknown.status).toBe(64);
     expect(unknown.stderr).toContain('unknown policy "no-such-policy"');

@@ -75,20 +75,33 @@ describe('checkPolicy', () => {
     expect(record.metrics.IS_FO_BPS).toBe(failure.record.metrics.IS_FO_BPS);
   });
 
-  it("finds the one-fault incident that crashes a user's policy module, and its replay crashes the same way", async () => {
+  it("finds the one-fault incident that makes a user's policy module throw, and its replay fails the same way", async () => {
     const outDir = mkdtempSync(join(tmpdir(), 'execdrill-check-test-'));
     // One fault kind that takes a session down and one that does not, so the shrink has a choice to make.
     const scenarios = scenarioArbitrary({ faultKinds: ['sequencer-stall', 'session-disconnect'] });
     const failure = await failureOf(checkPolicy(BROKEN_POLICY, { scenarios, numRuns: 20, outDir }));
-    expect(failure.reason).toMatch(/^episode failed \(crash\): .*unhandled session state/);
+    expect(failure.reason).toMatch(/^episode failed \(policy\): policy throws-on-disconnect at [\d.]+ s threw Error: unhandled session state/);
     const scenario = parse(failure.scenarioYaml) as GeneratedScenario;
     expect(scenario.faults?.map((fault) => fault.kind)).toEqual(['session-disconnect']);
     expect(failure.replay).toContain(`--policy ${BROKEN_POLICY}`);
     const replayed = runPrinted(failure.replay, ['--json']);
-    expect(replayed.status).toBe(70);
+    expect(replayed.status).toBe(64);
     expect((JSON.parse(replayed.stdout) as EpisodeRecord).error?.message).toContain('unhandled session state');
 
     const again = await failureOf(checkPolicy(BROKEN_POLICY, { scenarios, numRuns: 20, outDir }));
     expect(again.scenarioYaml).toBe(failure.scenarioYaml);
+  });
+
+  it('reports a policy that decides by Math.random as not deterministic, with the episode that shows it', async () => {
+    const outDir = mkdtempSync(join(tmpdir(), 'execdrill-check-test-'));
+    const failure = await failureOf(checkPolicy('test/fixtures/policies/hostile/random-decisions.ts', { numRuns: 5, outDir, params: { breakAfterNs: 0 } }));
+    expect(failure.reason).toMatch(/^the policy is not deterministic: the same episode run twice gave trace [0-9a-f]{12} and [0-9a-f]{12} \(does it read Math\.random/);
+    expect(failure.message).toContain(`replay: ${failure.replay}`);
+    expect(runPrinted(`npx execdrill validate ${failure.scenarioFile}`).status).toBe(0);
+  });
+
+  it('names a policy module that cannot be loaded at once, without running its cases', async () => {
+    const loading = checkPolicy('test/fixtures/policies/hostile/throws-at-import.ts', { numRuns: 50 });
+    await expect(loading).rejects.toThrow(/checkPolicy\(test\/fixtures\/policies\/hostile\/throws-at-import\.ts\): .*cannot load the policy module: its top-level code threw Error: this module cannot be imported/);
   });
 });

@@ -194,3 +194,26 @@ describe('failover scenario validation', () => {
     expect(issues(`${base('design: shared-store')}faults:\n  - { kind: gateway-failover, at: 10s, failure: meteor }\n`)).toContain('faults[0].failure');
   });
 });
+
+describe('a gateway-failover fault with a duration', () => {
+  it('restarts the primary after it: it boots cold and rejoins as the standby, taking no flow, and the episode is otherwise the same', () => {
+    const restarted = scenario(SHARED, '  - { kind: gateway-failover, at: 30.5s, failure: process-crash, duration: 10s }\n');
+    const withRestart = run(restarted, 'incident');
+    const without = run(crash, 'incident');
+    const pair = withRestart.orderEntry.failovers[0].gateway;
+    expect(pair.timeline.primaryRestartedAtNs).toBe(40.5 * NS_PER_S);
+    expect(without.orderEntry.failovers[0].gateway.timeline.primaryRestartedAtNs).toBeUndefined();
+    expect(pair.primary.lifecycle).not.toBe('down');
+    expect(pair.observeNodes().nodes.find((node) => node.gatewayId === pair.primary.id)?.flowShare).toBe(0);
+    // The router's orders and fills do not depend on the standby coming back.
+    expect(withRestart.router.childLog).toEqual(without.router.childLog);
+    expect(withRestart.truth.filledShares).toBe(without.truth.filledShares);
+  });
+
+  it('refuses a second gateway-failover of the same pair at validate, which the model would ignore', () => {
+    const parsed = parseScenario(`${base(SHARED)}faults:\n  - { kind: gateway-failover, at: 20s }\n  - { kind: gateway-failover, at: 40s }\n`, 'inline.yaml');
+    expect(parsed.ok ? [] : parsed.issues.map((issue) => `${issue.path}: ${issue.message}`)).toEqual([
+      'faults[1].kind: a failover pair fails over once (the backup failing in turn is not modelled): this second gateway-failover would be ignored',
+    ]);
+  });
+});

@@ -70,6 +70,8 @@ export interface FailoverTimeline {
   backupLoggedOnAtNs: Ns | undefined;
   replayClearedAtNs: Ns | undefined;
   liveSetReconciledAtNs: Ns | undefined;
+  /** When the failed primary's process was restarted (it rejoins as the standby), if it was. */
+  primaryRestartedAtNs: Ns | undefined;
   /** Orders uncertain when the failure was detected. */
   uncertainAtDetection: number;
   statusRequestsSent: number;

@@ -17,7 +17,9 @@
  *      none is left and the replay has cleared, or given up at the deadline with the rest recorded.
  * Transport recovery (4) can end long before state recovery (5): `timeline` holds both.
  *
- * Left out: the backup failing in turn, a failed-over primary coming back, the router's own link to
+ * A failed primary may be restarted (`restartPrimary`): it boots cold and rejoins as the standby,
+ * seen in the nodes' views, taking no flow.
+ * Left out: the backup failing in turn, failing back to a restarted primary, the router's own link to
  * the gateway (router-side sends go straight into a node's inbound link). Parameters: see
  * `FailoverGatewayConfig`; latencies in ns.
  */
@@ -85,6 +87,7 @@ export class FailoverGateway implements EventHandler, GatewayNodeListener<AppBod
     backupLoggedOnAtNs: undefined,
     replayClearedAtNs: undefined,
     liveSetReconciledAtNs: undefined,
+    primaryRestartedAtNs: undefined,
     uncertainAtDetection: 0,
     statusRequestsSent: 0,
     possDupReceived: 0,
@@ -158,6 +161,18 @@ export class FailoverGateway implements EventHandler, GatewayNodeListener<AppBod
     invariant(detection !== undefined, () => `pair ${this.config.pairId}: no detector fires for a ${kind}`);
     this.timeline.detectionSignal = detection.signal;
     this.kernel.schedule(detection.atNs, this, DETECTED);
+  }
+
+  /**
+   * Fault end: the failed primary's process is restarted. It boots (boot latency, then session logon)
+   * into a standby: the controller keeps the backup active, whatever phase the failover is in (a
+   * controller that has missed the primary's heartbeats, or heard its reset, fails over regardless).
+   */
+  restartPrimary(): void {
+    invariant(this.timeline.failedAtNs !== undefined, () => `pair ${this.config.pairId}: the primary has not failed`);
+    if (this.primary.lifecycle !== 'down') return;
+    this.timeline.primaryRestartedAtNs = this.kernel.now;
+    this.primary.boot();
   }
 
   /** A drop-copy report the router received: it resolves an order when the venue wrote it after the detection. */
