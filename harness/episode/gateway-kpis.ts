@@ -11,6 +11,8 @@
  * - A p99 breach (TAIL_BREACH_AFTER_SCALE) is a router order, decided inside the guard window after a
  *   scale event, whose decision-to-wire latency exceeded the control run's p99 (the matched baseline),
  *   or that never reached the wire.
+ * - COLD_FLOW_SHARE_AFTER_SCALE: COLD_FLOW_SHARE over the router orders decided from the first node
+ *   becoming trading-ready on (seed 003's "after scale-out"; cold flow cannot happen before it).
  * - POST_SCALE_IS_BPS_DELTA: the cost of the fills from the first scale event to the horizon against
  *   the decision price, bps of the parent's notional, incident minus control over the same window.
  * Units: seconds, fractions, counts, bps as named.
@@ -19,7 +21,7 @@ import { NS_PER_MS, NS_PER_S, quantile } from '../../sim/index.ts';
 import { accruedCostCurve } from './trajectory.ts';
 import type { WorldRun } from './world.ts';
 
-export const GATEWAY_KPI_NAMES = ['WARMUP_T95_SEC', 'COLD_FLOW_SHARE', 'TAIL_BREACH_AFTER_SCALE', 'POST_SCALE_IS_BPS_DELTA', 'SCALE_EVENTS', 'GATEWAY_LOST_MSGS'] as const;
+export const GATEWAY_KPI_NAMES = ['WARMUP_T95_SEC', 'COLD_FLOW_SHARE', 'COLD_FLOW_SHARE_AFTER_SCALE', 'TAIL_BREACH_AFTER_SCALE', 'POST_SCALE_IS_BPS_DELTA', 'SCALE_EVENTS', 'GATEWAY_LOST_MSGS'] as const;
 
 export function gatewayKpis(run: WorldRun, control: WorldRun): Record<(typeof GATEWAY_KPI_NAMES)[number], number | null> {
   const pool = run.orderEntry.gatewayPool;
@@ -38,6 +40,7 @@ export function gatewayKpis(run: WorldRun, control: WorldRun): Record<(typeof GA
     baselineP99 === undefined ? null : orders.filter((o) => inWindow(o.decisionAtNs) && (o.decisionToWireNs === undefined || o.decisionToWireNs > baselineP99)).length;
 
   const firstScaleNs = windows.length ? Math.min(...windows.map(([from]) => from)) : undefined;
+  const afterScale = firstScaleNs === undefined ? [] : orders.filter((o) => o.decisionAtNs >= firstScaleNs);
   let postScaleDelta: number | null = null;
   if (firstScaleNs !== undefined && firstScaleNs < run.parentEndNs) {
     const window = [firstScaleNs, run.parentEndNs];
@@ -48,6 +51,7 @@ export function gatewayKpis(run: WorldRun, control: WorldRun): Record<(typeof GA
   return {
     WARMUP_T95_SEC: toStable.length ? quantile(toStable, 0.95) : null,
     COLD_FLOW_SHARE: orders.length ? orders.filter((o) => o.cold).length / orders.length : null,
+    COLD_FLOW_SHARE_AFTER_SCALE: afterScale.length ? afterScale.filter((o) => o.cold).length / afterScale.length : null,
     TAIL_BREACH_AFTER_SCALE: windows.length ? breaches : null,
     POST_SCALE_IS_BPS_DELTA: postScaleDelta,
     SCALE_EVENTS: joins.length,

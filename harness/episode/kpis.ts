@@ -8,6 +8,7 @@
  */
 import { NS_PER_MS, quantile, type Ns } from '../../sim/index.ts';
 import { failoverKpis, gatewayKpis, orderServerKpis } from './gateway-kpis.ts';
+import { reconnectKpis } from './reconnect-kpis.ts';
 import type { StateSample, WorldRun } from './world.ts';
 
 /** METRICS.md BSR: a decision on a book older than this is a stale-book decision. */
@@ -124,5 +125,6 @@ export function stateKpis(run: WorldRun, control: WorldRun, parentQtyShares: num
     ...gatewayKpis(run, control),
     ...orderServerKpis(run),
     ...failoverKpis(run),
+    ...reconnectKpis(run, parentQtyShares, targetShare),
   };
 }

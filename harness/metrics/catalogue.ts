@@ -49,6 +49,7 @@ export const METRIC_CATALOGUE: readonly MetricInfo[] = [
   { name: 'CATCHUP_OVERSHOOT', unit: '0/1', description: 'ROR above 1.1 (CATCHUP_OVERSHOOT_RATE is its mean across seeds)' },
   { name: 'WARMUP_T95_SEC', unit: 's', description: 'p95 over nodes that joined the gateway pool of boot to trading-stable (trading-ready, mean warm-up multiplier within the warm band); a node never stable counts with the time observed (seed 003)' },
   { name: 'COLD_FLOW_SHARE', unit: 'fraction', description: 'Share of router child orders routed to a gateway node whose warm-up progress was below the cold threshold (seed 003)' },
+  { name: 'COLD_FLOW_SHARE_AFTER_SCALE', unit: 'fraction', description: 'COLD_FLOW_SHARE over the router orders decided from the first node becoming trading-ready on: the share after scale-out (seed 003)' },
   { name: 'TAIL_BREACH_AFTER_SCALE', unit: 'count', description: "Router orders in the guard window after a node became trading-ready whose decision-to-wire latency exceeded the control run's p99, or that never reached the wire (seed 003)" },
   { name: 'POST_SCALE_IS_BPS_DELTA', unit: 'bps', description: 'Cost of fills from the first scale event to the horizon vs the decision price, incident minus control over the same window (seed 003)' },
   { name: 'SCALE_EVENTS', unit: 'count', description: 'Gateway nodes that joined the pool during the run (scale-out, cold start, restart)' },
@@ -67,5 +68,8 @@ export const METRIC_CATALOGUE: readonly MetricInfo[] = [
   { name: 'FO_LOST_REQUESTS', unit: 'count', description: 'Gateway failover: router requests lost inside the primary or sent into the blind window' },
   { name: 'FO_LOST_REPORTS', unit: 'count', description: "Gateway failover: venue reports lost on the primary's return path" },
   { name: 'FO_UNRESOLVED_ORDERS', unit: 'count', description: 'Gateway failover: orders still uncertain when state recovery gave up' },
+  { name: 'DEFICIT_AT_RECONNECT', unit: 'fraction', description: "The schedule's target share minus the share truly filled at the router's first logon after a disconnect from the first fault on (negative: ahead of schedule; seed 000)" },
+  { name: 'RESTING_AT_RECONNECT', unit: 'count', description: "The router's orders resting at the venue at the last state sample before that reconnect (seed 002: what a cancel-all gives up)" },
+  { name: 'LSS_AFTER_RECONNECT', unit: 'fraction', description: 'Live-set similarity at the first state sample after that reconnect: below 1, the session is back but the working orders are not yet known (seed 000)' },
   { name: 'GATEWAY_LOST_MSGS', unit: 'messages', description: 'Router messages the gateway pool lost (node crash) or could not place (no routable node)' },
 ];
