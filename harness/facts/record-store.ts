@@ -3,7 +3,8 @@
  * block of seeds), indexed by episode: a record written for one fact serves every other fact that needs
  * the same (scenario, policy, params, seed). Only sweeps of this commit and runner count. A sweep's
  * records file is in the canonical order of its manifest's specs (harness/sweep/README.md), so record i
- * is spec i; an interrupted sweep holds a prefix of them.
+ * is spec i; an interrupted sweep holds a prefix of them. Records are kept without their trajectories
+ * (about nine tenths of their size), so ten thousand episodes fit in memory.
  */
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
@@ -33,7 +34,9 @@ export class RecordStore {
     if (manifest === null || manifest.commit !== this.commit || manifest.runner !== this.runner || manifest.shard.count !== 1 || !existsSync(file)) return;
     readRecordsFile(file).forEach((record, i) => {
       const spec = manifest.specs[i];
-      if (spec !== undefined && spec.seed === record.seed && spec.scenarioFile === record.scenarioFile) this.byEpisode.set(episodeKey(spec), record);
+      // Facts read metrics and outcomes; the trajectory is most of a record's bytes, so it is not kept.
+      const { trajectory: _trajectory, shadow: _shadow, ...slim } = record;
+      if (spec !== undefined && spec.seed === record.seed && spec.scenarioFile === record.scenarioFile) this.byEpisode.set(episodeKey(spec), slim);
     });
   }
 
