@@ -1,13 +1,13 @@
 /**
  * Runs the facts: each fact's episodes as sweeps (harness/sweep: worker threads, JSON-lines records,
  * resume), in blocks of seeds that follow its sequential looks, then its check at each look until the
- * look decides, `maxSeeds` is reached or the time budget runs out. Facts take turns: every fact's
- * first look comes before any fact's second, so a budget is shared fairly and the cheap facts are not
- * stuck behind an expensive one. Sweeps run one at a time, each on every worker.
+ * look decides, `maxSeeds` is reached or the time budget runs out. Facts take turns, cheapest first:
+ * every fact's first look comes before any fact's second, so a budget is shared fairly and the cheap
+ * facts are not stuck behind an expensive one. Sweeps run one at a time, each on every worker.
  *
  * Records go to `<out>/<commit>/<fact>/seeds-<from>-<to>-<hash>/`, a sweep directory that `execdrill
- * compare` reads like any other. A block a fact needs is skipped for any policy whose episodes some
- * other fact's block already holds, and a rerun of the same command resumes where it stopped.
+ * compare` reads like any other. A block leaves out what some other fact's block already holds, and
+ * a rerun of the same command resumes where it stopped. The commit is read once, at the start.
  */
 import { createHash } from 'node:crypto';
 import { join, relative, resolve } from 'node:path';
@@ -16,6 +16,7 @@ import { violatesInvariant } from '../compare/column-stats.ts';
 import type { EpisodeRecord, EpisodeSpec } from '../episode/record.ts';
 import { EXIT_GATE_FAILED, EXIT_INCONCLUSIVE, EXIT_OK } from '../errors.ts';
 import { resolveCommit } from '../sweep/commit.ts';
+import { settingsFor } from '../sweep/params.ts';
 import { buildSpecs, WHOLE_SWEEP, type SweepRequest } from '../sweep/plan.ts';
 import { PROJECT_ROOT, type RunnerModule } from '../sweep/runner-module.ts';
 import { runSweep, type SweepOptions } from '../sweep/run-sweep.ts';
@@ -111,16 +112,23 @@ export async function runFacts(options: FactsOptions): Promise<FactsRun> {
 
   const specOf = (arm: Arm, seed: number): EpisodeSpec => ({ scenarioFile: runPath(arm.scenario), policy: arm.policy, params: arm.params, seed });
 
-  /** Runs seeds from..to of the fact's design, less the policies whose episodes are all on disk already. */
+  /**
+   * Runs seeds from..to of the fact's design, less what is on disk already: the sweep keeps the
+   * scenarios and the policies with an episode missing (a sweep is a cross product, so a pair already
+   * run can still come along).
+   */
   async function runBlock(fact: FactDefinition, from: number, to: number): Promise<boolean> {
     if (budget.signal.aborted) return false;
     const full: SweepRequest = { scenarios: fact.design.scenarios.map(runPath), policies: fact.design.policies, params: fact.design.params, seeds: seedRange(from, to), shadowPolicy: null };
-    const policies = full.policies.filter((policy) => buildSpecs({ ...full, policies: [policy], params: full.params.filter((axis) => axis.policy === null || axis.policy === policy) }).some((spec) => !store.has(spec)));
-    if (policies.length === 0) return true;
-    const request = { ...full, policies, params: full.params.filter((axis) => axis.policy === null || policies.includes(axis.policy)) };
+    const missing = buildSpecs(full).filter((spec) => !store.has(spec));
+    if (missing.length === 0) return true;
+    const scenarios = full.scenarios.filter((scenario) => missing.some((spec) => spec.scenarioFile === scenario));
+    const policies = full.policies.filter((policy) => missing.some((spec) => spec.policy === policy));
+    const request = { ...full, scenarios, policies, params: full.params.filter((axis) => axis.policy === null || policies.includes(axis.policy)) };
     const hash = createHash('sha256').update(JSON.stringify({ ...request, seeds: [from, to], runner: options.runner.label })).digest('hex').slice(0, 8);
     const dir = join(root, fact.id, `seeds-${from}-${to}-${hash}`);
-    const outcome = await runSweep({ request, out: dir, workers: options.workers, shard: WHOLE_SWEEP, runner: options.runner, signal: budget.signal, progress: options.progress });
+    const sweep = { request, out: dir, workers: options.workers, shard: WHOLE_SWEEP, runner: options.runner, signal: budget.signal, progress: options.progress, commit };
+    const outcome = await runSweep(sweep);
     episodes.ran += outcome.ran;
     store.addSweep(dir);
     return buildSpecs(request).every((spec) => store.has(spec));
@@ -163,8 +171,14 @@ export async function runFacts(options: FactsOptions): Promise<FactsRun> {
     return factOutcome(fact, outcome.judgement, outcome.look, outcome.stoppedBy, plan);
   }
 
+  // Cheapest first: under a time budget the most facts get a look, and the dearer ones then find
+  // some of their episodes on disk.
+  const firstLookCost = (fact: FactDefinition) =>
+    fact.design.scenarios.length * fact.design.policies.reduce((n, policy) => n + settingsFor(policy, fact.design.params).length, 0) * (options.seeds ?? fact.seeds);
+  const order = [...options.facts].sort((a, b) => firstLookCost(a) - firstLookCost(b));
   try {
-    const facts = await Promise.all(options.facts.map(settleFact));
+    const settled = await Promise.all(order.map(settleFact));
+    const facts = options.facts.map((fact) => settled[order.indexOf(fact)]);
     const verdict = facts.some((fact) => fact.verdict === 'fail') ? 'failed' : facts.some((fact) => fact.verdict === 'undecided') ? 'undecided' : 'passed';
     const exitCode = { passed: EXIT_OK, failed: EXIT_GATE_FAILED, undecided: EXIT_INCONCLUSIVE }[verdict];
     return { schema: FACTS_SCHEMA, commit, alpha: ALPHA, verdict, exitCode, wallSec: (performance.now() - startMs) / 1000, episodes, facts };

@@ -29,6 +29,8 @@ export interface SweepOptions {
    * are dropped. The records written stand, so the same sweep run again finishes the rest.
    */
   signal?: AbortSignal;
+  /** The commit the manifest records; default resolveCommit(). A caller running many sweeps pins it, so that a commit made meanwhile does not split them. */
+  commit?: string;
 }
 
 export interface SweepOutcome {
@@ -101,7 +103,7 @@ export async function runSweep(options: SweepOptions): Promise<SweepOutcome> {
   const { request, out, shard, runner } = options;
   requireScenarioFiles(request);
   const specs = buildSpecs(request);
-  const commit = resolveCommit();
+  const commit = options.commit ?? resolveCommit();
   const manifest = buildManifest(request, specs, commit, runner.label, shard);
   prepareDirectory(out, manifest);
 

@@ -79,6 +79,30 @@ describe('runFacts', () => {
     expect(again.facts.map((f) => f.result)).toEqual(run.facts.map((f) => f.result));
   }, 60_000);
 
+  it('keeps the commit it started with, so a commit made during the run does not orphan its records', async () => {
+    const was = process.env.EXECDRILL_COMMIT;
+    process.env.EXECDRILL_COMMIT = 'before';
+    let sweeps = 0;
+    // HEAD "moves" while the first sweep runs: every later sweep would read the new commit.
+    const moving = () => {
+      sweeps++;
+      process.env.EXECDRILL_COMMIT = 'after';
+      return quiet();
+    };
+    try {
+      const run = await runFacts(options([fact('T3', cheaper('>', 'IS_CONTROL_BPS')), fact('T1', cheaper('>'))], { maxSeeds: 8, progress: moving }));
+      expect(sweeps).toBe(2);
+      expect(run.commit).toBe('before');
+      expect(run.facts.map((f) => [f.verdict, f.stoppedBy, f.seeds])).toEqual([
+        ['undecided', 'max-seeds', 8],
+        ['pass', 'decided', 4],
+      ]);
+    } finally {
+      if (was === undefined) delete process.env.EXECDRILL_COMMIT;
+      else process.env.EXECDRILL_COMMIT = was;
+    }
+  }, 60_000);
+
   it('is undecided when the time budget runs out before a look', async () => {
     const run = await runFacts(options([fact('T1', cheaper('>'))], { timeBudgetMs: 1 }));
     expect(run.facts[0]).toMatchObject({ verdict: 'undecided', looks: 0, reason: 'the time budget ran out before the first look (4 seeds)' });
