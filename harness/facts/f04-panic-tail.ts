@@ -2,8 +2,8 @@
  * F4, panic catch-up has the worse tail (seed 000: "C_catchup: convex urgency premium when deficit is
  * repaid late"; "Running panic catch-up without backlog convexity limits"), in 000-gateway-failover
  * over 400 seeds (FACTS.md's count): p99 IS(panic-catchup) > p99 IS(failover-fsm), paired by seed, and
- * mean BCU > 0 for panic-catchup (BCU: METRICS.md's extra bps per unit of backlog cleared after recovery;
- * "not measured" until the records carry it).
+ * mean BCU_BPS > 0 for panic-catchup (METRICS.md's BCU: the extra bps per share of backlog cleared after
+ * the first signal, against the control run's; "not measured" where the records do not carry it).
  */
 import { arm, scenarioFile, type FactDefinition } from './fact.ts';
 
@@ -15,7 +15,7 @@ export function f04(): FactDefinition {
     id: 'F4',
     title: 'Panic catch-up has the worse tail',
     seedBasis: '000: "C_catchup: convex urgency premium when deficit is repaid late"; "Running panic catch-up without backlog convexity limits"',
-    test: 'in 000-gateway-failover: p99 IS_BPS(panic-catchup) > p99 IS_BPS(failover-fsm), paired; mean BCU(panic-catchup) > 0; 400 seeds',
+    test: 'in 000-gateway-failover: p99 IS_BPS(panic-catchup) > p99 IS_BPS(failover-fsm), paired; mean BCU_BPS(panic-catchup) > 0; 400 seeds',
     seeds: 400,
     seedsStated: true,
     design: { scenarios: [SCENARIO], policies: ['panic-catchup', 'failover-fsm'], params: [] },
@@ -24,7 +24,7 @@ export function f04(): FactDefinition {
       label: 'tail and convexity',
       checks: [
         { kind: 'paired', label: 'p99 IS vs failover-fsm', a: { arm: arm(SCENARIO, 'failover-fsm'), metric: 'IS_BPS' }, b: { arm: panic, metric: 'IS_BPS' }, stat: 'p99', claim: { op: '>', bound: 0 } },
-        { kind: 'statistic', label: 'BCU of panic-catchup', sample: { arm: panic, metric: 'BCU' }, stat: 'mean', claim: { op: '>', bound: 0 } },
+        { kind: 'statistic', label: 'BCU of panic-catchup', sample: { arm: panic, metric: 'BCU_BPS' }, stat: 'mean', claim: { op: '>', bound: 0 } },
       ],
     },
   };
