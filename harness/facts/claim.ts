@@ -11,15 +11,15 @@
 import { studentTQuantile } from '../../sim/index.ts';
 import type { Claim } from './fact.ts';
 
-export type Verdict = 'pass' | 'fail' | 'undecided';
+export type FactVerdict = 'pass' | 'fail' | 'undecided';
 
-export interface Interval {
+export interface ClaimInterval {
   estimate: number;
   low: number;
   high: number;
 }
 
-export function judgeClaim({ low, high }: Interval, { op, bound }: Claim): Verdict {
+export function judgeClaim({ low, high }: ClaimInterval, { op, bound }: Claim): FactVerdict {
   switch (op) {
     case '>':
       return low > bound ? 'pass' : high <= bound ? 'fail' : 'undecided';
@@ -36,7 +36,7 @@ export function judgeClaim({ low, high }: Interval, { op, bound }: Claim): Verdi
 
 export const claimText = ({ op, bound }: Claim): string => `${op === '!=' ? '≠' : op} ${bound}`;
 
-const WORDS: Record<Claim['op'], Record<Exclude<Verdict, 'undecided'>, string>> = {
+const WORDS: Record<Claim['op'], Record<Exclude<FactVerdict, 'undecided'>, string>> = {
   '>': { pass: 'lies above', fail: 'lies at or below' },
   '>=': { pass: 'lies at or above', fail: 'lies below' },
   '<': { pass: 'lies below', fail: 'lies at or above' },
@@ -45,7 +45,7 @@ const WORDS: Record<Claim['op'], Record<Exclude<Verdict, 'undecided'>, string>> 
 };
 
 /** "the interval lies above 0", "the interval straddles 0.9". */
-export function verdictWords(verdict: Verdict, { op, bound }: Claim): string {
+export function verdictWords(verdict: FactVerdict, { op, bound }: Claim): string {
   if (verdict === 'undecided') return `the interval straddles ${bound}`;
   const words = `the interval ${WORDS[op][verdict]} ${bound}`;
   return op === '!=' && verdict === 'fail' ? `${words}: no seed tells them apart` : words;
@@ -60,7 +60,7 @@ export interface LaterLook {
 const normalQuantile = (p: number) => studentTQuantile(p, 1e6);
 
 /** The first later look at which the projected interval settles the claim, or null when none does. */
-export function settleSeeds(interval: Interval, claim: Claim, now: LaterLook, later: readonly LaterLook[]): number | null {
+export function settleSeeds(interval: ClaimInterval, claim: Claim, now: LaterLook, later: readonly LaterLook[]): number | null {
   const { estimate, low, high } = interval;
   const zNow = normalQuantile(1 - now.alpha / 2);
   for (const look of later) {

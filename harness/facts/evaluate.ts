@@ -15,14 +15,14 @@ import {
 } from '../../sim/index.ts';
 import { statisticNamed } from '../compare/statistics.ts';
 import type { EpisodeRecord } from '../episode/record.ts';
-import { claimText, judgeClaim, settleSeeds, verdictWords, type Interval, type LaterLook, type Verdict } from './claim.ts';
+import { claimText, judgeClaim, settleSeeds, verdictWords, type ClaimInterval, type LaterLook, type FactVerdict } from './claim.ts';
 import { describePaired, describeSample, describeShare } from './describe.ts';
 import type { Arm, Check, PairedCheck, Sample, ShareCheck, StatisticCheck } from './fact.ts';
 
 export interface CheckResult {
   label: string;
   kind: Check['kind'];
-  verdict: Verdict;
+  verdict: FactVerdict;
   /** What was measured, in words; empty for `all` and `any`. */
   statistic: string;
   claim: string | null;
@@ -72,7 +72,7 @@ function notMeasured(records: readonly EpisodeRecord[], metrics: readonly string
   return missing.length === 0 || records.length === 0 ? null : `not measured: no record carries ${missing.join(', ')}`;
 }
 
-function leafResult(check: StatisticCheck | PairedCheck | ShareCheck, statistic: string, leaf: Leaf, interval: Interval | null, n: number, missing: string | null): CheckResult {
+function leafResult(check: StatisticCheck | PairedCheck | ShareCheck, statistic: string, leaf: Leaf, interval: ClaimInterval | null, n: number, missing: string | null): CheckResult {
   const base = { label: check.label, kind: check.kind, statistic, claim: claimText(check.claim), n, level: 1 - leaf.alpha };
   if (interval === null) {
     const reason = missing ?? (n === 0 ? 'no values at these seeds' : `only ${n} value${n === 1 ? '' : 's'}: too few for an interval`);
@@ -135,14 +135,14 @@ function evaluateShare(check: ShareCheck, leaf: Leaf): CheckResult {
   return leafResult(check, describeShare(check), leaf, interval, population.length, null);
 }
 
-const count = (results: readonly CheckResult[], verdict: Verdict) => results.filter((result) => result.verdict === verdict);
+const count = (results: readonly CheckResult[], verdict: FactVerdict) => results.filter((result) => result.verdict === verdict);
 
 function combined(check: Check & { kind: 'all' | 'any' }, children: CheckResult[]): CheckResult {
   const passed = count(children, 'pass');
   const failed = count(children, 'fail');
   const undecided = count(children, 'undecided');
   const all = check.kind === 'all';
-  const verdict: Verdict = all
+  const verdict: FactVerdict = all
     ? failed.length > 0 ? 'fail' : undecided.length > 0 ? 'undecided' : 'pass'
     : passed.length > 0 ? 'pass' : undecided.length > 0 ? 'undecided' : 'fail';
   const settles = undecided.map((result) => result.settleSeeds);
@@ -151,7 +151,7 @@ function combined(check: Check & { kind: 'all' | 'any' }, children: CheckResult[
   if (verdict === 'undecided') settle = all ? (known.length === settles.length ? Math.max(...known) : null) : known.length > 0 ? Math.min(...known) : null;
   const of = `of ${children.length}`;
   const first = (results: CheckResult[]) => `${results[0].label}: ${results[0].reason}`;
-  const reasons: Record<Verdict, () => string> = all
+  const reasons: Record<FactVerdict, () => string> = all
     ? { pass: () => `all ${children.length} checks pass`, fail: () => `${failed.length} ${of} fail; ${first(failed)}`, undecided: () => `${undecided.length} ${of} undecided, none failed; ${first(undecided)}` }
     : { pass: () => `${passed.length} ${of} pass (one is needed); ${first(passed)}`, fail: () => `none ${of} passes; ${first(failed)}`, undecided: () => `none ${of} passes yet, ${undecided.length} undecided; ${first(undecided)}` };
   const reason = reasons[verdict]();

@@ -31,11 +31,11 @@ export interface Sample {
   where?: RecordPredicate;
 }
 
-export type Comparison = '>' | '>=' | '<' | '<=' | '!=';
+export type ClaimOp = '>' | '>=' | '<' | '<=' | '!=';
 
 /** What the statistic must be: `> 0`, `>= 0.9`, `!= 0` (two-sided). */
 export interface Claim {
-  op: Comparison;
+  op: ClaimOp;
   bound: number;
 }
 

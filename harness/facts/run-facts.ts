@@ -20,7 +20,7 @@ import { settingsFor } from '../sweep/params.ts';
 import { buildSpecs, WHOLE_SWEEP, type SweepRequest } from '../sweep/plan.ts';
 import { PROJECT_ROOT, type RunnerModule } from '../sweep/runner-module.ts';
 import { runSweep, type SweepOptions } from '../sweep/run-sweep.ts';
-import type { Verdict } from './claim.ts';
+import type { FactVerdict } from './claim.ts';
 import { requireArmsInDesign } from './design.ts';
 import { evaluateCheck, type CheckResult } from './evaluate.ts';
 import type { Arm, FactDefinition } from './fact.ts';
@@ -52,7 +52,7 @@ export interface FactOutcome {
   title: string;
   seedBasis: string;
   test: string;
-  verdict: Verdict;
+  verdict: FactVerdict;
   reason: string;
   /** Seeds of the last look made (0 when none was). */
   seeds: number;
@@ -79,7 +79,7 @@ export interface FactsRun {
 }
 
 interface FactJudgement {
-  verdict: Verdict;
+  verdict: FactVerdict;
   result: CheckResult | null;
   failed: EpisodeRecord[];
 }

@@ -13,7 +13,7 @@
 import { describe, expect, it } from 'vitest';
 import { RandomStreams, standardNormal, studentTQuantile, type UniformSource } from '../../../sim/index.ts';
 import type { EpisodeRecord } from '../../../harness/episode/record.ts';
-import type { Verdict } from '../../../harness/facts/claim.ts';
+import type { FactVerdict } from '../../../harness/facts/claim.ts';
 import { evaluateCheck } from '../../../harness/facts/evaluate.ts';
 import type { PairedCheck } from '../../../harness/facts/fact.ts';
 import { settleSequentially, type Look, type SequentialPlan } from '../../../harness/facts/sequential.ts';
@@ -24,7 +24,7 @@ const REPETITIONS = 1000;
 interface Reported {
   low: number;
   high: number;
-  verdict: Verdict;
+  verdict: FactVerdict;
 }
 
 /** Runs REPETITIONS sequential runs; `judge` sees the data so far and the look's error. */
