@@ -191,7 +191,7 @@ function factOutcome(fact: FactDefinition, judgement: FactJudgement | null, look
   const base = { id: fact.id, title: fact.title, seedBasis: fact.seedBasis, test: fact.test, stoppedBy, seeds: look?.seeds ?? 0, looks: look?.look ?? 0, lookAlpha: look?.alpha ?? null };
   if (judgement === null) {
     const reason = `the time budget ran out before the first look (${plan.initialSeeds} seeds)`;
-    return { ...base, verdict: 'undecided', reason, settleSeeds: plan.initialSeeds, failedEpisodes: { count: 0, replay: [] }, result: null };
+    return { ...base, verdict: 'undecided', reason, settleSeeds: null, failedEpisodes: { count: 0, replay: [] }, result: null };
   }
   const failedEpisodes = { count: judgement.failed.length, replay: judgement.failed.slice(0, REPLAYS_SHOWN).map((record) => record.replay) };
   const settle = judgement.verdict === 'undecided' ? (judgement.result?.settleSeeds ?? null) : null;
