@@ -4,7 +4,7 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['node_modules/', 'results/', 'coverage/', '.ci/', 'test/fixtures/', 'interop/build/', 'test/.generated/'] },
+  { ignores: ['node_modules/', 'dist/', 'results/', 'coverage/', '.ci/', 'test/fixtures/', 'interop/build/', 'test/.generated/'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -21,6 +21,17 @@ export interface Decision {
   placement: Placement;
   /** Cancel every working child order now. */
   cancelResting: boolean;
+  /**
+   * Cancel every working order at the venue with one OrderMassCancelRequest per session, including ones
+   * the router cannot see (children of unknown fate); sessions that cannot send one fall back to
+   * `cancelResting`'s order-by-order cancels. Absent: false.
+   */
+  massCancel?: boolean;
+  /**
+   * Count children of unknown fate as gone and send their quantity again (playbook 000's "duplicate intent":
+   * if they did reach the venue and fill, the parent overfills). Absent: false.
+   */
+  reenterUnknown?: boolean;
   /** At most one child order in flight at a time (seed 002's SAFE_SERIALIZE). */
   serialize: boolean;
   /** Ask the venue for the status of every child in an unknown state. */

@@ -51,8 +51,8 @@ const SEVERITY: Record<FailoverState, number> = {
 export const failoverFsm: PolicyDefinition = {
   name: 'failover-fsm',
   version: '1.0.0',
-  summary: 'Seed 000 failover state machine: confidence-weighted caps while diverged, capped catch-up on re-entry.',
-  source: 'seed 000 sections 5 and 8',
+  summary: 'Playbook 000 failover state machine: confidence-weighted caps while diverged, capped catch-up on re-entry.',
+  source: 'playbook 000 sections 5 and 8',
   defaults: {
     ...FOLLOWER_DEFAULTS,
     liveSetSimilarityThreshold: 0.98,

@@ -16,7 +16,7 @@ export const freezeUntilClean: PolicyDefinition = {
   name: 'freeze-until-clean',
   version: '1.0.0',
   summary: 'Pauses all new flow until every signal is clean, then catches up at full speed.',
-  source: 'baseline (seed 002 bad recovery paths)',
+  source: 'baseline (playbook 002 bad recovery paths)',
   defaults: { ...FOLLOWER_DEFAULTS },
   create(params) {
     const follower = followerParams(params);

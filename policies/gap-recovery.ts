@@ -35,8 +35,8 @@ const SEVERITY: Record<GapState, number> = {
 export const gapRecovery: PolicyDefinition = {
   name: 'gap-recovery',
   version: '1.0.0',
-  summary: 'Seed 002 gap-recovery regimes: confidence-discounted urgency, SAFE_SERIALIZE, step-ramp rejoin.',
-  source: 'seed 002 regime state machine and runbook',
+  summary: 'Playbook 002 gap-recovery regimes: confidence-discounted urgency, SAFE_SERIALIZE, step-ramp rejoin.',
+  source: 'playbook 002 regime state machine and runbook',
   defaults: {
     ...FOLLOWER_DEFAULTS,
     confidenceThreshold: 0.9,

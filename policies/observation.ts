@@ -69,6 +69,12 @@ export interface MarketView {
   venueTimeNs: Ns;
   /** Decision time minus venue time of the newest applied update: the book's age. */
   ageNs: Ns;
+  /**
+   * Decision time minus venue time of the last message that changed the book (a level update, a trade, a
+   * snapshot). Feed heartbeats keep `ageNs` low while a stalled matching engine sends nothing else: a busy
+   * book that stops changing is a venue in trouble (seed 001).
+   */
+  lastChangeAgeNs: Ns;
   /** The feed receiver is recovering a gap (retransmission or snapshot): the book is stale. */
   recovering: boolean;
   gapCount: number;

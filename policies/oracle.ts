@@ -11,7 +11,7 @@ export const oracle: PolicyDefinition = {
   name: 'oracle',
   version: '1.0.0',
   summary: 'Schedule follower whose router sees venue truth at once (prices the cost of not knowing).',
-  source: 'seed 000 attribution (harness only)',
+  source: 'playbook 000 attribution (harness only)',
   defaults: { ...FOLLOWER_DEFAULTS },
   seesTruth: true,
   create(params) {

@@ -11,7 +11,7 @@ export const panicCatchup: PolicyDefinition = {
   name: 'panic-catchup',
   version: '1.0.0',
   summary: 'After an incident, repays the believed deficit at once with crossing orders.',
-  source: 'baseline (seed 000 common mistakes)',
+  source: 'baseline (playbook 000 common mistakes)',
   defaults: { ...FOLLOWER_DEFAULTS, panicCatchupCap: 50, panicUntilDeficitShare: 0.01 },
   create(params) {
     const follower = followerParams(params);

@@ -1,9 +1,9 @@
 /**
- * `placebo-pause`: a measuring instrument, not a strategy (MARKET.md "Placebo"). It is `naive`, except
+ * `placebo-pause`: a measuring instrument, not a strategy (docs/MARKET-MODEL.md, the placebo check). It is `naive`, except
  * that it sends no new child orders for `pauseSeconds` from `pauseAtHorizonShare` of the parent's
  * horizon, whatever it observes (resting children stay). Run on a scenario without faults beside naive on
  * the same seeds, the difference is the cost of that pause alone: the delay the seeds say "the parent
- * urgency clock" charges (seed 002), and, when `pauseSeconds` is 0, exactly nothing.
+ * urgency clock" charges (playbook 002), and, when `pauseSeconds` is 0, exactly nothing.
  * Parameters: pauseAtHorizonShare (0..1 of the horizon), pauseSeconds (s); the follower's others as naive.
  */
 import type { PolicyDefinition } from './policy.ts';
@@ -13,7 +13,7 @@ export const placeboPause: PolicyDefinition = {
   name: 'placebo-pause',
   version: '1.0.0',
   summary: 'Naive, but sends nothing for pauseSeconds from pauseAtHorizonShare of the horizon: prices a pause alone.',
-  source: 'measuring instrument (MARKET.md placebo; seed 002 "parent urgency clock keeps ticking")',
+  source: 'measuring instrument (docs/MARKET-MODEL.md placebo; playbook 002 "parent urgency clock keeps ticking")',
   defaults: { ...FOLLOWER_DEFAULTS, pauseAtHorizonShare: 0.5, pauseSeconds: 5 },
   create(params) {
     const follower = followerParams(params);

@@ -20,7 +20,7 @@ export interface PolicyDefinition {
   readonly version: string;
   /** One line: what the policy does. */
   readonly summary: string;
-  /** The seed section it implements, or 'baseline'. */
+  /** Where its rules come from: the playbook section it implements (`playbook 002 runbook`), or 'baseline'. */
   readonly source: string;
   /** Every tunable parameter with its default; units are in the names. */
   readonly defaults: PolicyParams;

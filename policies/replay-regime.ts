@@ -59,8 +59,8 @@ export function classifyReplayRegime(f: ReplayFeatures): RegimeProbabilities {
 export const replayRegime: PolicyDefinition = {
   name: 'replay-regime',
   version: '1.0.0',
-  summary: 'Seed 001 replay-state classifier with GREEN/YELLOW/ORANGE/RED profiles and a tail-aware route score.',
-  source: 'seed 001 sections 4 and 5',
+  summary: 'Playbook 001 replay-state classifier with GREEN/YELLOW/ORANGE/RED profiles and a tail-aware route score.',
+  source: 'playbook 001 sections 4 and 5',
   defaults: {
     ...FOLLOWER_DEFAULTS,
     freshnessBoundNs: 250 * NS_PER_MS,
@@ -109,7 +109,7 @@ export const replayRegime: PolicyDefinition = {
           sessionDown: anySessionDown(o),
           gapOpen: anyGapOpen(o),
           feedRecovering: o.market.recovering,
-          bookAgeRatio: o.market.ageNs / params.freshnessBoundNs,
+          bookAgeRatio: Math.max(o.market.ageNs, o.market.lastChangeAgeNs) / params.freshnessBoundNs,
           ackInflation:
             o.latency.ackP99Ns !== undefined && o.latency.ackBaselineP99Ns ? o.latency.ackP99Ns / o.latency.ackBaselineP99Ns : 1,
           newInversions: inversions - inversionsSeen,

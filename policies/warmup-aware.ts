@@ -27,8 +27,8 @@ const SEVERITY: Record<WarmupState, number> = { WARM_STABLE: 0, REJOIN_NORMAL: 1
 export const warmupAware: PolicyDefinition = {
   name: 'warmup-aware',
   version: '1.0.0',
-  summary: 'Seed 003: canary flow to cold gateway nodes, cold-path containment, step-ramp rejoin, urgency clamp.',
-  source: 'seed 003 regime state machine',
+  summary: 'Playbook 003: canary flow to cold gateway nodes, cold-path containment, step-ramp rejoin, urgency clamp.',
+  source: 'playbook 003 regime state machine',
   defaults: {
     ...FOLLOWER_DEFAULTS,
     warmProgressThreshold: 0.9,

@@ -48,6 +48,25 @@ export function parseClockTime(input: string): Ns {
   return hours * NS_PER_HOUR + minutes * NS_PER_MIN + seconds * NS_PER_S + fractionNs;
 }
 
+/**
+ * A time of day for people, `HH:MM:SS` with the fraction to `decimals` places (default: milliseconds when
+ * there are any); the inverse of parseClockTime. Times past midnight wrap, as a clock does.
+ */
+export function formatClockTime(nsSinceMidnight: Ns, decimals?: number): string {
+  const day = 24 * NS_PER_HOUR;
+  const ns = ((Math.round(nsSinceMidnight) % day) + day) % day;
+  const places = decimals ?? (ns % NS_PER_S === 0 ? 0 : 3);
+  const scale = 10 ** places;
+  // Round once, at the finest digit shown, so 09:59:59.9996 reads 10:00:00.000 rather than 09:59:59.1000.
+  const units = Math.round((ns / NS_PER_S) * scale);
+  const seconds = Math.floor(units / scale);
+  const hh = Math.floor(seconds / 3600) % 24;
+  const mm = Math.floor(seconds / 60) % 60;
+  const ss = seconds % 60;
+  const fraction = places > 0 ? `.${String(units % scale).padStart(places, '0')}` : '';
+  return `${String(hh).padStart(2, '0')}:${String(mm).padStart(2, '0')}:${String(ss).padStart(2, '0')}${fraction}`;
+}
+
 /** Formats nanoseconds for people: the largest unit that keeps the number readable. */
 export function formatDuration(ns: Ns): string {
   const abs = Math.abs(ns);

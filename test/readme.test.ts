@@ -1,22 +1,14 @@
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { describe, expect, it, vi } from 'vitest';
+import { docExample } from './docs/doc-examples.ts';
 
 /** The README's examples are run as written, so they cannot rot. */
-function example(name: string): string {
-  const readme = readFileSync('README.md', 'utf8');
-  const marker = `<!-- readme-example: ${name} -->`;
-  const start = readme.indexOf(marker);
-  expect(start, `README has no ${marker}`).toBeGreaterThanOrEqual(0);
-  const block = /```ts\n([\s\S]*?)```/.exec(readme.slice(start));
-  expect(block).not.toBeNull();
-  return (block as RegExpExecArray)[1];
-}
-
 describe('README examples', () => {
   it('the policy example runs as a user policy module through execdrill run', async () => {
     const { spawnSync } = await import('node:child_process');
     mkdirSync('test/.generated', { recursive: true });
-    writeFileSync('test/.generated/my-policy.ts', example('policy').replaceAll("from './policies/index.ts'", "from '../../policies/index.ts'"));
+    // As written: it imports `execdrill/policies`, which from source resolves to policies/index.ts.
+    writeFileSync('test/.generated/my-policy.ts', docExample('README.md', 'policy'));
     const result = spawnSync(
       process.execPath,
       ['bin/execdrill.js', 'run', '--scenario', 'test/fixtures/scenarios/tiny-gap.yaml', '--policy', 'test/.generated/my-policy.ts', '--seed', '3', '--json'],
@@ -32,7 +24,7 @@ describe('README examples', () => {
   it('the kernel example runs and serves about 3 customers a second for an hour', async () => {
     mkdirSync('test/.generated', { recursive: true });
     const file = 'test/.generated/readme-kernel.ts';
-    writeFileSync(file, example('kernel').replaceAll("from './sim/index.ts'", "from '../../sim/index.ts'"));
+    writeFileSync(file, docExample('README.md', 'kernel').replaceAll("from './sim/index.ts'", "from '../../sim/index.ts'"));
     const log = vi.spyOn(console, 'log').mockImplementation(() => undefined);
     // A computed specifier: the file exists only once this test has written it, so the typecheck must not resolve it.
     const generated = './.generated/readme-kernel.ts';

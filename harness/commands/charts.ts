@@ -1,28 +1,11 @@
 /** `execdrill charts`: draws a sweep's or drill's episode records as PNG charts and lists them. */
-import { statSync } from 'node:fs';
-import { dirname, join } from 'node:path';
 import type { Argv, CommandModule } from 'yargs';
-import { UsageError } from '../errors.ts';
-import { writeCharts, type ChartFile } from '../report/charts/index.ts';
 import { helpEpilogue, requireSingle } from '../sweep/options.ts';
-import { readRecordSource } from '../sweep/records.ts';
 
 interface ChartsArgs {
   dir: string;
   out?: string;
   json: boolean;
-}
-
-export const CHARTS_DIR = 'charts';
-
-/** Reads the records at `path` (a sweep directory or an episodes .jsonl file) and writes their charts. */
-export function chartRecordsAt(path: string, out?: string): { out: string; files: ChartFile[] } {
-  const source = readRecordSource(path);
-  if (source.records.length === 0) throw new UsageError(`${path}: no episode records in ${source.path}`);
-  const target = out ?? join(statSync(path).isDirectory() ? path : dirname(path), CHARTS_DIR);
-  const files = writeCharts(source.records, target);
-  if (files.length === 0) throw new UsageError(`${path}: none of its ${source.records.length} episode records has costs to chart (every episode failed?)`);
-  return { out: target, files };
 }
 
 const EXAMPLES: ReadonlyArray<readonly [string, string]> = [
@@ -50,8 +33,9 @@ export const chartsCommand: CommandModule<object, ChartsArgs> = {
   command: 'charts <dir>',
   describe: 'draw episode records as PNG charts (distributions, tail whiskers, timelines, event study)',
   builder,
-  handler(args) {
+  async handler(args) {
     requireSingle(args as unknown as Record<string, unknown>, ['out']);
+    const { chartRecordsAt } = await import('../report/charts/records-at.ts');
     const { out, files } = chartRecordsAt(args.dir, args.out);
     if (args.json) {
       process.stdout.write(`${JSON.stringify({ out, charts: files }, null, 2)}\n`);

@@ -1,10 +1,9 @@
 /** `execdrill compare`: policies side by side per scenario, with paired bootstrap intervals against a baseline. */
 import type { Argv, CommandModule } from 'yargs';
-import { compareRecords, OBJECTIVES, type CompareOptions } from '../compare/comparison.ts';
-import { formatComparison } from '../compare/table.ts';
+import type { CompareOptions } from '../compare/comparison.ts';
 import { UsageError } from '../errors.ts';
+import { OBJECTIVES } from '../compare/objectives.ts';
 import { helpEpilogue, requireSingle } from '../sweep/options.ts';
-import { readRecordSource } from '../sweep/records.ts';
 
 interface CompareArgs {
   paths: string[];
@@ -38,7 +37,7 @@ export function comparisonOptions<T>(yargs: Argv<T>): Argv<T> {
 const EXAMPLES: ReadonlyArray<readonly [string, string]> = [
   ['every policy against naive', 'execdrill compare results/fix'],
   ['against another baseline, for a machine', 'execdrill compare results/fix --baseline gap-recovery --json'],
-  ['two versions of a policy (their records carry version and source hash)', 'execdrill compare results/before results/after'],
+  ['two versions of a policy: a sweep before your change and one after (records carry version and source hash)', 'execdrill compare <sweep-before> <sweep-after>'],
   ['rank tuning settings on p99 of IS_FO_BPS', 'execdrill compare results/tune --objective p99'],
 ];
 
@@ -60,7 +59,10 @@ export const compareCommand: CommandModule<object, CompareArgs> = {
   command: 'compare <paths..>',
   describe: 'compare policies per scenario: tail IS, FETL, completion, paired bootstrap differences',
   builder,
-  handler(args) {
+  async handler(args) {
+    const { compareRecords } = await import('../compare/comparison.ts');
+    const { formatComparison } = await import('../compare/table.ts');
+    const { readRecordSource } = await import('../sweep/records.ts');
     const comparison = compareRecords(args.paths.map(readRecordSource), compareOptionsOf(args));
     process.stdout.write(args.json ? `${JSON.stringify(comparison, null, 2)}\n` : formatComparison(comparison));
   },

@@ -1,12 +1,12 @@
 /** `execdrill list scenarios|policies|metrics`: what the project ships, for people and machines. */
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import type { CommandModule } from 'yargs';
-import { BUNDLED_POLICIES } from '../../policies/index.ts';
-import { METRIC_CATALOGUE } from '../metrics/index.ts';
-import { loadScenarioFile } from '../scenario/index.ts';
+import { PACKAGE_ROOT } from '../package-files.ts';
+import { helpEpilogue } from '../sweep/options.ts';
 
-export const SCENARIO_DIR = new URL('../../scenarios/', import.meta.url);
+export const SCENARIO_DIR = new URL('scenarios/', pathToFileURL(PACKAGE_ROOT));
 
 export function bundledScenarioFiles(): string[] {
   const directory = SCENARIO_DIR.pathname;
@@ -16,19 +16,25 @@ export function bundledScenarioFiles(): string[] {
     .map((f) => join('scenarios', f));
 }
 
-function rows(what: 'scenarios' | 'policies' | 'metrics'): Record<string, string>[] {
+async function rows(what: 'scenarios' | 'policies' | 'metrics'): Promise<Record<string, string>[]> {
   switch (what) {
-    case 'scenarios':
+    case 'scenarios': {
+      const { loadScenarioFile } = await import('../scenario/index.ts');
       return bundledScenarioFiles().map((file) => {
         const loaded = loadScenarioFile(new URL(file.replace(/^scenarios\//, ''), SCENARIO_DIR).pathname);
         return loaded.ok
-          ? { file, name: loaded.scenario.name, kind: loaded.scenario.kind, seed: loaded.scenario.seedDocument ?? '', title: loaded.scenario.title }
-          : { file, name: '(invalid: run execdrill validate)', kind: '', seed: '', title: '' };
+          ? { file, name: loaded.scenario.name, kind: loaded.scenario.kind, playbook: loaded.scenario.playbook ?? '', title: loaded.scenario.title }
+          : { file, name: '(invalid: run execdrill validate)', kind: '', playbook: '', title: '' };
       });
-    case 'policies':
+    }
+    case 'policies': {
+      const { BUNDLED_POLICIES } = await import('../../policies/index.ts');
       return BUNDLED_POLICIES.map((p) => ({ name: p.name, version: p.version, source: p.source, summary: p.summary }));
-    case 'metrics':
+    }
+    case 'metrics': {
+      const { METRIC_CATALOGUE } = await import('../metrics/index.ts');
       return METRIC_CATALOGUE.map((m) => ({ name: m.name, unit: m.unit, description: m.description }));
+    }
   }
 }
 
@@ -37,11 +43,20 @@ export const listCommand: CommandModule<object, { what: 'scenarios' | 'policies'
   describe: 'List the bundled scenarios, the policies, or the metrics an episode record carries',
   builder: (yargs) =>
     yargs
+      .wrap(null)
       .positional('what', { choices: ['scenarios', 'policies', 'metrics'] as const, demandOption: true })
       .option('json', { type: 'boolean', default: false })
-      .example('$0 list policies', 'every bundled policy with its version and what it implements'),
-  handler: (argv) => {
-    const table = rows(argv.what);
+      .epilogue(
+        helpEpilogue(
+          [
+            ['every bundled policy with its version and what it implements', 'execdrill list policies'],
+            ['every metric of a record, with its unit (also docs/METRICS.md)', 'execdrill list metrics'],
+          ],
+          ['Exit codes: 0 listed, 64 bad input.'],
+        ),
+      ),
+  handler: async (argv) => {
+    const table = await rows(argv.what);
     if (argv.json) {
       process.stdout.write(`${JSON.stringify(table)}\n`);
       return;

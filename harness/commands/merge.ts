@@ -1,9 +1,6 @@
 /** `execdrill merge`: joins the directories of a sharded sweep into one, as an unsharded run writes it. */
 import type { Argv, CommandModule } from 'yargs';
-import { mergeShards } from '../sweep/merge.ts';
 import { helpEpilogue, requireSingle } from '../sweep/options.ts';
-import { readRecordSource } from '../sweep/records.ts';
-import { summariseRecords } from '../sweep/summary.ts';
 
 interface MergeArgs {
   dirs: string[];
@@ -35,8 +32,11 @@ export const mergeCommand: CommandModule<object, MergeArgs> = {
   command: 'merge <dirs..>',
   describe: 'join shard directories into the output of one unsharded sweep',
   builder,
-  handler(args) {
+  async handler(args) {
     requireSingle(args, ['out']);
+    const { mergeShards } = await import('../sweep/merge.ts');
+    const { readRecordSource } = await import('../sweep/records.ts');
+    const { summariseRecords } = await import('../sweep/summary.ts');
     const outcome = mergeShards(args.dirs, args.out);
     const summary = summariseRecords(readRecordSource(args.out).records);
     if (args.json) {

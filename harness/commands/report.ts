@@ -3,9 +3,7 @@ import { statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { Argv, CommandModule } from 'yargs';
 import { UsageError } from '../errors.ts';
-import { writeReport } from '../report/html/index.ts';
 import { helpEpilogue, requireSingle } from '../sweep/options.ts';
-import { readRecordSource } from '../sweep/records.ts';
 import { compareOptionsOf, comparisonOptions } from './compare.ts';
 
 interface ReportArgs {
@@ -51,13 +49,16 @@ export const reportCommand: CommandModule<object, ReportArgs> = {
   command: 'report <dir>',
   describe: 'write a self-contained HTML report: comparison, tail charts, episode explorer',
   builder,
-  handler(args) {
+  async handler(args) {
     requireSingle(args as unknown as Record<string, unknown>, ['dir', 'out']);
+    const { writeReport } = await import('../report/html/index.ts');
+    const { readRecordSource } = await import('../sweep/records.ts');
+    const { readVerdict } = await import('../report/html/verdict-file.ts');
     const options = compareOptionsOf(args);
     const source = readRecordSource(args.dir);
     const out = args.out ?? defaultOut(args.dir);
     if (args.out !== undefined && !isDirectory(dirname(out))) throw new UsageError(`--out ${out}: no directory ${dirname(out)}`);
-    const written = writeReport([source], options, out);
+    const written = writeReport([source], options, out, readVerdict(args.dir));
     process.stdout.write(
       args.json
         ? `${JSON.stringify(written, null, 2)}\n`

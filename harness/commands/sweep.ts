@@ -3,12 +3,7 @@ import { availableParallelism } from 'node:os';
 import type { Argv, CommandModule } from 'yargs';
 import { helpEpilogue, requireSingle, requireWorkers } from '../sweep/options.ts';
 import { parseParamOption } from '../sweep/params.ts';
-import { formatShard, parseShard, WHOLE_SWEEP, type SweepRequest } from '../sweep/plan.ts';
-import { readRecordSource } from '../sweep/records.ts';
-import { resolveRunner } from '../sweep/runner-module.ts';
-import { runSweep } from '../sweep/run-sweep.ts';
-import { parseSeeds } from '../sweep/seeds.ts';
-import { summariseRecords } from '../sweep/summary.ts';
+import type { SweepRequest } from '../sweep/plan.ts';
 
 interface SweepArgs {
   scenario: string[];
@@ -24,9 +19,9 @@ interface SweepArgs {
 }
 
 const EXAMPLES: ReadonlyArray<readonly [string, string]> = [
-  ['two policies on 200 seeds, all cores', 'execdrill sweep --scenario scenarios/fix-resend.yaml --policy naive --policy gap-recovery --seeds 1..200 --out results/fix'],
-  ['tune one parameter of one policy', 'execdrill sweep --scenario scenarios/fix-resend.yaml --policy naive --policy gap-recovery --param gap-recovery:confidenceThreshold=0.8,0.9,0.95 --seeds 1..100 --out results/tune'],
-  ['one slice of eight (then: execdrill merge results/fix-shard-* --out results/fix)', 'execdrill sweep ... --shard 2/8 --out results/fix-shard-2'],
+  ['two policies on 200 seeds, all cores', 'execdrill sweep --scenario scenarios/002-fix-gap-resend.yaml --policy naive --policy gap-recovery --seeds 1..200 --out results/fix'],
+  ['tune one parameter of one policy', 'execdrill sweep --scenario scenarios/002-fix-gap-resend.yaml --policy naive --policy gap-recovery --param gap-recovery:confidenceThreshold=0.8,0.9,0.95 --seeds 1..100 --out results/tune'],
+  ['slice 2 of eight (0..7, one per machine; then: execdrill merge results/fix-shard-* --out results/fix)', 'execdrill sweep --scenario scenarios/002-fix-gap-resend.yaml --policy naive --policy gap-recovery --seeds 1..200 --shard 2/8 --out results/fix-shard-2'],
 ];
 
 function builder(yargs: Argv): Argv<SweepArgs> {
@@ -59,6 +54,12 @@ export const sweepCommand: CommandModule<object, SweepArgs> = {
   builder,
   async handler(args) {
     requireSingle(args, ['seeds', 'shadow', 'workers', 'shard', 'runner', 'out']);
+    const { formatShard, parseShard, WHOLE_SWEEP } = await import('../sweep/plan.ts');
+    const { readRecordSource } = await import('../sweep/records.ts');
+    const { resolveRunner } = await import('../sweep/runner-module.ts');
+    const { runSweep } = await import('../sweep/run-sweep.ts');
+    const { parseSeeds } = await import('../sweep/seeds.ts');
+    const { summariseRecords } = await import('../sweep/summary.ts');
     const request: SweepRequest = {
       scenarios: args.scenario,
       policies: args.policy,

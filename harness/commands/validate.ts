@@ -1,7 +1,7 @@
 /** `execdrill validate`: checks scenario files and prints every problem, each with its file and path. */
 import type { CommandModule } from 'yargs';
 import { EXIT_OK, EXIT_USAGE } from '../errors.ts';
-import { formatIssue, loadScenarioFile } from '../scenario/index.ts';
+import { helpEpilogue } from '../sweep/options.ts';
 
 export function validateCommand(setExit: (code: number) => void): CommandModule<object, { files: string[]; json: boolean }> {
   return {
@@ -9,10 +9,12 @@ export function validateCommand(setExit: (code: number) => void): CommandModule<
     describe: 'Check scenario files; every error is printed with its file and path (exit 64 if any)',
     builder: (yargs) =>
       yargs
+        .wrap(null)
         .positional('files', { type: 'string', array: true, demandOption: true, describe: 'scenario files' })
         .option('json', { type: 'boolean', default: false, describe: 'print the result as JSON' })
-        .example('$0 validate scenarios/*.yaml', 'check every bundled scenario'),
-    handler: (argv) => {
+        .epilogue(helpEpilogue([['check every bundled scenario', 'execdrill validate scenarios/*.yaml']], ['Exit codes: 0 every file is valid, 64 a file has errors (each printed with its file and path).'])),
+    handler: async (argv) => {
+      const { formatIssue, loadScenarioFile } = await import('../scenario/index.ts');
       const results = argv.files.map((file) => loadScenarioFile(file));
       const bad = results.filter((r) => !r.ok);
       if (argv.json) {

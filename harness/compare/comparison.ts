@@ -10,12 +10,13 @@ import type { RecordSource } from '../sweep/records.ts';
 import { columnStats, COST_METRICS, type BootstrapSettings, type ColumnStats } from './column-stats.ts';
 import { columnsNamed, groupRecords, type Column, type ScenarioGroup } from './columns.ts';
 import { pairedDifference, pairedSamples, type Difference } from './differences.ts';
+import type { OBJECTIVES } from './objectives.ts';
 import { shadowStats, type ShadowStats } from './shadow.ts';
 import { rankSettings, type TuningRanking } from './tuning.ts';
 
 export const COMPARISON_SCHEMA = 'execdrill.compare/1';
 export const DIFFERENCE_STATS = ['p50', 'p95', 'p99', 'cvar95'] as const;
-export const OBJECTIVES = ['p95', 'p99'] as const;
+export { OBJECTIVES } from './objectives.ts';
 
 export interface CompareOptions extends BootstrapSettings {
   baseline: string;

@@ -18,6 +18,8 @@ export interface ShadowDivergence {
   atNs: number;
   /** Time after the episode's first fault (negative: before it); null when the record lists no fault. */
   afterFirstFaultNs: number | null;
+  /** The record's time zero on the session clock (ns since midnight), when it states one. */
+  timeZeroNs: number | null;
   acting: string;
   shadow: string;
 }
@@ -46,7 +48,14 @@ function firstDivergence(record: Shadowed): ShadowDivergence | null {
   const first = record.shadow.divergences[0];
   if (first === undefined) return null;
   const faultNs = record.trajectory?.faults[0]?.atNs;
-  return { seed: record.seed, atNs: first.atNs, afterFirstFaultNs: faultNs === undefined ? null : first.atNs - faultNs, acting: first.acting, shadow: first.shadow };
+  return {
+    seed: record.seed,
+    atNs: first.atNs,
+    afterFirstFaultNs: faultNs === undefined ? null : first.atNs - faultNs,
+    timeZeroNs: record.timeZeroNs ?? null,
+    acting: first.acting,
+    shadow: first.shadow,
+  };
 }
 
 function regimePairs(records: readonly Shadowed[]): ShadowStats['regimePairs'] {

@@ -4,7 +4,7 @@
  * then, for shadow runs, how often and where the shadow policy's decisions diverged.
  * Costs in bps to two decimals; a difference is candidate minus baseline, so negative is cheaper.
  */
-import { formatDuration } from '../../sim/index.ts';
+import { formatClockTime, formatDuration } from '../../sim/index.ts';
 import type { ColumnStats, Interval, TailStats } from './column-stats.ts';
 import { COST_METRICS } from './column-stats.ts';
 import { DIFFERENCE_STATS, type Comparison, type ScenarioComparison } from './comparison.ts';
@@ -112,7 +112,8 @@ function tuningLines(scenario: ScenarioComparison, level: number): string[] {
 function divergenceLine(divergence: ShadowDivergence): string {
   const offset = divergence.afterFirstFaultNs;
   const after = offset === null ? '' : ` (${formatDuration(Math.abs(offset))} ${offset >= 0 ? 'after' : 'before'} the first fault)`;
-  return `    seed ${divergence.seed} at ${formatDuration(divergence.atNs)}${after}: acting ${divergence.acting} | shadow ${divergence.shadow}`;
+  const at = divergence.timeZeroNs === null ? formatDuration(divergence.atNs) : formatClockTime(divergence.timeZeroNs + divergence.atNs, 3);
+  return `    seed ${divergence.seed} at ${at}${after}: acting ${divergence.acting} | shadow ${divergence.shadow}`;
 }
 
 function shadowLines(scenario: ScenarioComparison): string[] {

@@ -5,8 +5,8 @@
  *   threshold   { metric: IS_FO_BPS, stat: p99, policy: gap-recovery, max: 25 }     (max, min or both)
  *               "p99(IS_FO_BPS) of gap-recovery <= 25"       ("<= 25 bps" and ">= x" too)
  *               { metric: FETL_BPS, policy: gap-recovery, max: 10 }   "FETL_BPS of gap-recovery <= 10"
- *   beats       { policy: gap-recovery, beats: naive, stat: p95, metric: IS_BPS, confidence: 0.95 }
- *               "gap-recovery beats naive at p95 with 95% confidence"   ("at p95(IS_FO_BPS)" names the metric)
+ *   beats       { policy: gap-recovery, beats: naive, stat: p95, metric: IS_FO_BPS, confidence: 0.95 }   (metric: IS_FO_BPS unless named)
+ *               "gap-recovery beats naive at p95 with 95% confidence"   ("at p95(IS_BPS)" names another metric)
  *   invariants  { noInvariantViolations: true }   "no invariant violations"   ("for <policy>" scopes it)
  *
  * Every form takes an optional scenario (`scenario: fix-resend`, or "... in fix-resend"); without one
@@ -19,7 +19,7 @@
 import { z } from 'zod';
 import { STATISTIC_GRAMMAR, statisticNamed } from '../compare/statistics.ts';
 import { formatPath } from '../scenario/index.ts';
-import { BeatsGate } from './beats-gate.ts';
+import { BEATS_DEFAULT_METRIC, BeatsGate } from './beats-gate.ts';
 import { formatPercent, type Gate } from './gate.ts';
 import { NoInvariantViolationsGate } from './record-gates.ts';
 import { FETL_METRIC, ThresholdGate } from './threshold-gate.ts';
@@ -166,7 +166,7 @@ export function buildGate(raw: unknown, path: string, defaults: GateDefaults, is
     checkPolicy(spec.policy, `${path}.policy`, defaults, issues);
     checkPolicy(spec.beats, `${path}.beats`, defaults, issues);
     if (stat === null || issues.length > before) return null;
-    const metric = spec.metric ?? 'IS_BPS';
+    const metric = spec.metric ?? BEATS_DEFAULT_METRIC;
     const confidence = spec.confidence ?? defaults.level;
     const text = `${spec.policy} beats ${spec.beats} at ${stat}(${metric}) with ${formatPercent(confidence)} confidence${scopeText(spec.scenario)}`;
     return new BeatsGate(text, where, { policy: spec.policy, other: spec.beats, metric, stat, scenario: spec.scenario ?? null, confidence });

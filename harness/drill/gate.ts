@@ -17,7 +17,10 @@ export interface GateOutcome {
   /** The column (policy, version, setting) or record set the outcome is about. */
   subject: string;
   status: GateStatus;
+  /** The measurement, for tables and logs: the statistic, its interval, the seeds. */
   detail: string;
+  /** Why it passed, failed or is undecided, in plain words for a person. */
+  reason: string;
   /** The statistic and its interval, when the gate measures one. */
   estimate?: number;
   low?: number;
@@ -26,13 +29,16 @@ export interface GateOutcome {
 
 export interface GateContext {
   groups: ScenarioGroup[];
-  bootstrap: BootstrapSettings;
+  /** The drill's bootstrap settings; `baseline` is the comparison table's, whose intervals a gate on it shares. */
+  bootstrap: BootstrapSettings & { baseline?: string };
 }
 
 export interface Gate {
   readonly text: string;
   /** Where the gate is written: `drills/fix.yaml: gates[2]`. */
   readonly where: string;
+  /** The metric and statistic it measures, when it measures one (the verdict block ranks policies on the first). */
+  readonly measures?: { metric: string; stat: string | null } | null;
   evaluate(context: GateContext): GateOutcome[];
 }
 
@@ -57,4 +63,5 @@ export function columnsInScope(groups: ScenarioGroup[], policy: string, where: s
 }
 
 export const formatNumber = (value: number) => value.toFixed(2);
+export const formatSigned = (value: number) => `${value >= 0 ? '+' : ''}${value.toFixed(2)}`;
 export const formatPercent = (level: number) => `${Math.round(level * 1000) / 10}%`;

@@ -52,18 +52,35 @@ export class ThresholdGate implements Gate {
     private readonly spec: ThresholdSpec,
   ) {}
 
+  get measures(): { metric: string; stat: string | null } {
+    return { metric: this.spec.metric, stat: this.spec.stat };
+  }
+
   evaluate(context: GateContext): GateOutcome[] {
     const groups = groupsInScope(context.groups, this.spec.scenario, this.where);
     this.requireMetric(groups.flatMap((group) => group.columns.flatMap((column) => column.records)));
     return columnsInScope(groups, this.spec.policy, this.where).map(({ group, column }) => {
       const base = { gate: this.text, scenario: group.scenario, subject: column.label };
       const measured = this.measure(column, context, `drill.${this.where}.${group.scenario}.${column.label}`);
-      if (measured === null) return { ...base, status: 'fail', detail: `no ${this.spec.metric} values in ${column.records.length} episodes` };
+      if (measured === null) {
+        const detail = `no ${this.spec.metric} values in ${column.records.length} episodes`;
+        return { ...base, status: 'fail', detail, reason: `${detail}: nothing to judge` };
+      }
       const status = judge(measured, this.spec);
       const interval = this.spec.confidence === null ? '' : `, ${formatPercent(this.spec.confidence)} CI [${formatNumber(measured.low)}, ${formatNumber(measured.high)}]`;
       const straddles = status === 'inconclusive' ? ': the interval straddles the bound; more seeds would settle it' : '';
-      return { ...base, status, detail: `${formatNumber(measured.estimate)}${interval}${straddles}`, ...measured };
+      return { ...base, status, detail: `${formatNumber(measured.estimate)}${interval}${straddles}`, reason: this.reason(status, measured, column.label), ...measured };
     });
+  }
+
+  private reason(status: GateStatus, measured: Measured, subject: string): string {
+    const { spec } = this;
+    const what = spec.metric === FETL_METRIC ? `FETL_BPS of ${subject}` : `${spec.stat} of ${spec.metric} for ${subject}`;
+    const bound = [spec.max === null ? '' : `at most ${spec.max}`, spec.min === null ? '' : `at least ${spec.min}`].filter(Boolean).join(' and ');
+    const value = spec.confidence === null ? formatNumber(measured.estimate) : `${formatNumber(measured.estimate)} (${formatPercent(spec.confidence)} CI ${formatNumber(measured.low)} to ${formatNumber(measured.high)})`;
+    if (status === 'pass') return `${what} is ${value}, within ${bound}`;
+    if (status === 'fail') return `${what} is ${value}: the bound is ${bound}`;
+    return `${what} is ${value}: the interval crosses the bound (${bound}); more seeds would settle it`;
   }
 
   /** A metric no record carries is a typo in the drill file, not a failed gate. */

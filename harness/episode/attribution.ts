@@ -1,6 +1,6 @@
 /**
  * Implementation shortfall of one run from venue truth, and its split by what each child order was
- * for (seed 000: normal flow, re-entry after cancel, catch-up, forced clean-up), plus missed trade and
+ * for (playbook 000: normal flow, re-entry after cancel, catch-up, forced clean-up), plus missed trade and
  * overfill unwind. Fills count toward the paper portfolio in venue time order, as in `shortfall.ts`, so
  * the purpose costs and the missed-trade and unwind terms add up to the total exactly.
  * Units: bps of the paper notional (parent quantity x decision price).
@@ -52,7 +52,7 @@ export function runCost(run: WorldRun, tickSize: number, side: 'buy' | 'sell', q
 
 /**
  * What trading `qtyShares` on `side` at the horizon would have cost per share (Perold's missed-trade
- * price; MARKET.md): the far touch at the horizon plus the impact the block would add, from the run's
+ * price; docs/MARKET-MODEL.md): the far touch at the horizon plus the impact the block would add, from the run's
  * impact model at its end (after any clean-up). Without an impact model, the far touch alone.
  */
 function remainderPriceTicks(run: WorldRun, side: 'buy' | 'sell', qtyShares: number): number {
@@ -62,7 +62,7 @@ function remainderPriceTicks(run: WorldRun, side: 'buy' | 'sell', qtyShares: num
 }
 
 /**
- * Seed 000's decomposition IS_FO = C_divergence + C_queue_reset + C_throttle + C_catchup + residual:
+ * Playbook 000's decomposition IS_FO = C_divergence + C_queue_reset + C_throttle + C_catchup + residual:
  * C_divergence is what not knowing cost (incident minus oracle); the rest splits oracle minus control
  * by purpose: re-entry flow is queue reset, catch-up and clean-up flow and overfill unwinding are
  * catch-up, missed trade is throttle (under-participation); the residual is the normal flow's

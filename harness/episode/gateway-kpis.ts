@@ -1,5 +1,5 @@
 /**
- * Seed 003's autoscaling KPIs (METRICS.md) for one incident run against its control run. Null when
+ * Playbook 003's autoscaling KPIs (METRICS.md) for one incident run against its control run. Null when
  * the scenario has no gateway pool, or when the KPI has nothing to measure (no node joined).
  *
  * Choices where the seed leaves the definition open:
@@ -11,8 +11,6 @@
  * - A p99 breach (TAIL_BREACH_AFTER_SCALE) is a router order, decided inside the guard window after a
  *   scale event, whose decision-to-wire latency exceeded the control run's p99 (the matched baseline),
  *   or that never reached the wire.
- * - COLD_FLOW_SHARE_AFTER_SCALE: COLD_FLOW_SHARE over the router orders decided from the first node
- *   becoming trading-ready on (seed 003's "after scale-out"; cold flow cannot happen before it).
  * - POST_SCALE_IS_BPS_DELTA: the cost of the fills from the first scale event to the horizon against
  *   the decision price, bps of the parent's notional, incident minus control over the same window.
  * Units: seconds, fractions, counts, bps as named.
@@ -39,8 +37,11 @@ export function gatewayKpis(run: WorldRun, control: WorldRun): Record<(typeof GA
   const breaches =
     baselineP99 === undefined ? null : orders.filter((o) => inWindow(o.decisionAtNs) && (o.decisionToWireNs === undefined || o.decisionToWireNs > baselineP99)).length;
 
+  // While some node that joined is trading-ready but not yet warm: the flow a warm-up-aware router would hold back.
+  const coldPeriods = joins.flatMap((join) => (join.tradingReadyAtNs === undefined ? [] : [[join.tradingReadyAtNs, join.warmAtNs ?? lastSampleNs] as const]));
+  const afterScale = orders.filter((o) => coldPeriods.some(([from, to]) => o.decisionAtNs >= from && o.decisionAtNs < to));
+
   const firstScaleNs = windows.length ? Math.min(...windows.map(([from]) => from)) : undefined;
-  const afterScale = firstScaleNs === undefined ? [] : orders.filter((o) => o.decisionAtNs >= firstScaleNs);
   let postScaleDelta: number | null = null;
   if (firstScaleNs !== undefined && firstScaleNs < run.parentEndNs) {
     const window = [firstScaleNs, run.parentEndNs];
@@ -60,7 +61,7 @@ export function gatewayKpis(run: WorldRun, control: WorldRun): Record<(typeof GA
 }
 
 /**
- * Seed 004's order-server KPIs. METRICS.md names none for seed 004, so these follow the seed's own
+ * Playbook 004's order-server KPIs. METRICS.md names none for playbook 004, so these follow the seed's own
  * words; null when the scenario has no order server, or nothing happened to measure.
  * - OS_OUTAGE_SEC: the first outage, from the process going down to the router's next order book
  *   (the gateway as the traders see it: "cannot submit orders via the CFE Gateway").
@@ -92,7 +93,7 @@ export function orderServerKpis(run: WorldRun): Record<(typeof ORDER_SERVER_KPI_
 }
 
 /**
- * Seed 000's failover pair KPIs, from the pair's timeline (router-observable milestones) and its loss
+ * Playbook 000's failover pair KPIs, from the pair's timeline (router-observable milestones) and its loss
  * records (truth); null when the scenario has no pair or its primary did not fail.
  * - FO_DETECTION_MS: primary failure to the controller's detection (the blind window).
  * - FO_TRANSPORT_MS: detection to the backup's logon (transport recovery).

@@ -9,7 +9,7 @@ import type { WorldRun } from './world.ts';
 
 /**
  * After final reconciliation the router's position equals the venue's: no fill lost, none counted
- * twice. Behind an order server (seed 004) a fill may be lost to the router only on an order recorded
+ * twice. Behind an order server (playbook 004) a fill may be lost to the router only on an order recorded
  * as orphaned (administrator's inbox, phone desk): the loss is then recorded as such, like a
  * non-persistent FIX store's.
  */
@@ -32,7 +32,7 @@ export function positionReconciles(run: WorldRun): InvariantResult {
     const known = believedByRoot.get(root) ?? 0;
     if (known !== shares && !orphaned(root)) return { name: 'position-reconciles', ok: false, detail: `${detail}; order ${root}: router ${known}, venue ${shares}, no orphan record` };
   }
-  return { name: 'position-reconciles', ok: true, detail: `${detail}: the difference is on orders recorded as orphaned (seed 004)` };
+  return { name: 'position-reconciles', ok: true, detail: `${detail}: the difference is on orders recorded as orphaned (playbook 004)` };
 }
 
 /** A PossDup replay never changes position a second time: no ExecID was applied twice. */
@@ -83,6 +83,6 @@ export function fixSequencesAccountedFor(run: WorldRun, persists: ReadonlyMap<st
 export function checkInvariants(run: WorldRun, persists: ReadonlyMap<string, boolean>): InvariantResult[] {
   const pairs = run.orderEntry.failovers;
   const checks: InvariantResult[] = [positionReconciles(run), noFillAppliedTwice(run), bookNeverCrossed(run), fixSequencesAccountedFor(run, persists)];
-  // Seed 000's pair keeps its own ledger and loss records: every order through it accounted for.
+  // Playbook 000's pair keeps its own ledger and loss records: every order through it accounted for.
   return pairs.length > 0 ? [...checks, failoverAccounting(pairs)] : checks;
 }

@@ -1,14 +1,17 @@
 /**
  * The state, replay and recovery KPIs of METRICS.md for one incident run (with its control run where
- * the definition compares), and seed 002's runbook timeline. Every number is computed from what the
+ * the definition compares). Every number is computed from what the
  * run recorded: state samples every 100 ms (truth beside belief), the router's decisions and child
  * orders, the router's session events, and the venue's sequencer. A KPI that does not apply to the
- * run (no fault, no recovery) is null, never zero by default.
+ * run (no fault, no recovery) is null, never zero by default. Each playbook's runbook timeline is in
+ * harness/playbooks.
  * Units: times in ms unless the name says otherwise, quantities in shares.
  */
-import { NS_PER_MS, quantile, type Ns } from '../../sim/index.ts';
+import { NS_PER_MS, NS_PER_S, quantile, type Ns } from '../../sim/index.ts';
+import { converged, routerClean } from '../playbooks/playbook.ts';
 import { failoverKpis, gatewayKpis, orderServerKpis } from './gateway-kpis.ts';
 import { reconnectKpis } from './reconnect-kpis.ts';
+import { accruedCostCurve } from './trajectory.ts';
 import type { StateSample, WorldRun } from './world.ts';
 
 /** METRICS.md BSR: a decision on a book older than this is a stale-book decision. */
@@ -16,50 +19,44 @@ export const BOOK_FRESHNESS_BOUND_NS = 250 * NS_PER_MS;
 const SAMPLE_MS = 100;
 /** CATCHUP_OVERSHOOT: catch-up beyond the true need by more than this margin. */
 export const OVERSHOOT_MARGIN = 0.1;
+/** ROR's denominator is at least one round lot: catch-up against a need of a few shares is measured per lot. */
+export const ROR_MIN_NEED_SHARES = 100;
+/** RWS: the replay window's "immediate aftermath" (seed 002), after the router's state is authoritative again. */
+export const REPLAY_AFTERMATH_NS = 30 * NS_PER_S;
 
 const ms = (ns: Ns | undefined): number | null => (ns === undefined ? null : ns / NS_PER_MS);
 const p95 = (values: number[]): number | null => (values.length ? quantile(values, 0.95) : null);
 
-/** The router's state is authoritative: sessions up, no gap, no child of unknown fate. */
-const routerClean = (s: StateSample) => !s.anySessionDown && !s.anyGapOpen && s.unknownChildren === 0;
-/** Belief equals truth: same working orders, same residual. */
-const converged = (s: StateSample) => s.liveSetSimilarity === 1 && s.residualObsShares === s.residualTrueShares;
-
-export interface Runbook {
-  gapDetectedMs: number | null;
-  resendRequestedMs: number | null;
-  replayStartedMs: number | null;
-  replayClearedMs: number | null;
-  authoritativeResidualRestoredMs: number | null;
-  normalControllerReenabledMs: number | null;
-}
-
-export function runbookTimeline(run: WorldRun): Runbook {
-  const firstFault = run.faults[0]?.atNs;
-  const events = run.orderEntry.ports.flatMap((p) => p.events).filter((e) => firstFault !== undefined && e.atNs >= firstFault);
-  const first = (type: string) => events.find((e) => e.event.type === type)?.atNs;
-  const detected = Math.min(first('gap-detected') ?? Infinity, first('disconnected') ?? Infinity);
-  const gapDetected = Number.isFinite(detected) ? detected : undefined;
-  const replayStarted = gapDetected === undefined ? undefined : run.orderEntry.ports.flatMap((p) => p.possDupTimesNs).find((t) => t >= gapDetected);
-  const replayCleared = gapDetected === undefined ? undefined : events.find((e) => e.event.type === 'gap-closed' && e.atNs >= gapDetected)?.atNs;
-  // Restored: the first clean, converged sample after the first one that was not.
-  const disturbed = gapDetected === undefined ? undefined : run.samples.find((s) => s.atNs >= gapDetected && !(routerClean(s) && converged(s)))?.atNs;
-  const restored = disturbed === undefined ? undefined : run.samples.find((s) => s.atNs > disturbed && routerClean(s) && converged(s))?.atNs;
-  const normalRegime = run.router.regimeTimeline[0]?.regime;
-  const reenabled = restored === undefined ? undefined : run.router.regimeTimeline.find((r) => r.atNs >= (gapDetected as number) && r.regime === normalRegime)?.atNs;
-  const relative = (t: Ns | undefined) => (t === undefined || firstFault === undefined ? null : ms(t - firstFault));
-  return {
-    gapDetectedMs: relative(gapDetected),
-    resendRequestedMs: relative(first('resend-requested')),
-    replayStartedMs: relative(replayStarted),
-    replayClearedMs: relative(replayCleared),
-    authoritativeResidualRestoredMs: relative(restored),
-    normalControllerReenabledMs: relative(reenabled),
-  };
-}
+/** What the router sees of the market is stale or recovering: playbook 001's signal of a venue in trouble. */
+const marketDisturbed = (s: StateSample) => s.marketRecovering || Math.max(s.marketAgeNs, s.marketLastChangeAgeNs) > BOOK_FRESHNESS_BOUND_NS;
 
 /** The schedule's target at a time, as a share of the parent: what "the true need" is measured against. */
 export type TargetShare = (timeNs: Ns) => number;
+
+/**
+ * What clearing the backlog and the replay window cost (METRICS.md BCU, RWS_BPS), from the first signal:
+ * - BCU_BPS: mean cost per share, bps of the decision price, of the incident's catch-up and clean-up fills
+ *   (children sent after the first signal), minus the control run's mean cost per share over the same
+ *   window: the extra paid per unit of backlog cleared; null without catch-up;
+ * - RWS_BPS: the IS of the fills from the first signal to REPLAY_AFTERMATH_NS after the router's state was
+ *   authoritative again (or the horizon), incident minus control over the same window.
+ */
+export function backlogCosts(run: WorldRun, control: WorldRun, firstSignal: Ns | undefined, recovered: Ns | undefined): { BCU_BPS: number | null; RWS_BPS: number | null } {
+  if (firstSignal === undefined) return { BCU_BPS: null, RWS_BPS: null };
+  const end = run.endNs;
+  const sign = run.parentSide === 'buy' ? 1 : -1;
+  const bps = (w: WorldRun, ticks: number) => (sign * (ticks - w.decisionPriceTicks) * 1e4) / w.decisionPriceTicks;
+  const catchupIds = new Set(run.router.childLog.filter((c) => c.sentAtNs >= firstSignal && (c.purpose === 'catchup' || c.purpose === 'cleanup')).map((c) => c.clOrdId));
+  const catchupFills = run.truth.fills.filter((f) => catchupIds.has(run.orderEntry.rootClOrdIdOf(f.ownerId, f.orderId) ?? ''));
+  const controlFills = control.truth.fills.filter((f) => f.atNs >= firstSignal && f.atNs <= end);
+  const meanCost = (w: WorldRun, fills: typeof catchupFills) => fills.reduce((sum, f) => sum + f.qtyShares * bps(w, f.priceTicks), 0) / fills.reduce((n, f) => n + f.qtyShares, 0);
+  const bcu = catchupFills.length && controlFills.length ? meanCost(run, catchupFills) - meanCost(control, controlFills) : null;
+  const windowEnd = Math.min(end, (recovered ?? run.parentEndNs) + REPLAY_AFTERMATH_NS);
+  const window = [firstSignal, windowEnd];
+  const [before, after] = accruedCostCurve(run, run.parentSide, run.parentQtyShares, window);
+  const [controlBefore, controlAfter] = accruedCostCurve(control, control.parentSide, control.parentQtyShares, window);
+  return { BCU_BPS: bcu, RWS_BPS: after - before - (controlAfter - controlBefore) };
+}
 
 export function stateKpis(run: WorldRun, control: WorldRun, parentQtyShares: number, targetShare: TargetShare): Record<string, number | null> {
   const samples = run.samples.filter((s) => s.atNs <= run.parentEndNs);
@@ -69,7 +66,7 @@ export function stateKpis(run: WorldRun, control: WorldRun, parentQtyShares: num
 
   // FDS and detection lag: fault injection -> first signal the router could see -> policy leaves its normal regime.
   const normalRegime = run.router.regimeTimeline[0]?.regime;
-  const signal = firstFault === undefined ? undefined : samples.find((s) => s.atNs >= firstFault && !routerClean(s))?.atNs;
+  const signal = firstFault === undefined ? undefined : samples.find((s) => s.atNs >= firstFault && (!routerClean(s) || marketDisturbed(s)))?.atNs;
   const sessionSignal = firstFault === undefined ? undefined : run.orderEntry.ports.flatMap((p) => p.events).find((e) => e.atNs >= firstFault && e.event.type !== 'logged-on')?.atNs;
   const firstSignal = [signal, sessionSignal].filter((t): t is number => t !== undefined).sort((a, b) => a - b)[0];
   const policyEntry = firstSignal === undefined ? undefined : run.router.regimeTimeline.find((r) => r.atNs >= firstSignal && r.regime !== normalRegime)?.atNs;
@@ -100,9 +97,10 @@ export function stateKpis(run: WorldRun, control: WorldRun, parentQtyShares: num
     const atRecovery = samples.find((s) => s.atNs >= convergedAgain);
     const catchupAfter = run.router.childLog.filter((c) => c.sentAtNs >= convergedAgain && (c.purpose === 'catchup' || c.purpose === 'cleanup')).reduce((n, c) => n + c.qtyShares, 0);
     const trueNeed = atRecovery === undefined ? 0 : Math.max(0, parentQtyShares * targetShare(convergedAgain) - (parentQtyShares - atRecovery.residualTrueShares));
-    ror = catchupAfter === 0 && trueNeed === 0 ? 0 : catchupAfter / Math.max(trueNeed, 1);
+    ror = catchupAfter === 0 && trueNeed === 0 ? 0 : catchupAfter / Math.max(trueNeed, ROR_MIN_NEED_SHARES);
   }
   return {
+    ...backlogCosts(run, control, firstSignal, convergedAgain),
     LSS_MIN: lss.length ? Math.min(...lss) : null,
     LSS_BELOW_099_MS: samples.filter((s) => s.liveSetSimilarity < 0.99).length * SAMPLE_MS,
     SUR_QTY: p95(recovering.map((s) => Math.abs(s.residualObsShares - s.residualTrueShares))),

@@ -10,6 +10,7 @@ import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { findBundledPolicy, type PolicyDefinition } from '../../policies/index.ts';
 import { UsageError } from '../errors.ts';
+import { importUserModule, PACKAGE_ROOT } from '../package-files.ts';
 
 export interface LoadedPolicy {
   definition: PolicyDefinition;
@@ -17,7 +18,8 @@ export interface LoadedPolicy {
 }
 
 const loaded = new Map<string, LoadedPolicy>();
-const POLICY_DIR = new URL('../../policies/', import.meta.url);
+// Bundled policies are hashed by their TypeScript source, which the package ships, so a record's hash is the same from source or built.
+const POLICY_DIR = new URL('policies/', pathToFileURL(PACKAGE_ROOT));
 
 const hashOf = (text: string) => createHash('sha256').update(text).digest('hex').slice(0, 12);
 
@@ -37,7 +39,7 @@ export async function loadPolicy(nameOrPath: string): Promise<LoadedPolicy> {
   if (!looksLikePath(nameOrPath)) return findPolicy(nameOrPath);
   const file = resolve(nameOrPath);
   if (!existsSync(file)) throw new UsageError(`${nameOrPath}: no such policy file`);
-  const module: Record<string, unknown> = await import(pathToFileURL(file).href);
+  const module = await importUserModule(pathToFileURL(file).href);
   const definition = [module.default, module.policy].find(isPolicyDefinition);
   if (definition === undefined) throw new UsageError(`${nameOrPath}: expected a PolicyDefinition exported as \`default\` or \`policy\` (name, version, summary, source, defaults, create)`);
   const result = { definition, sourceHash: hashOf(readFileSync(file, 'utf8')) };

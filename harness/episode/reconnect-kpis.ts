@@ -1,10 +1,10 @@
 /**
  * The router's position when its session comes back, for the facts that speak of "reconnect" (seed
  * 000: "Queue position is lost and catch-up urgency rises near horizon end", "Treating 'socket
- * reconnected' as equivalent to 'state recovered'"; seed 002: cancel-all "after reconnect").
+ * reconnected' as equivalent to 'state recovered'"; playbook 002: cancel-all "after reconnect").
  * The reconnect is the router's first logon on a session after that session disconnected, from the
  * first fault on: the backup's logon in a gateway failover, the session's in a disconnect, the order
- * server's return in seed 004 (its gateway session drops while it is down).
+ * server's return in playbook 004 (its gateway session drops while it is down).
  * - DEFICIT_AT_RECONNECT: the schedule's target share at the reconnect minus the share truly filled by
  *   then (a fraction of the parent; negative when ahead of schedule).
  * - RESTING_AT_RECONNECT: the router's orders resting at the venue at the last state sample before it

@@ -37,6 +37,11 @@ export interface EpisodeRecord {
   policy: { name: string; version: string; sourceHash: string; params: Record<string, number> };
   seed: number;
   commit: string;
+  /**
+   * The session clock time of scenario time 0, ns since midnight: every `atNs` and `tNs` in the record counts
+   * from it (harness/scenario/clock-times.ts). Absent from failed records and from records older than it.
+   */
+  timeZeroNs?: number;
   status: 'ok' | 'failed';
   /** Why a failed episode failed; a sweep records it and goes on. */
   error?: { kind: 'invariant' | 'crash' | 'bad-input'; message: string };
@@ -52,9 +57,11 @@ export interface EpisodeRecord {
    * calibrated from them. Absent with an endogenous or replayed flow.
    */
   market?: MarketSummary;
-  /** Regime changes of the acting policy, and the runbook timeline of seed 002 (ns from the episode start). */
+  /** Regime changes of the acting policy (ns from time 0), and the runbook of the scenario's playbook (ms after the first fault). */
   timeline: {
     regimes: { atNs: number; regime: string }[];
+    /** Which playbook's runbook `runbook` follows (harness/playbooks); absent from failed and older records (002's then). */
+    playbook?: string;
     runbook: Record<string, number | null>;
   };
   /** The incident run's state over time, child orders, fills and faults (absent when the episode failed). */

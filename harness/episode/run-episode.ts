@@ -7,17 +7,19 @@
  */
 import { InvariantViolation } from '../../sim/index.ts';
 import { PolicyParamError, resolveParams } from '../../policies/index.ts';
-import { loadScenarioFile, formatIssue, type Scenario } from '../scenario/index.ts';
+import { loadScenarioFile, formatIssue, timeZeroOf, type Scenario } from '../scenario/index.ts';
 import { UsageError } from '../errors.ts';
 import { attribute, runCost } from './attribution.ts';
 import { checkInvariants } from './invariants.ts';
-import { runbookTimeline, stateKpis } from './kpis.ts';
+import { playbookOf, runbookTimeline } from '../playbooks/index.ts';
+import { stateKpis } from './kpis.ts';
 import { resolveCommit } from '../sweep/commit.ts';
 import { findPolicy, loadPolicy } from './policy-loader.ts';
 import { EPISODE_RECORD_SCHEMA, type EpisodeRecord, type EpisodeSpec, type InvariantResult } from './record.ts';
 import { tailExceedanceRate } from './tail-exceedance.ts';
 import { episodeTrajectory } from './trajectory.ts';
 import { runWorld } from './world.ts';
+import { controlRun } from './control-runs.ts';
 import { marketSummary } from '../world/market-path.ts';
 
 let commitCache: string | undefined;
@@ -88,7 +90,9 @@ export function runEpisode(spec: EpisodeSpec): EpisodeRecord {
   }
   try {
     const incident = runWorld(scenario, spec.scenarioFile, policy.definition, params, spec.seed, 'incident', shadow?.definition);
-    const control = runWorld(scenario, spec.scenarioFile, policy.definition, params, spec.seed, 'control');
+    const persists = new Map(scenario.sessions.map((s) => [s.id, s.persistMessages]));
+    const controlRunOf = controlRun(scenario, spec.scenarioFile, hash, policy.definition, params, spec.seed, persists);
+    const control = controlRunOf.run;
     const faulted = incident.faults.length > 0;
     const oracle = faulted ? runWorld(scenario, spec.scenarioFile, policy.definition, params, spec.seed, 'oracle') : control;
     const { side, qtyShares, start, horizon } = scenario.parent;
@@ -97,14 +101,14 @@ export function runEpisode(spec: EpisodeSpec): EpisodeRecord {
     const incidentCost = runCost(incident, tick, side, qtyShares);
     const controlCost = runCost(control, tick, side, qtyShares);
     const oracleCost = runCost(oracle, tick, side, qtyShares);
-    const persists = new Map(scenario.sessions.map((s) => [s.id, s.persistMessages]));
     const invariants: InvariantResult[] = [
       ...checkInvariants(incident, persists),
-      ...checkInvariants(control, persists).map((r) => ({ ...r, name: `control:${r.name}` })),
+      ...controlRunOf.invariants.map((r) => ({ ...r, name: `control:${r.name}` })),
     ];
     const targetShare = (t: number) => Math.min(1, Math.max(0, (t - start) / horizon));
     const filled = incident.truth.filledShares;
-    const runbook = runbookTimeline(incident);
+    const playbook = playbookOf(scenario);
+    const runbook = runbookTimeline(incident, playbook);
     return {
       schema: EPISODE_RECORD_SCHEMA,
       scenario: scenario.name,
@@ -113,6 +117,7 @@ export function runEpisode(spec: EpisodeSpec): EpisodeRecord {
       policy: { name: policy.definition.name, version: policy.definition.version, sourceHash: policy.sourceHash, params },
       seed: spec.seed,
       commit: projectCommit(),
+      timeZeroNs: timeZeroOf(scenario),
       status: 'ok',
       replay: replayCommand(spec),
       traceHash: incident.traceHash,
@@ -134,15 +139,16 @@ export function runEpisode(spec: EpisodeSpec): EpisodeRecord {
         REENTRY_SHARES: incidentCost.sharesByPurpose.reentry,
         FAULTS: incident.faults.length,
         ...stateKpis(incident, control, qtyShares, targetShare),
-        TEX95: tailExceedanceRate(incident, control, side),
+        TEX95: tailExceedanceRate(incident, control, side, controlRunOf.regimes),
       },
       invariants,
       ...(incident.market === undefined ? {} : { market: marketSummary(incident.market) }),
-      timeline: { regimes: incident.router.regimeTimeline.map((r) => ({ atNs: r.atNs, regime: r.regime })), runbook: { ...runbook } },
-      trajectory: episodeTrajectory(incident, control, side, qtyShares),
+      timeline: { regimes: incident.router.regimeTimeline.map((r) => ({ atNs: r.atNs, regime: r.regime })), playbook: playbook.id, runbook },
+      trajectory: episodeTrajectory(incident, control, side, qtyShares, tick),
       ...(shadow === undefined
         ? {}
         : { shadow: { policy: shadow.definition.name, decisions: incident.router.shadowDecisions, divergences: incident.router.shadowDivergences } }),
+      // The episode's own count, whether or not its control run was reused (control-runs.ts): records do not depend on the order episodes ran in.
       eventsSimulated: incident.eventsRun + control.eventsRun + (faulted ? oracle.eventsRun : 0),
     };
   } catch (error) {

@@ -19,16 +19,18 @@ interface ChildSlippage {
   slippageBps: number;
 }
 
-function regimeAt(run: WorldRun, atNs: number): string {
-  let regime = run.router.regimeTimeline[0]?.regime ?? '';
-  for (const change of run.router.regimeTimeline) {
+type Regimes = readonly { atNs: number; regime: string }[];
+
+function regimeAt(regimes: Regimes, atNs: number): string {
+  let regime = regimes[0]?.regime ?? '';
+  for (const change of regimes) {
     if (change.atNs > atNs) break;
     regime = change.regime;
   }
   return regime;
 }
 
-export function childSlippages(run: WorldRun, side: 'buy' | 'sell'): ChildSlippage[] {
+export function childSlippages(run: WorldRun, side: 'buy' | 'sell', regimes: Regimes = run.router.regimeTimeline): ChildSlippage[] {
   const sign = side === 'buy' ? 1 : -1;
   const sentAt = new Map(run.router.childLog.map((child) => [child.clOrdId, child.sentAtNs]));
   const byChild = new Map<string, { qty: number; notionalTicks: number; arrivalMidTicks: number; sentAtNs: number }>();
@@ -43,13 +45,14 @@ export function childSlippages(run: WorldRun, side: 'buy' | 'sell'): ChildSlippa
     byChild.set(clOrdId, entry);
   }
   return [...byChild.values()].map((c) => ({
-    regime: regimeAt(run, c.sentAtNs),
+    regime: regimeAt(regimes, c.sentAtNs),
     slippageBps: ((sign * (c.notionalTicks / c.qty - c.arrivalMidTicks)) / c.arrivalMidTicks) * 1e4,
   }));
 }
 
-export function tailExceedanceRate(incident: WorldRun, control: WorldRun, side: 'buy' | 'sell'): number | null {
-  const fitted = childSlippages(control, side);
+/** `controlRegimes`: the acting policy's regime labels on the control run (control-runs.ts: a reused run is labelled anew). */
+export function tailExceedanceRate(incident: WorldRun, control: WorldRun, side: 'buy' | 'sell', controlRegimes: Regimes = control.router.regimeTimeline): number | null {
+  const fitted = childSlippages(control, side, controlRegimes);
   if (fitted.length < MIN_FIT_CHILDREN) return null;
   const pooled = quantile(fitted.map((c) => c.slippageBps), 0.95);
   const byRegime = new Map<string, number>();

@@ -8,7 +8,7 @@
  * and, where they share them, the faults.
  */
 import { invariant, Kernel, RandomStreams, Trace, type Ns } from '../../sim/index.ts';
-import { resolveParams, type MarketView, type PolicyDefinition, type PolicyParams } from '../../policies/index.ts';
+import { resolveParams, type Decision, type MarketView, type Observation, type Policy, type PolicyDefinition, type PolicyParams } from '../../policies/index.ts';
 import { Router, type RouterConfig } from '../router/router.ts';
 import { PovSchedule, TwapSchedule, type Schedule } from '../router/schedule.ts';
 import { jaccard } from '../router/observe.ts';
@@ -23,6 +23,37 @@ import { exogenousMarket, isExogenous, type ExogenousMarket } from '../world/mar
 import { TruthRecorder } from './truth-recorder.ts';
 
 export type RunMode = 'incident' | 'control' | 'oracle';
+
+export interface DecisionTraceEntry {
+  observation: Observation;
+  decision: Decision;
+}
+
+/**
+ * The policy as it is, with what it saw and decided kept, deep-frozen so that nothing can change them
+ * later: the observation is built afresh for each decision and never touched again by the router, so it
+ * is frozen in place; the decision is the policy's own object, so a copy is kept.
+ */
+function recording(policy: Policy, trace: DecisionTraceEntry[]): Policy {
+  return {
+    name: policy.name,
+    version: policy.version,
+    decide(observation) {
+      deepFreeze(observation);
+      const decision = policy.decide(observation);
+      trace.push({ observation, decision: deepFreeze(structuredClone(decision)) });
+      return decision;
+    },
+  };
+}
+
+function deepFreeze<T>(value: T): T {
+  if (value !== null && typeof value === 'object' && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const key of Object.keys(value)) deepFreeze((value as Record<string, unknown>)[key]);
+  }
+  return value;
+}
 
 export interface StateSample {
   atNs: Ns;
@@ -43,9 +74,16 @@ export interface StateSample {
   bookCrossed: boolean;
   /** The venue's mid (the last two-sided one when a side is empty), ticks. */
   midTicks: number;
+  /** The router's market-data book: its age, the age of its last change, and whether the feed is recovering a gap. */
+  marketAgeNs: Ns;
+  marketLastChangeAgeNs: Ns;
+  marketRecovering: boolean;
   /** With an exogenous market: the tape's own mid, and how far our impact and the alpha have moved it (ticks). */
   tapeMidTicks: number | undefined;
   referenceShiftTicks: number | undefined;
+  /** The venue's best bid and ask (null: that side empty), for the price panel of the episode's charts. */
+  bestBidTicks: number | null;
+  bestAskTicks: number | null;
 }
 
 export interface WorldRun {
@@ -84,6 +122,7 @@ class TruthMarketView implements MarketDataPort {
       bestAskQtyShares: book.bestAskQtyShares(),
       venueTimeNs: nowNs,
       ageNs: 0,
+      lastChangeAgeNs: 0,
       recovering: false,
       gapCount: 0,
       tradedQtyShares: this.truth.tradedShares,
@@ -104,6 +143,8 @@ export function runWorld(
   seed: number,
   mode: RunMode,
   shadow?: PolicyDefinition,
+  /** When given, every observation the policy decided on and its decision, in order (control-runs.ts). */
+  decisionTrace?: DecisionTraceEntry[],
 ): WorldRun {
   const kernel = new Kernel();
   const streams = new RandomStreams(seed);
@@ -137,7 +178,7 @@ export function runWorld(
   const router = new Router(
     kernel,
     config,
-    withPoolWeights(policy.create(params), gatewayPool),
+    withPoolWeights(decisionTrace === undefined ? policy.create(params) : recording(policy.create(params), decisionTrace), gatewayPool),
     buildSchedule(scenario),
     orderEntry.routerPorts,
     market,
@@ -175,6 +216,7 @@ export function runWorld(
   const sample = () => {
     const believed = router.book.filledQtyShares;
     const trueIds = trueWorkingIds();
+    const view = market.view(kernel.now);
     samples.push({
       atNs: kernel.now,
       liveSetSimilarity: jaccard(router.book.believedWorkingIds(), trueIds),
@@ -189,8 +231,13 @@ export function runWorld(
       venueReplayLagNs: venueSide.venue.sequencer.replayLagNs(),
       bookCrossed: (book.bestBidTicks() ?? -Infinity) >= (book.bestAskTicks() ?? Infinity),
       midTicks: mid(),
+      marketAgeNs: view.ageNs,
+      marketLastChangeAgeNs: view.lastChangeAgeNs,
+      marketRecovering: view.recovering,
       tapeMidTicks: exogenous?.tape.midTicksAt(kernel.now),
       referenceShiftTicks: exogenous?.shift.shiftTicksAt(kernel.now),
+      bestBidTicks: book.bestBidTicks() ?? null,
+      bestAskTicks: book.bestAskTicks() ?? null,
     });
     gatewayPool?.sample();
     if (kernel.now + SAMPLE_INTERVAL_NS <= endNs) kernel.scheduleAfter(SAMPLE_INTERVAL_NS, sample);

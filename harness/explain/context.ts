@@ -2,6 +2,7 @@
 import type { PolicyDefinition } from '../../policies/index.ts';
 import type { EpisodeRecord } from '../episode/record.ts';
 import type { WorldRun } from '../episode/world.ts';
+import type { Playbook } from '../playbooks/index.ts';
 import type { Scenario } from '../scenario/index.ts';
 import type { EpisodeClock } from './clock.ts';
 import type { RegimeChange } from './regime-watch.ts';
@@ -15,6 +16,8 @@ export interface ExplainContext {
   policy: PolicyDefinition;
   changes: readonly RegimeChange[];
   clock: EpisodeClock;
+  /** The scenario's playbook: its runbook and regime machine tell the episode. */
+  playbook: Playbook;
 }
 
 /** A record's metric, or null when the record does not have it. */

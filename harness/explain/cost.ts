@@ -1,6 +1,6 @@
 /**
  * "What it cost": the record's implementation shortfall of the incident, control and oracle runs, and
- * seed 000's attribution of IS_FO, each term in a sentence. Every number is the record's, so the
+ * playbook 000's attribution of IS_FO, each term in a sentence. Every number is the record's, so the
  * explanation and `execdrill run` never disagree. Positive bps are a cost; negative a saving.
  */
 import { bps } from './clock.ts';
@@ -58,7 +58,7 @@ export function costStep(ctx: ExplainContext): NarrativeStep {
   if (facts.IS_ORACLE_BPS === null) {
     paragraphs.push('With no fault there is no oracle run and nothing to attribute.');
   } else {
-    paragraphs.push(`The oracle run (the same faults, but the router sees venue truth at once) cost ${bps(facts.IS_ORACLE_BPS)}. IS_FO splits as seed 000 does:`);
+    paragraphs.push(`The oracle run (the same faults, but the router sees venue truth at once) cost ${bps(facts.IS_ORACLE_BPS)}. IS_FO splits as playbook 000 defines it:`);
     for (const [name, sentence] of Object.entries(ATTRIBUTION_SENTENCES)) paragraphs.push(`- ${sentence(facts[name] ?? 0)}`);
   }
   return { section: 'cost', title: 'What it cost', paragraphs, events: [], facts };

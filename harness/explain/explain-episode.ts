@@ -1,7 +1,7 @@
 /**
  * Explains one episode: runs it as `execdrill run` does (the record, with its control and oracle runs),
  * reruns its incident with the policy watched (the same trace, checked), and tells it section by
- * section in the order of seed 002's runbook. Bad input is a UsageError; an episode that failed is
+ * section, the runbook and regime machine being those of the scenario's own playbook. Bad input is a UsageError; an episode that failed is
  * told as such, with the command that replays it.
  */
 import { invariant } from '../../sim/index.ts';
@@ -11,7 +11,8 @@ import { findPolicy } from '../episode/policy-loader.ts';
 import type { EpisodeSpec } from '../episode/record.ts';
 import { replayCommand, runEpisode } from '../episode/run-episode.ts';
 import { runWorld } from '../episode/world.ts';
-import { formatIssue, loadScenarioFile } from '../scenario/index.ts';
+import { playbookOf } from '../playbooks/index.ts';
+import { formatIssue, loadScenarioFile, timeZeroOf } from '../scenario/index.ts';
 import { beliefStep } from './belief.ts';
 import { EpisodeClock } from './clock.ts';
 import type { ExplainContext } from './context.ts';
@@ -33,6 +34,8 @@ export function explainEpisode(spec: EpisodeSpec): Narrative {
   if (record.status === 'failed') {
     return {
       ...base,
+      playbook: record.timeline.playbook ?? '',
+      timeZeroNs: record.timeZeroNs ?? 0,
       parentStartNs: 0,
       faultOnsetNs: null,
       steps: [
@@ -56,10 +59,13 @@ export function explainEpisode(spec: EpisodeSpec): Narrative {
     watch.changes.length === run.router.regimeTimeline.length && watch.changes.every((c, i) => c.atNs === run.router.regimeTimeline[i].atNs),
     'the regime watch missed a regime change the router recorded',
   );
-  const clock = new EpisodeClock(loaded.scenario.parent.start, run.faults[0]?.atNs ?? null);
-  const ctx: ExplainContext = { record, run, scenario: loaded.scenario, policy, changes: watch.changes, clock };
+  const clock = new EpisodeClock(timeZeroOf(loaded.scenario), loaded.scenario.parent.start, run.faults[0]?.atNs ?? null);
+  const playbook = playbookOf(loaded.scenario);
+  const ctx: ExplainContext = { record, run, scenario: loaded.scenario, policy, changes: watch.changes, clock, playbook };
   return {
     ...base,
+    playbook: playbook.id,
+    timeZeroNs: clock.timeZeroNs,
     parentStartNs: clock.parentStartNs,
     faultOnsetNs: clock.faultOnsetNs,
     steps: [failureStep(ctx), beliefStep(ctx), policyStep(ctx), runbookStep(ctx), costStep(ctx), nextStep(ctx, explainCommand(spec))],

@@ -1,5 +1,4 @@
 // The public surface of harness/explain/: one episode told for a new engineer, as text or as structured steps.
 export { explainEpisode, explainCommand } from './explain-episode.ts';
 export { renderNarrative } from './render.ts';
-export { RUNBOOK_STEPS } from './runbook.ts';
 export * from './narrative.ts';

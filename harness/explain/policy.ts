@@ -1,9 +1,11 @@
 /**
  * "What the policy did and why": each regime the policy passed through, the observation that moved it
- * there (from the regime watch), and what it did while there: child orders sent by purpose (seed 000's
- * normal, re-entry, catch-up, clean-up) and placement, cancels, and decisions that paused sending.
+ * there (from the regime watch), and what it did while there: child orders sent by purpose (playbook 000's
+ * normal, re-entry, catch-up, clean-up) and placement, cancels, and decisions that paused sending. It opens
+ * with the regime machine the scenario's playbook prescribes, and whether this policy is the one that runs it.
  */
 import type { Ns } from '../../sim/index.ts';
+import type { Playbook } from '../playbooks/index.ts';
 import type { ChildRecordEntry } from '../router/router.ts';
 import { seconds } from './clock.ts';
 import type { ExplainContext } from './context.ts';
@@ -34,11 +36,24 @@ function childrenInWords(children: readonly ChildRecordEntry[]): string {
   return `sent ${children.length} child order(s): ${parts.join(', ')}`;
 }
 
+/** The playbook's regime machine in a sentence, and how this policy stands to it. */
+function machineInWords(playbook: Playbook, policy: string, regimes: readonly string[]): string {
+  const { states, policy: implementer } = playbook.regimeMachine;
+  const machine = states.map((state) => state.name).join(' -> ');
+  if (implementer === null) return `Playbook ${playbook.id} describes the gateway's own states (${machine}), not a router's; no bundled policy has a regime machine for it.`;
+  const visited = states.filter((state) => regimes.includes(state.name)).map((state) => `${state.name} (${state.meaning})`);
+  if (implementer === policy) return `Playbook ${playbook.id} prescribes the regime machine ${machine}; ${policy} implements it, and here it passed through ${visited.join('; ')}.`;
+  return `Playbook ${playbook.id} prescribes the regime machine ${machine}, which ${implementer} implements; ${policy} is not that policy${regimes.length <= 1 ? ` and stayed in ${regimes[0] ?? 'its one regime'} throughout` : ''}.`;
+}
+
 export function policyStep(ctx: ExplainContext): NarrativeStep {
-  const { run, clock, changes, policy } = ctx;
+  const { run, clock, changes, policy, playbook } = ctx;
   const router = run.router;
   const endNs = run.parentEndNs;
-  const paragraphs = [`The policy is ${policy.name} ${policy.version}, from ${policy.source}. In its own words: ${policy.summary}`];
+  const paragraphs = [
+    `The policy is ${policy.name} ${policy.version}, from ${policy.source}. In its own words: ${policy.summary}`,
+    machineInWords(playbook, policy.name, [...new Set(changes.map((change) => change.to))]),
+  ];
   const events = [];
   const facts: Record<string, number | string | null> = { REGIME_CHANGES: Math.max(0, changes.length - 1) };
   for (let i = 0; i < changes.length; i++) {
@@ -62,7 +77,7 @@ export function policyStep(ctx: ExplainContext): NarrativeStep {
   const horizonCancels = router.cancelsSent.filter((c) => c.reason === 'horizon');
   if (cleanup.length > 0 || horizonCancels.length > 0) {
     paragraphs.push(
-      `At the horizon (${clock.at(endNs)}) the router cancelled ${horizonCancels.length} child order(s) still working` +
+      `At the horizon, ${clock.at(endNs)}, the router cancelled ${horizonCancels.length} child order(s) still working` +
         (cleanup.length > 0 ? ` and swept the believed residual with ${cleanup.reduce((n, c) => n + c.qtyShares, 0)} shares of IOC clean-up.` : '.'),
     );
   }

@@ -32,13 +32,15 @@ export interface TriggerSignals {
   unknownChildren: number;
   uncertainShares: number;
   duplicateCandidates: number;
-  /** seed 002's C(t) as `stateConfidence` computes it, 0..1. */
+  /** playbook 002's C(t) as `stateConfidence` computes it, 0..1. */
   confidence: number;
   /** The believed deficit against the schedule, as a share of the parent. */
   deficitShare: number;
   dropCopyDisagrees: boolean;
   feedRecovering: boolean;
   bookAgeNs: Ns;
+  /** Gateway pool nodes (playbook 003) that are trading-ready but not yet warm, with their warm-up progress 0..1 and p99 latency. */
+  coldGateways: { gatewayId: string; warmupProgress: number; latencyP99Ns: Ns | undefined }[];
 }
 
 export interface RegimeChange {
@@ -47,6 +49,9 @@ export interface RegimeChange {
   to: string;
   signals: TriggerSignals;
 }
+
+/** Below this published warm-up progress a serving node counts as cold (the pool's default warm-confidence threshold). */
+const COLD_PROGRESS = 0.9;
 
 const total = (o: Observation, read: (s: Observation['sessions'][number]) => number) => o.sessions.reduce((n, s) => n + read(s), 0);
 
@@ -104,6 +109,9 @@ export class RegimeWatch {
           dropCopyDisagrees: !dropCopyParity(o, 1),
           feedRecovering: o.market.recovering,
           bookAgeNs: o.market.ageNs,
+          coldGateways: o.gateways
+            .filter((g) => g.lifecycle === 'trading-ready' && g.warmupProgress < COLD_PROGRESS)
+            .map((g) => ({ gatewayId: g.gatewayId, warmupProgress: g.warmupProgress, latencyP99Ns: g.latencyP99Ns })),
         },
       });
       this.regime = regime;

@@ -1,4 +1,5 @@
 /** An explanation as terminal text: a header, then each step's title, its paragraphs wrapped, and its timeline. */
+import { formatClockTime } from '../../sim/index.ts';
 import type { Narrative } from './narrative.ts';
 
 const WIDTH = 100;
@@ -21,13 +22,15 @@ function wrap(text: string, indent: string): string {
 }
 
 export function renderNarrative(n: Narrative): string {
-  const out = [`${n.scenario} / ${n.policy} / seed ${n.seed}   trace ${n.traceHash.slice(0, 12)}`, `Times: seconds from the parent's start (and from the fault's onset).`];
+  const clock = `Times: the session clock (scenario time 0 is ${formatClockTime(n.timeZeroNs)}; the parent order started at ${formatClockTime(n.timeZeroNs + n.parentStartNs, 3)})`;
+  const onset = n.faultOnsetNs === null ? ', and nothing failed.' : `, and "fault +" counts from the first fault, at ${formatClockTime(n.timeZeroNs + n.faultOnsetNs, 3)}.`;
+  const out = [`${n.scenario} / ${n.policy} / seed ${n.seed}   trace ${n.traceHash.slice(0, 12)}`, `${clock}${onset}`];
   n.steps.forEach((step, i) => {
     out.push('', `${i + 1}. ${step.title}`);
     for (const p of step.paragraphs) out.push(wrap(p, '   '));
     if (step.events.length > 0 && step.section !== 'runbook') {
       out.push('   timeline:');
-      for (const e of step.events) out.push(`     ${e.sinceParentS.toFixed(2).padStart(8)} s${e.sinceFaultS === null ? '' : ` (fault ${e.sinceFaultS < 0 ? '-' : '+'}${Math.abs(e.sinceFaultS).toFixed(2)} s)`}  ${e.text}`);
+      for (const e of step.events) out.push(`     ${e.clock}${e.sinceFaultS === null ? '' : `  fault ${(e.sinceFaultS < 0 ? '-' : '+') + Math.abs(e.sinceFaultS).toFixed(2)} s`.padEnd(18)}  ${e.text}`);
     }
   });
   return out.join('\n');

@@ -1,6 +1,6 @@
 /**
  * Puts a regime change's triggering observation into words: every abnormal signal the policy could
- * see at that decision, in the order the seed 002 runbook asks about them (session, gap, replay,
+ * see at that decision, in the order playbook 002's runbook asks about them (session, gap, replay,
  * unknown orders, confidence). A change with nothing abnormal is a relaxation, and says so.
  */
 import { NS_PER_MS } from '../../sim/index.ts';
@@ -20,6 +20,10 @@ export function describeTrigger(s: TriggerSignals): string {
   else if (s.uncertainShares > 0) seen.push(`${s.uncertainShares} shares on orders still pending an answer`);
   if (s.duplicateCandidates > 0) seen.push(`${s.duplicateCandidates} duplicate candidate(s)`);
   if (s.dropCopyDisagrees) seen.push('the drop copy disagreeing with the sessions (or down)');
+  for (const node of s.coldGateways) {
+    const p99 = node.latencyP99Ns === undefined ? '' : `, p99 latency ${(node.latencyP99Ns / NS_PER_MS).toFixed(1)} ms`;
+    seen.push(`gateway node ${node.gatewayId} taking flow cold (warm-up ${Math.round(node.warmupProgress * 100)}%${p99})`);
+  }
   if (s.feedRecovering) seen.push('the market-data feed recovering a gap');
   else if (s.bookAgeNs > BOOK_FRESHNESS_BOUND_NS) seen.push(`a book ${(s.bookAgeNs / NS_PER_MS).toFixed(0)} ms old`);
   const confidence = `state confidence ${s.confidence.toFixed(2)}`;

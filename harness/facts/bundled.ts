@@ -1,6 +1,6 @@
 /**
  * What the facts read off the checkout rather than list by hand, so that a scenario or policy added
- * later is covered without editing a fact: the bundled scenarios of a seed document, the bundled
+ * later is covered without editing a fact: the bundled scenarios of a playbook, the bundled
  * state-machine policies, and the bundled drill's scenarios and policies. Paths are relative to the
  * project root.
  */
@@ -11,10 +11,10 @@ import { loadDrill } from '../drill/drill-file.ts';
 import { PROJECT_ROOT } from '../sweep/runner-module.ts';
 import { scenarioFile } from './fact.ts';
 
-/** `scenarios/<doc>-*.yaml` for each seed document named (`000`, `002`), in name order. */
-export function bundledScenarioFiles(seedDocuments: readonly string[]): string[] {
+/** `scenarios/<doc>-*.yaml` for each playbook named (`000`, `002`), in name order. */
+export function bundledScenarioFiles(playbooks: readonly string[]): string[] {
   return readdirSync(join(PROJECT_ROOT, 'scenarios'))
-    .filter((name) => name.endsWith('.yaml') && seedDocuments.some((doc) => name.startsWith(`${doc}-`)))
+    .filter((name) => name.endsWith('.yaml') && playbooks.some((doc) => name.startsWith(`${doc}-`)))
     .sort()
     .map((name) => scenarioFile(name.replace(/\.yaml$/, '')));
 }

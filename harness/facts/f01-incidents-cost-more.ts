@@ -1,5 +1,5 @@
 /**
- * F1, incidents cost more than their control (seed 000: "both inflate implementation shortfall
+ * F1, incidents cost more than their control (playbook 000: "both inflate implementation shortfall
  * tails"): for naive in every bundled 000, 002 and 004 scenario, median IS_FO >= 0 and FETL > 0,
  * FETL being p95(IS | incident) - p95(IS | control) from the same records (each carries both runs of
  * its seed), so a paired bootstrap. Every scenario's two checks must pass.
@@ -20,7 +20,7 @@ export function f01(): FactDefinition {
   return {
     id: 'F1',
     title: 'Incidents cost more than their control',
-    seedBasis: '000: "both inflate implementation shortfall tails"',
+    basis: '000: "both inflate implementation shortfall tails"',
     test: 'median IS_FO >= 0 and FETL > 0 for naive in every bundled 000, 002 and 004 scenario (FETL = p95(IS_BPS) - p95(IS_CONTROL_BPS), paired by seed)',
     seeds: DEFAULT_FACT_SEEDS,
     seedsStated: false,

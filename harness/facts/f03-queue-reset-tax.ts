@@ -1,5 +1,5 @@
 /**
- * F3, cancel-all pays a queue-reset tax (seed 002: "if you reset resting orders, you pay queue-rank
+ * F3, cancel-all pays a queue-reset tax (playbook 002: "if you reset resting orders, you pay queue-rank
  * decay"; "Canceling all live orders by default after reconnect, even when preserving them would be
  * cheaper"), in 002-fix-gap-resend: over the episodes where the router had orders resting at the venue
  * just before its reconnect (RESTING_AT_RECONNECT > 0), mean QRT_BPS > 0 and mean C_QUEUE_RESET_BPS > 0
@@ -15,7 +15,7 @@ export function f03(): FactDefinition {
   return {
     id: 'F3',
     title: 'Cancel-all pays a queue-reset tax',
-    seedBasis:
+    basis:
       '002: "if you reset resting orders, you pay queue-rank decay"; "Canceling all live orders by default after reconnect, even when preserving them would be cheaper"',
     test: 'in 002-fix-gap-resend, where orders rest at the venue at reconnect: mean QRT_BPS > 0 and mean C_QUEUE_RESET_BPS > 0 for cancel-all-on-reconnect; p95 IS_BPS(cancel-all-on-reconnect) > p95 IS_BPS(gap-recovery), paired',
     seeds: DEFAULT_FACT_SEEDS,

@@ -1,5 +1,5 @@
 /**
- * F4, panic catch-up has the worse tail (seed 000: "C_catchup: convex urgency premium when deficit is
+ * F4, panic catch-up has the worse tail (playbook 000: "C_catchup: convex urgency premium when deficit is
  * repaid late"; "Running panic catch-up without backlog convexity limits"), in 000-gateway-failover
  * over 400 seeds (FACTS.md's count): p99 IS(panic-catchup) > p99 IS(failover-fsm), paired by seed, and
  * mean BCU_BPS > 0 for panic-catchup (METRICS.md's BCU: the extra bps per share of backlog cleared after
@@ -14,7 +14,7 @@ export function f04(): FactDefinition {
   return {
     id: 'F4',
     title: 'Panic catch-up has the worse tail',
-    seedBasis: '000: "C_catchup: convex urgency premium when deficit is repaid late"; "Running panic catch-up without backlog convexity limits"',
+    basis: '000: "C_catchup: convex urgency premium when deficit is repaid late"; "Running panic catch-up without backlog convexity limits"',
     test: 'in 000-gateway-failover: p99 IS_BPS(panic-catchup) > p99 IS_BPS(failover-fsm), paired; mean BCU_BPS(panic-catchup) > 0; 400 seeds',
     seeds: 400,
     seedsStated: true,

@@ -1,5 +1,5 @@
 /**
- * F5, state recovers after transport (seed 000: "Key asymmetry: transport recovery can be faster than
+ * F5, state recovers after transport (playbook 000: "Key asymmetry: transport recovery can be faster than
  * state recovery"; "Treating 'socket reconnected' as equivalent to 'state recovered'"), for naive in
  * 000-gateway-failover:
  * - among episodes where the backup took over (FO_TRANSPORT_MS measured), FO_STATE_MS >= 1 s (or state
@@ -16,7 +16,7 @@ export function f05(): FactDefinition {
   return {
     id: 'F5',
     title: 'State recovers after transport',
-    seedBasis: '000: "Key asymmetry: transport recovery can be faster than state recovery"; "Treating \'socket reconnected\' as equivalent to \'state recovered\'"',
+    basis: '000: "Key asymmetry: transport recovery can be faster than state recovery"; "Treating \'socket reconnected\' as equivalent to \'state recovered\'"',
     test: 'naive in 000-gateway-failover: FO_STATE_MS >= 1 s in >= 90% of the episodes where the backup took over; LSS_AFTER_RECONNECT < 1 in >= 90% of those with a reconnect',
     seeds: DEFAULT_FACT_SEEDS,
     seedsStated: false,

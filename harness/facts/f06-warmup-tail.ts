@@ -1,5 +1,5 @@
 /**
- * F6, warm-up-aware routing lowers the cold tail (seed 003: "flow rebalancing into cold nodes creates
+ * F6, warm-up-aware routing lowers the cold tail (playbook 003: "flow rebalancing into cold nodes creates
  * delay clusters, queue-rank decay, and late urgency overshoot"), in 003-autoscaling-cold-start (the
  * bundled drill's 003 scenario): mean COLD_FLOW_SHARE_AFTER_SCALE of naive >= 0.2 (the cold share of
  * its orders once the first new node is trading-ready), and p95 IS_FO(warmup-aware) < p95 IS_FO(naive),
@@ -14,7 +14,7 @@ export function f06(): FactDefinition {
   return {
     id: 'F6',
     title: 'Warm-up-aware routing lowers the cold tail',
-    seedBasis: '003: "flow rebalancing into cold nodes creates delay clusters, queue-rank decay, and late urgency overshoot"',
+    basis: '003: "flow rebalancing into cold nodes creates delay clusters, queue-rank decay, and late urgency overshoot"',
     test: 'in 003-autoscaling-cold-start: mean COLD_FLOW_SHARE_AFTER_SCALE(naive) >= 0.2; p95 IS_FO_BPS(warmup-aware) < p95 IS_FO_BPS(naive), paired',
     seeds: DEFAULT_FACT_SEEDS,
     seedsStated: false,

@@ -1,5 +1,5 @@
 /**
- * F7, a lagging sequencer takeover costs state, not only time (seed 001: "replay backlog" and "stale
+ * F7, a lagging sequencer takeover costs state, not only time (playbook 001: "replay backlog" and "stale
  * book"; policies must see a signal), in 001-sequencer-failover-replay:
  * - at least one bundled state-machine policy leaves its normal regime after the first signal the
  *   router could observe (FDS_MS measured) in most episodes (a share > 0.5: FACTS.md gives none);
@@ -23,7 +23,7 @@ export function f07(): FactDefinition {
   return {
     id: 'F7',
     title: 'A lagging sequencer takeover costs state, not only time',
-    seedBasis: '001: "replay backlog" and "stale book"; policies must see a signal',
+    basis: '001: "replay backlog" and "stale book"; policies must see a signal',
     test: 'in 001-sequencer-failover-replay: some bundled state-machine policy has FDS_MS measured in > 50% of episodes (Bonferroni over the policies); p95 IS_FO_BPS(naive) > 0',
     seeds: DEFAULT_FACT_SEEDS,
     seedsStated: false,

@@ -1,5 +1,5 @@
 /**
- * F8, a slow order-server restart costs more with a longer log (seed 004: "Large *_Mode_orders.tbl
+ * F8, a slow order-server restart costs more with a longer log (playbook 004: "Large *_Mode_orders.tbl
  * files can slow Order Server startup by up to several minutes"): naive in 004-order-server-crash with
  * the day's log at 500,000, 1,000,000 and 2,000,000 earlier records (scenarios/facts/ holds the first
  * two: the bundled file with only that number changed; the bundled one is the third), same seeds, so
@@ -26,7 +26,7 @@ export function f08(): FactDefinition {
   return {
     id: 'F8',
     title: 'A slow order-server restart costs more with a longer log',
-    seedBasis: '004: "Large *_Mode_orders.tbl files can slow Order Server startup by up to several minutes"',
+    basis: '004: "Large *_Mode_orders.tbl files can slow Order Server startup by up to several minutes"',
     test: 'naive in 004-order-server-crash at 0.5M, 1M and 2M earlier log records: mean IS_FO_BPS and mean OS_OUTAGE_SEC rise between neighbouring sizes, paired',
     seeds: DEFAULT_FACT_SEEDS,
     seedsStated: false,

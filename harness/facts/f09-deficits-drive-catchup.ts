@@ -1,5 +1,5 @@
 /**
- * F9, deficits drive catch-up (seed 000: "Queue position is lost and catch-up urgency rises near
+ * F9, deficits drive catch-up (playbook 000: "Queue position is lost and catch-up urgency rises near
  * horizon end"), for naive in each failover scenario (the bundled 000 ones): median
  * DEFICIT_AT_RECONNECT >= 0.05 (5% of the parent behind schedule when its session is back), and
  * CATCHUP_SHARES > 0 in at least 80% of the episodes (Clopper-Pearson).
@@ -20,7 +20,7 @@ export function f09(): FactDefinition {
   return {
     id: 'F9',
     title: 'Deficits drive catch-up',
-    seedBasis: '000: "Queue position is lost and catch-up urgency rises near horizon end"',
+    basis: '000: "Queue position is lost and catch-up urgency rises near horizon end"',
     test: 'naive in each bundled 000 scenario: median DEFICIT_AT_RECONNECT >= 0.05 of the parent; CATCHUP_SHARES > 0 in >= 80% of the episodes',
     seeds: DEFAULT_FACT_SEEDS,
     seedsStated: false,

@@ -1,5 +1,5 @@
 /**
- * F10, policies differ (the seeds' premise: the runbook is worth following): in the bundled drill's
+ * F10, policies differ (the playbooks' premise: the runbook is worth following): in the bundled drill's
  * scenarios, every policy it runs besides naive differs from naive on at least one scenario: the
  * paired difference of mean IS_BPS has an interval that excludes 0, either way. "At least one of the
  * scenarios" splits the error between them (Bonferroni), so eight scenarios are not eight chances at a
@@ -29,7 +29,7 @@ export function f10(): FactDefinition {
   return {
     id: 'F10',
     title: 'Policies differ',
-    seedBasis: "the seeds' premise: the runbook is worth following",
+    basis: "the playbooks' premise: the runbook is worth following",
     test: 'in the bundled drill (scenarios/drills/bundled.yaml), each policy besides naive: mean IS_BPS(policy) - mean IS_BPS(naive) excludes 0 on at least one scenario, paired (Bonferroni over the scenarios)',
     seeds: F10_SEEDS,
     seedsStated: false,

@@ -92,8 +92,8 @@ export interface FactDefinition {
   id: string;
   /** The fact in a few words. */
   title: string;
-  /** The seed documents' words it rests on, quoted (FACTS.md's seed basis). */
-  seedBasis: string;
+  /** The playbooks' words it rests on, quoted (FACTS.md's "seed basis"). */
+  basis: string;
   /** FACTS.md's test, and the choices made where it leaves them open. */
   test: string;
   /** Seeds of the first look: FACTS.md's count where it states one, else the default. */

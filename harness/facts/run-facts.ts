@@ -50,7 +50,7 @@ export interface FactsOptions {
 export interface FactOutcome {
   id: string;
   title: string;
-  seedBasis: string;
+  basis: string;
   test: string;
   verdict: FactVerdict;
   reason: string;
@@ -188,7 +188,7 @@ export async function runFacts(options: FactsOptions): Promise<FactsRun> {
 }
 
 function factOutcome(fact: FactDefinition, judgement: FactJudgement | null, look: Look | null, stoppedBy: StopReason, plan: SequentialPlan): FactOutcome {
-  const base = { id: fact.id, title: fact.title, seedBasis: fact.seedBasis, test: fact.test, stoppedBy, seeds: look?.seeds ?? 0, looks: look?.look ?? 0, lookAlpha: look?.alpha ?? null };
+  const base = { id: fact.id, title: fact.title, basis: fact.basis, test: fact.test, stoppedBy, seeds: look?.seeds ?? 0, looks: look?.look ?? 0, lookAlpha: look?.alpha ?? null };
   if (judgement === null) {
     const reason = `the time budget ran out before the first look (${plan.initialSeeds} seeds)`;
     return { ...base, verdict: 'undecided', reason, settleSeeds: null, failedEpisodes: { count: 0, replay: [] }, result: null };

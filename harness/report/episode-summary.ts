@@ -1,8 +1,12 @@
-/** A readable summary of one episode record, for `execdrill run` on a terminal. */
+/**
+ * A readable summary of one episode record, for `execdrill run` on a terminal. Times are on the session
+ * clock (the record's time zero); the runbook is the record's playbook's, each step after the first fault.
+ */
+import { formatClockTime } from '../../sim/index.ts';
 import type { EpisodeRecord } from '../episode/record.ts';
+import { PLAYBOOKS } from '../playbooks/index.ts';
 
 const fmt = (value: number | null | undefined, digits = 2): string => (value === null || value === undefined || Number.isNaN(value) ? '–' : value.toFixed(digits));
-const seconds = (ns: number) => `${(ns / 1e9).toFixed(2)}s`;
 
 export function formatEpisodeSummary(record: EpisodeRecord): string {
   if (record.status === 'failed') {
@@ -10,9 +14,13 @@ export function formatEpisodeSummary(record: EpisodeRecord): string {
   }
   const m = record.metrics;
   const broken = record.invariants.filter((i) => !i.ok);
+  const clock = (ns: number) => (record.timeZeroNs === undefined ? `${(ns / 1e9).toFixed(2)}s` : formatClockTime(record.timeZeroNs + ns, 3));
+  const playbook = PLAYBOOKS.find((p) => p.id === (record.timeline.playbook ?? '002'));
+  const stepName = (key: string) => playbook?.runbook.find((step) => step.key === key)?.name ?? key;
   const runbook = Object.entries(record.timeline.runbook)
-    .map(([step, ms]) => `${step.replace(/Ms$/, '').replace(/([A-Z])/g, ' $1').toLowerCase()} ${ms === null ? '–' : `+${fmt(ms as number, 0)} ms`}`)
+    .map(([step, ms]) => `${stepName(step)} ${ms === null ? '–' : `+${(ms / 1000).toFixed(3)} s`}`)
     .join(', ');
+  const origin = record.timeZeroNs === undefined ? '' : ` (session clock; scenario time 0 = ${formatClockTime(record.timeZeroNs)})`;
   return [
     `${record.scenario} / ${record.policy.name} ${record.policy.version} / seed ${record.seed}   trace ${record.traceHash.slice(0, 12)}`,
     `cost (bps)         incident   control    oracle`,
@@ -26,10 +34,10 @@ export function formatEpisodeSummary(record: EpisodeRecord): string {
     `attribution (bps): divergence ${fmt(m.C_DIVERGENCE_BPS)}, queue reset ${fmt(m.C_QUEUE_RESET_BPS)}, throttle ${fmt(m.C_THROTTLE_BPS)}, catch-up ${fmt(m.C_CATCHUP_BPS)}, residual ${fmt(m.ATTRIBUTION_RESIDUAL_BPS)}`,
     `state: LSS min ${fmt(m.LSS_MIN, 3)} (${fmt(m.LSS_BELOW_099_MS, 0)} ms below 0.99), SUR ${fmt(m.SUR_QTY, 0)} shares, RWH ${fmt(m.RWH_MAX, 0)} msgs, detection ${fmt(m.DETECTION_LAG_MS, 0)} ms, FDS ${fmt(m.FDS_MS, 0)} ms, SDL ${fmt(m.SDL_MS, 0)} ms, RCL ${fmt(m.RCL_MS, 0)} ms`,
     `replay: RBL95 ${fmt(m.RBL95, 0)} msgs, RLD95 ${fmt(m.RLD95, 1)} ms, FIX backlog ${fmt(m.FIX_REPLAY_BACKLOG_MAX, 0)} msgs, GRS ${fmt(m.GRS, 3)}, PES ${fmt(m.PES, 3)}, GFR ${fmt(m.GFR, 3)}, CID ${fmt(m.CID, 4)}, BSR ${fmt(m.BSR, 3)}, AAT95 ${fmt(m.AAT95_MS, 3)} ms, ROR ${fmt(m.ROR)}, TEX95 ${fmt(m.TEX95, 3)}`,
-    `regimes: ${record.timeline.regimes.map((r) => `${r.regime}@${seconds(r.atNs)}`).join(' → ')}`,
-    `runbook (from the first fault): ${runbook}`,
+    `regimes${origin}: ${record.timeline.regimes.map((r) => `${r.regime} ${clock(r.atNs)}`).join(' → ')}`,
+    `runbook of playbook ${record.timeline.playbook ?? '002'} (after the first fault): ${runbook}`,
     ...(record.shadow
-      ? [`shadow ${record.shadow.policy}: differed at ${record.shadow.divergences.length} of ${record.shadow.decisions} decisions${record.shadow.divergences[0] ? `, first at ${seconds(record.shadow.divergences[0].atNs)} (acting ${record.shadow.divergences[0].acting}; shadow ${record.shadow.divergences[0].shadow})` : ''}`]
+      ? [`shadow ${record.shadow.policy}: differed at ${record.shadow.divergences.length} of ${record.shadow.decisions} decisions${record.shadow.divergences[0] ? `, first at ${clock(record.shadow.divergences[0].atNs)} (acting ${record.shadow.divergences[0].acting}; shadow ${record.shadow.divergences[0].shadow})` : ''}`]
       : []),
     broken.length === 0 ? `invariants: all ${record.invariants.length} hold` : `INVARIANTS VIOLATED: ${broken.map((b) => `${b.name}: ${b.detail}`).join('; ')}`,
     `replay: ${record.replay}`,

@@ -12,14 +12,19 @@
  * - A status answer (ExecType I, or any report) whose CumQty exceeds what was applied reveals fills the
  *   router missed; the difference is applied as an inferred fill at the price implied by AvgPx.
  * - When a session drops, children with a request in flight on it become `unknown`: the router cannot
- *   know their fate until replay, the drop copy or a status request tells it.
+ *   know their fate until replay, the drop copy or a status request tells it. The reports answering an
+ *   OrderMassStatusRequest are status answers like any other: each resolves the child it names. A child
+ *   left unnamed by a complete mass status answer stays `unknown`: not working at the venue, but filled,
+ *   cancelled or never arrived, which only its own status answer or report can say.
+ * - OrderMassCancelReports and BusinessMessageRejects are recorded as they arrive; the orders a mass
+ *   cancel cancelled are applied from their own Canceled reports, which come before the report.
  * - Causality inversions (METRICS.md CID): a fill for a child not yet acknowledged, or a report whose
  *   CumQty is below one already applied.
  * Prices are converted to integer ticks with the instrument's tick size.
  */
 import type { Ns } from '../../sim/index.ts';
 import type { ChildState, ChildView, Side } from '../../policies/index.ts';
-import type { ExecutionReport, OrderCancelReject } from '../../venues/fix/codec/messages.ts';
+import type { BusinessMessageReject, ExecutionReport, OrderCancelReject, OrderMassCancelReport } from '../../venues/fix/codec/messages.ts';
 
 /** `truth` is the oracle's tap on the venue: every report the instant it is produced, standing for both channels. */
 export type ReportChannel = 'entry' | 'drop-copy' | 'truth';
@@ -56,6 +61,27 @@ interface ChildRecord {
   dropCopyLive: boolean;
 }
 
+/** An OrderMassCancelReport as the router received it. */
+export interface MassCancelOutcome {
+  sessionId: string;
+  clOrdId: string | undefined;
+  /** MassCancelResponse other than 0. */
+  accepted: boolean;
+  totalAffectedOrders: number | undefined;
+  rejectReason: number | undefined;
+  text: string | undefined;
+  receivedAtNs: Ns;
+}
+
+export interface BusinessRejectReceived {
+  sessionId: string;
+  refMsgType: string;
+  refId: string | undefined;
+  reason: number;
+  text: string | undefined;
+  receivedAtNs: Ns;
+}
+
 const TERMINAL = new Set(['filled', 'cancelled', 'rejected']);
 const FILL_EXEC_TYPES = new Set(['1', '2', 'F']);
 
@@ -65,6 +91,10 @@ export class LocalOrderBook {
   /** Channels (bit 1 entry, bit 2 drop copy) each ExecID has arrived on. */
   private readonly execIdChannels = new Map<string, number>();
   private readonly fillLog: RouterFill[] = [];
+  readonly massCancelReports: MassCancelOutcome[] = [];
+  readonly businessRejects: BusinessRejectReceived[] = [];
+  /** Reports answering an OrderMassStatusRequest, for children or not (the "none working" answer included). */
+  massStatusReports = 0;
   /** Send-to-first-report latency of each acknowledged child, in ack order (ns). */
   readonly ackLatenciesNs: number[] = [];
   private filled = 0;
@@ -137,6 +167,7 @@ export class LocalOrderBook {
    * the other channel already did (the drop copy agreeing with the entry session), nothing re-applied.
    */
   onExecutionReport(report: ExecutionReport, channel: ReportChannel, receivedAtNs: Ns): 'applied' | 'confirmed' | 'duplicate' | 'unknown-order' {
+    if (report.massStatusReqId !== undefined) this.massStatusReports++;
     const rootId = this.rootOf.get(report.clOrdId ?? '') ?? this.rootOf.get(report.origClOrdId ?? '');
     const child = rootId === undefined ? undefined : this.children.get(rootId);
     if (child === undefined) return 'unknown-order';
@@ -195,6 +226,22 @@ export class LocalOrderBook {
     if (reject.ordStatus === '2') child.state = child.cumQtyShares >= child.qtyShares ? 'filled' : 'unknown';
     else if (reject.ordStatus === '4' || reject.ordStatus === '8' || reject.ordStatus === 'C') child.state = 'cancelled';
     else child.state = child.acked ? 'working' : 'unknown';
+  }
+
+  onMassCancelReport(report: OrderMassCancelReport, sessionId: string, receivedAtNs: Ns): void {
+    this.massCancelReports.push({
+      sessionId,
+      clOrdId: report.clOrdId,
+      accepted: report.massCancelResponse !== '0',
+      totalAffectedOrders: report.totalAffectedOrders,
+      rejectReason: report.massCancelRejectReason,
+      text: report.text,
+      receivedAtNs,
+    });
+  }
+
+  onBusinessReject(reject: BusinessMessageReject, sessionId: string, receivedAtNs: Ns): void {
+    this.businessRejects.push({ sessionId, refMsgType: reject.refMsgType, refId: reject.businessRejectRefId, reason: reject.businessRejectReason, text: reject.text, receivedAtNs });
   }
 
   /** Children the router believes are, or may be, live at the venue. */

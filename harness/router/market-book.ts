@@ -17,6 +17,7 @@ export class MarketBook implements FeedConsumer<VenueFeedMessage, L2Book>, Marke
   private readonly asks = new Map<number, number>();
   private tradedShares = 0;
   private venueTimeNs: Ns = 0;
+  private lastChangeVenueNs: Ns = 0;
   private receiver: FeedReceiver<VenueFeedMessage, L2Book> | undefined;
 
   constructor(private readonly volumeFromNs: Ns) {}
@@ -28,6 +29,7 @@ export class MarketBook implements FeedConsumer<VenueFeedMessage, L2Book>, Marke
 
   onMessage(payload: VenueFeedMessage, _seq: number, venueNs: Ns, localNs: Ns): void {
     this.venueTimeNs = venueNs;
+    this.lastChangeVenueNs = venueNs;
     if (payload.type === 'trade') {
       if (localNs >= this.volumeFromNs) this.tradedShares += payload.qtyShares;
       return;
@@ -39,6 +41,7 @@ export class MarketBook implements FeedConsumer<VenueFeedMessage, L2Book>, Marke
 
   onSnapshot(state: L2Book, _lastSeq: number, venueNs: Ns): void {
     this.venueTimeNs = venueNs;
+    this.lastChangeVenueNs = venueNs;
     this.bids.clear();
     this.asks.clear();
     for (const level of state.bids) this.bids.set(level.priceTicks, level.qtyShares);
@@ -46,6 +49,7 @@ export class MarketBook implements FeedConsumer<VenueFeedMessage, L2Book>, Marke
   }
 
   view(nowNs: Ns): MarketView {
+    this.receiver?.catchUp(nowNs);
     const bestBid = extreme(this.bids, Math.max);
     const bestAsk = extreme(this.asks, Math.min);
     const receiver = this.receiver;
@@ -56,6 +60,7 @@ export class MarketBook implements FeedConsumer<VenueFeedMessage, L2Book>, Marke
       bestAskQtyShares: bestAsk === undefined ? 0 : (this.asks.get(bestAsk) as number),
       venueTimeNs: receiver?.bookAsOfVenueNs ?? this.venueTimeNs,
       ageNs: receiver?.bookAgeNs(nowNs) ?? nowNs - this.venueTimeNs,
+      lastChangeAgeNs: nowNs - this.lastChangeVenueNs,
       recovering: receiver?.isRecovering ?? false,
       gapCount: receiver?.episodes.length ?? 0,
       tradedQtyShares: this.tradedShares,

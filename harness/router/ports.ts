@@ -16,6 +16,18 @@ export interface NewChildOrder {
   timeInForce: TimeInForce;
 }
 
+/** Every order of the session's owner at the venue, on the parent's side: those the router cannot see too. */
+export interface MassCancelRequest {
+  clOrdId: string;
+  side: Side;
+}
+
+/** The status of every working order of the session's owner at the venue, on the parent's side. */
+export interface MassStatusRequest {
+  massStatusReqId: string;
+  side: Side;
+}
+
 export interface OrderEntryPort {
   readonly sessionId: string;
   readonly gatewayId: string;
@@ -27,6 +39,13 @@ export interface OrderEntryPort {
   sendCancel(request: { clOrdId: string; origClOrdId: string; side: Side; qtyShares: number }): void;
   sendReplace(request: { clOrdId: string; origClOrdId: string; side: Side; priceTicks: number; qtyShares: number }): void;
   sendStatusRequest(request: { clOrdId: string; side: Side }): void;
+  /**
+   * One OrderMassCancelRequest (FIX 4.4). False when this port cannot send one (a FIX 4.2 session has no
+   * MsgType q; an order server has no mass cancel): nothing was sent, and the router must cancel order by order.
+   */
+  sendMassCancel(request: MassCancelRequest): boolean;
+  /** One OrderMassStatusRequest (FIX 4.4); false, with nothing sent, when this port cannot send one. */
+  sendMassStatus(request: MassStatusRequest): boolean;
 }
 
 export interface MarketDataPort {

@@ -2,7 +2,7 @@
  * The router: executes one parent order through child orders, deciding at event times on
  * point-in-time observations built from its own belief (seed 001: "all features must be
  * point-in-time"). The policy sets the knobs (pace, catch-up cap, child size, placement, cancel,
- * serialize, reconcile, gateway weights); the router keeps the mechanics:
+ * serialize, reconcile, mass cancel, gateway weights); the router keeps the mechanics:
  * - working exposure: like a real passive slicer it keeps the schedule's quantity up to
  *   `workingHorizonNs` ahead resting at the venue (seed 002, "high child-order fan-out": many small
  *   live orders), so an incident finds several children exposed, not one. Over the parent's last two
@@ -69,6 +69,7 @@ export interface ChildRecordEntry {
 
 const DECIDE = 0;
 const HORIZON = 1;
+const NO_SESSIONS: ReadonlySet<string> = new Set();
 
 export class Router implements EventHandler {
   readonly book: LocalOrderBook;
@@ -138,7 +139,7 @@ export class Router implements EventHandler {
     const observation = this.observe();
     if (observation !== undefined) {
       const decision = this.policy.decide(observation);
-      this.decisionLog.push({ atNs: this.kernel.now, regime: decision.regime, marketAgeNs: observation.market.ageNs, paused: decision.pause });
+      this.decisionLog.push({ atNs: this.kernel.now, regime: decision.regime, marketAgeNs: Math.max(observation.market.ageNs, observation.market.lastChangeAgeNs), paused: decision.pause });
       if (this.shadow !== undefined) this.compareShadow(decision, this.shadow.decide(observation));
       const last = this.regimeTimeline[this.regimeTimeline.length - 1];
       if (last === undefined || last.regime !== decision.regime) this.regimeTimeline.push({ atNs: this.kernel.now, regime: decision.regime });
@@ -170,7 +171,7 @@ export class Router implements EventHandler {
   /** What a decision does, in a few words: two decisions that read the same act the same. */
   private static gist(d: Decision): string {
     if (d.pause) return `pause${d.cancelResting ? '+cancel' : ''}`;
-    return `${d.placement} x${d.participationScale.toFixed(2)} cap ${d.catchupCap.toFixed(2)}${d.serialize ? ' serial' : ''}${d.cancelResting ? ' +cancel' : ''}${d.reconcileUnknown ? ' +status' : ''}`;
+    return `${d.placement} x${d.participationScale.toFixed(2)} cap ${d.catchupCap.toFixed(2)}${d.serialize ? ' serial' : ''}${d.cancelResting ? ' +cancel' : ''}${d.massCancel === true ? ' +mass' : ''}${d.reenterUnknown === true ? ' +reenter' : ''}${d.reconcileUnknown ? ' +status' : ''}`;
   }
 
   private compareShadow(acting: Decision, shadow: Decision): void {
@@ -182,7 +183,8 @@ export class Router implements EventHandler {
 
   private execute(decision: Decision, o: Observation): void {
     if (decision.gatewayWeights !== undefined) this.picker.setWeights(decision.gatewayWeights);
-    if (decision.cancelResting) this.cancelWorking('policy');
+    const massCancelled = decision.massCancel === true ? this.massCancelAll() : NO_SESSIONS;
+    if (decision.cancelResting) this.cancelWorking('policy', massCancelled);
     if (decision.reconcileUnknown) this.requestStatusOfUnknown();
     if (!decision.cancelResting && !decision.pause) this.repricePassive(o);
     if (decision.pause) return;
@@ -199,7 +201,8 @@ export class Router implements EventHandler {
     // child per decision spaces children out instead of being rounded up to one every decision.
     this.sendAllowanceShares = Math.min(this.sendAllowanceShares + pace * decision.catchupCap, Math.max(pace * decision.catchupCap, this.config.minChildQtyShares) * 2);
     if (decision.serialize && live.length > 0) return;
-    const workingShares = live.reduce((total, c) => total + c.leavesQtyShares, 0);
+    // Children of unknown fate count as working unless the policy takes them for lost.
+    const workingShares = live.reduce((total, c) => (decision.reenterUnknown === true && c.state === 'unknown' ? total : total + c.leavesQtyShares), 0);
     const covered = o.belief.filledQtyShares + workingShares;
     const volume = o.market.tradedQtyShares;
     const target = this.schedule.targetFilledQty(now + interval + this.stockHorizonNs(now), volume);
@@ -342,9 +345,26 @@ export class Router implements EventHandler {
     }
   }
 
-  private cancelWorking(reason: 'policy' | 'horizon'): void {
+  /**
+   * One OrderMassCancelRequest on every session that can send one now; returns the sessions it covered.
+   * It cancels what the router believes live there, unknown children included: that is the re-entry owed.
+   */
+  private massCancelAll(): ReadonlySet<string> {
+    const covered = new Set<string>();
+    for (const port of this.sessions) {
+      if (port.canSend() && port.sendMassCancel({ clOrdId: `${this.config.parentId}-m${++this.requestCounter}`, side: this.config.parent.side })) covered.add(port.sessionId);
+    }
     for (const child of this.book.liveChildren()) {
-      if (child.state !== 'working') continue;
+      if (!covered.has(child.sessionId)) continue;
+      this.cancelsSent.push({ atNs: this.kernel.now, clOrdId: child.clOrdId, qtyShares: child.leavesQtyShares, reason: 'policy' });
+      this.reentryOwedShares += child.leavesQtyShares;
+    }
+    return covered;
+  }
+
+  private cancelWorking(reason: 'policy' | 'horizon', massCancelled: ReadonlySet<string> = NO_SESSIONS): void {
+    for (const child of this.book.liveChildren()) {
+      if (child.state !== 'working' || massCancelled.has(child.sessionId)) continue;
       const port = this.portOf(child.sessionId);
       if (port === undefined || !port.canSend()) continue;
       const clOrdId = `${child.clOrdId}-c${++this.requestCounter}`;

@@ -11,6 +11,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { parseDocument } from 'yaml';
 import type { z } from 'zod';
+import { resolveClockTimes } from './clock-times.ts';
 import { faultOverlaps } from './fault-overlap.ts';
 import { scenarioSchema, type Scenario } from './schema.ts';
 
@@ -103,8 +104,11 @@ export function parseScenario(text: string, file: string): ScenarioLoad {
   const forbidden: string[] = [];
   forbiddenKeys(raw, [], forbidden);
   if (forbidden.length > 0) return { ok: false, file, issues: forbidden.map((path) => ({ file, path, message: 'this key is not allowed' })) };
-  const parsed = scenarioSchema.safeParse(raw ?? {});
-  if (!parsed.success) return { ok: false, file, issues: zodIssues(file, parsed.error.issues) };
+  const clock = resolveClockTimes(raw ?? {});
+  const clockIssues = clock.issues.map((issue) => ({ file, ...issue }));
+  const parsed = scenarioSchema.safeParse(clock.value);
+  if (!parsed.success) return { ok: false, file, issues: [...clockIssues, ...zodIssues(file, parsed.error.issues)] };
+  if (clockIssues.length > 0) return { ok: false, file, issues: clockIssues };
   const issues = crossReferences(file, parsed.data);
   if (issues.length > 0) return { ok: false, file, issues };
   const hash = createHash('sha256').update(JSON.stringify(parsed.data)).digest('hex').slice(0, 16);

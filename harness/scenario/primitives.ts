@@ -15,6 +15,25 @@ export const duration = z
   .transform((text) => parseDuration(text))
   .meta({ description: DURATION_HINT });
 
+const TIME_POINT_PATTERN = /^(?:\d+(?:\.\d+)?(?:ns|us|ms|s|min|m|h)|\d{2}:\d{2}:\d{2}(?:\.\d{1,9})?)$/;
+const TIME_POINT_HINT = "a time: an offset from the scenario's time zero with a unit (40s, 1.5m) or a clock time of the trading day (12:00:40)";
+
+/**
+ * A point in time: an offset from scenario time 0, or a clock time of the day. Loading turns clock times
+ * into offsets first (clock-times.ts), so the transform only ever sees an offset from a scenario file.
+ */
+export const timePoint = z
+  .string({ error: `expected ${TIME_POINT_HINT}` })
+  .regex(TIME_POINT_PATTERN, { error: `expected ${TIME_POINT_HINT}` })
+  .transform((text, ctx) => {
+    if (text.includes(':')) {
+      ctx.addIssue({ code: 'custom', message: `${text}: a clock time is read against the scenario's timeZero, which only a whole scenario has` });
+      return z.NEVER;
+    }
+    return parseDuration(text);
+  })
+  .meta({ description: TIME_POINT_HINT });
+
 export const clockTime = z
   .string({ error: 'expected a clock time HH:MM:SS' })
   .regex(/^\d{2}:\d{2}:\d{2}(?:\.\d{1,9})?$/, { error: 'expected a clock time HH:MM:SS such as 09:30:00' })
@@ -44,7 +63,7 @@ export type LatencyModelSpec = z.output<typeof latencyModel>;
  * A time within the episode: fixed, or drawn per seed uniformly between two bounds (swarm testing:
  * each seed draws its own fault timing from stream `fault.<index>.at`).
  */
-export const timeSpec = z.union([duration, z.strictObject({ between: z.tuple([duration, duration]) })], {
-  error: `expected ${DURATION_HINT}, or { between: [30s, 90s] } to draw it per seed`,
+export const timeSpec = z.union([timePoint, z.strictObject({ between: z.tuple([timePoint, timePoint]) })], {
+  error: `expected ${TIME_POINT_HINT}, or { between: [30s, 90s] } to draw it per seed`,
 });
 export type TimeSpec = z.output<typeof timeSpec>;

@@ -6,7 +6,7 @@
  */
 import { z } from 'zod';
 import { fault } from './faults.ts';
-import { duration, latencyModel, nonNegativeInt, positive, positiveInt, probability } from './primitives.ts';
+import { clockTime, duration, latencyModel, nonNegativeInt, positive, positiveInt, probability, timePoint } from './primitives.ts';
 
 const id = z.string().regex(/^[a-z0-9][a-z0-9._-]*$/, { error: 'expected a lower-case id (letters, digits, . _ -)' });
 
@@ -55,7 +55,7 @@ const alphaModel = z.discriminatedUnion('model', [
   z.strictObject({ model: z.literal('none') }),
 ]);
 
-const intensityWindow = z.strictObject({ from: duration, to: duration, intensity: positive, aggression: positive.default(1) });
+const intensityWindow = z.strictObject({ from: timePoint, to: timePoint, intensity: positive, aggression: positive.default(1) });
 
 const sequencer = z.strictObject({
   serviceTime: latencyModel.prefault({ model: 'exponential', mean: '5us' }),
@@ -208,6 +208,14 @@ const failoverPair = z.strictObject({
   inboundLatency: latencyModel.prefault({ model: 'lognormal', median: '50us', p99: '250us' }),
   /** The venue refuses a second connection for a session identity still open there after this. */
   refusalDelay: duration.prefault('1ms'),
+  /**
+   * Order records in the shared store when the backup takes over (the day's activity so far): the backup
+   * reads them before it can tell which router order a venue report is about, holding reports until then.
+   * The default, 100,000, is an assumption for a gateway at midday.
+   */
+  storeRecords: nonNegativeInt.default(100_000),
+  /** Read time per store record: seed 004's order-log read rate (20 us reads a 10-million-record day in about 3.3 minutes). */
+  storeReadPerRecord: duration.prefault('20us'),
 });
 
 const gateways = z
@@ -245,7 +253,7 @@ const schedule = z.discriminatedUnion('kind', [
 const parent = z.strictObject({
   side: z.enum(['buy', 'sell']),
   qtyShares: positiveInt,
-  start: duration.prefault('0s'),
+  start: timePoint.prefault('0s'),
   horizon: duration,
   schedule: schedule.prefault({ kind: 'twap' }),
   mustComplete: z.boolean().default(false),
@@ -273,12 +281,14 @@ export const scenarioSchema = z.strictObject({
   title: z.string().min(1),
   description: z.string().min(1),
   kind: z.enum(['synthetic', 'historical']),
-  /** The seed document this scenario exercises (000..004), if any. */
-  seedDocument: z.enum(['000', '001', '002', '003', '004']).optional(),
+  /** The playbook (design document, docs/playbooks/) this scenario exercises, 000..004; without one, its first fault's. */
+  playbook: z.enum(['000', '001', '002', '003', '004']).optional(),
   sources: z.array(source).default([]),
   publicFacts: z.array(z.string()).default([]),
   assumptions: z.array(z.string()).default([]),
   phase: z.enum(['midday', 'open', 'close', 'auction']).default('midday'),
+  /** The session clock time of scenario time 0 (default by phase: clock-times.ts). */
+  timeZero: clockTime.optional(),
   /** Time after the parent's horizon for final reconciliation (invariants are checked then). */
   settle: duration.prefault('5s'),
   instrument: z

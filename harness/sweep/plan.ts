@@ -1,8 +1,11 @@
 /**
- * A sweep's episode list: scenarios x policies x parameter settings x seeds, in one canonical order
- * (scenarios and policies in the order given, then each policy's settings, then seeds, seeds fastest).
- * Every output (the records file, shard slices, merge, resume) is laid out in this order, which is what
- * makes them byte-identical whatever the worker count or the sharding.
+ * A sweep's episode list: scenarios x seeds x policies x parameter settings, in one canonical order
+ * (scenarios in the order given, then seeds, then policies in the order given, each with its settings,
+ * settings fastest). Every output (the records file, shard slices, merge, resume) is laid out in this
+ * order, which is what makes them byte-identical whatever the worker count or the sharding. The episodes
+ * of one seed of a scenario come together, so a worker meets them one after another and shares what
+ * cannot differ between them: the seed's market tape and, where proved, its control run
+ * (harness/world/market-path.ts, harness/episode/control-runs.ts).
  *
  * Shards take every N-th episode (`index % N === i`) rather than a contiguous block, so that each shard
  * gets a share of every scenario and policy and the shards finish at about the same time.
@@ -40,9 +43,9 @@ export function buildSpecs(request: SweepRequest): EpisodeSpec[] {
   requireDistinctAxes(request.params, request.policies);
   const specs: EpisodeSpec[] = [];
   for (const scenarioFile of request.scenarios) {
-    for (const policy of request.policies) {
-      for (const params of settingsFor(policy, request.params)) {
-        for (const seed of request.seeds) {
+    for (const seed of request.seeds) {
+      for (const policy of request.policies) {
+        for (const params of settingsFor(policy, request.params)) {
           const spec: EpisodeSpec = { scenarioFile, policy, params, seed };
           if (request.shadowPolicy !== null) spec.shadowPolicy = request.shadowPolicy;
           specs.push(spec);

@@ -1,13 +1,14 @@
 /**
- * A pool of worker threads running episodes. Workers are TypeScript: each starts from a two-line
- * bootstrap that registers tsx's loader in the thread (on Node 20 `execArgv: ['--import', 'tsx']` does
- * not reach a worker's own entry module) and then imports worker.ts. Tasks queue here and go to
+ * A pool of worker threads running episodes. Built, a worker starts from worker.js; from source, from a
+ * two-line bootstrap that registers tsx's loader in the thread (on Node 20 `execArgv: ['--import', 'tsx']`
+ * does not reach a worker's own entry module) and then imports worker.ts. Tasks queue here and go to
  * whichever worker is free; results come back through `onResult` in the order workers finish.
  * A worker that dies mid-episode (out of memory, process.exit in a runner) gives that episode a crash
  * record and is replaced, so one bad episode does not stop the sweep.
  */
 import { Worker } from 'node:worker_threads';
 import { UsageError } from '../errors.ts';
+import { packageModule, RUNNING_FROM_SOURCE } from '../package-files.ts';
 import { crashRecord } from './replay.ts';
 import type { EpisodeSummary, FromWorker, ToWorker, WorkerSetup } from './worker-protocol.ts';
 
@@ -23,10 +24,10 @@ export interface PoolEvents {
   onFatal(error: Error): void;
 }
 
-const BOOTSTRAP = [
-  `import(${JSON.stringify(import.meta.resolve('tsx/esm/api'))})`,
-  `.then((tsx) => { tsx.register(); return import(${JSON.stringify(new URL('./worker.ts', import.meta.url).href)}); });`,
-].join('');
+const WORKER = packageModule('harness/sweep/worker.ts').href;
+const BOOTSTRAP = RUNNING_FROM_SOURCE
+  ? `import(${JSON.stringify(import.meta.resolve('tsx/esm/api'))}).then((tsx) => { tsx.register(); return import(${JSON.stringify(WORKER)}); });`
+  : `import(${JSON.stringify(WORKER)});`;
 
 interface Slot {
   worker: Worker;

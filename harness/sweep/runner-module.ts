@@ -6,12 +6,13 @@
  */
 import { existsSync } from 'node:fs';
 import { isAbsolute, relative, resolve, sep } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { pathToFileURL } from 'node:url';
 import type { EpisodeRecord, EpisodeSpec } from '../episode/record.ts';
 import { UsageError } from '../errors.ts';
+import { PACKAGE_ROOT, packageModule } from '../package-files.ts';
 
-/** The checkout's root (this file is harness/sweep/runner-module.ts). */
-export const PROJECT_ROOT = fileURLToPath(new URL('../../', import.meta.url));
+/** The package's root (the checkout, or the installed package). */
+export const PROJECT_ROOT = PACKAGE_ROOT;
 
 /** The runner used when none is given, relative to the project root. */
 export const DEFAULT_RUNNER_MODULE = 'harness/episode/run-episode.ts';
@@ -36,11 +37,13 @@ function labelOf(absolute: string): string {
 
 /** Resolves `--runner` (relative to the working directory) or the default (relative to the project root). */
 export function resolveRunner(option: string | undefined, baseDir = process.cwd(), defaultModule = DEFAULT_RUNNER_MODULE): RunnerModule {
+  // The default runner is labelled by its source path whether the package runs from source or built.
+  if (option === undefined && existsSync(packageModule(defaultModule))) return { label: defaultModule, url: packageModule(defaultModule).href };
   const absolute = option === undefined ? resolve(PROJECT_ROOT, defaultModule) : resolve(baseDir, option);
   if (!existsSync(absolute)) {
     if (option === undefined) {
       throw new UsageError(
-        `the default episode runner ${defaultModule} is not in this checkout; ` +
+        `the default episode runner ${defaultModule} is not in this package; ` +
           'pass --runner <module> (a module exporting runEpisode(spec): EpisodeRecord)',
       );
     }

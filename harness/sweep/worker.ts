@@ -6,6 +6,7 @@
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { EPISODE_RECORD_SCHEMA, type EpisodeRecord, type EpisodeSpec } from '../episode/record.ts';
+import { importUserModule } from '../package-files.ts';
 import { crashRecord } from './replay.ts';
 import type { RunnerModuleExports } from './runner-module.ts';
 import type { EpisodeSummary, FromWorker, ToWorker, WorkerSetup } from './worker-protocol.ts';
@@ -44,7 +45,7 @@ async function serve(): Promise<void> {
   const post = (message: FromWorker) => port.postMessage(message);
   let runner: RunnerModuleExports;
   try {
-    runner = (await import(setup.runnerUrl)) as RunnerModuleExports;
+    runner = (await importUserModule(setup.runnerUrl)) as unknown as RunnerModuleExports;
     if (typeof runner.runEpisode !== 'function') throw new Error('it does not export runEpisode(spec)');
   } catch (error) {
     post({ type: 'load-failed', message: error instanceof Error ? error.message : String(error) });

@@ -67,6 +67,33 @@ export const FAULT_ARBITRARIES: { readonly [K in FaultKind]?: FaultArbitraryFact
       interval: milderHigh(10, 2_000).map(ms),
       duration: millis(100, 8_000),
     }),
+  'session-delay': (shape) =>
+    fc.record({
+      kind: fc.constant('session-delay'),
+      at: at(shape),
+      session: session(shape),
+      duration: millis(100, 8_000),
+      extraLatency: millis(1, 2_000),
+      jitter: millis(0, 500),
+      direction: fc.constantFrom('to-venue', 'to-router', 'both'),
+    }),
+  'session-duplicate': (shape) =>
+    fc.record({
+      kind: fc.constant('session-duplicate'),
+      at: at(shape),
+      session: session(shape),
+      duration: millis(100, 8_000),
+      possDup: fc.boolean(),
+      duplicateProbability: share(0.1),
+      direction: fc.constantFrom('to-venue', 'to-router'),
+      maxMessages: fc.integer({ min: 1, max: 20 }),
+    }),
+  'session-reorder': (shape) =>
+    fc.record({ kind: fc.constant('session-reorder'), at: at(shape), session: session(shape), duration: millis(100, 8_000), direction: fc.constantFrom('to-venue', 'to-router'), maxMessages: fc.integer({ min: 1, max: 20 }) }),
+  'session-sequence-reset': (shape) =>
+    fc.record({ kind: fc.constant('session-sequence-reset'), at: at(shape), session: session(shape), side: fc.constantFrom('venue', 'router'), jump: fc.integer({ min: 1, max: 50 }) }),
+  'session-gapfill-business': (shape) =>
+    fc.record({ kind: fc.constant('session-gapfill-business'), at: at(shape), session: session(shape), side: fc.constantFrom('venue', 'router'), duration: millis(100, 8_000) }),
   'drop-copy-lag': (shape) =>
     when(shape.dropCopy, () => fc.record({ kind: fc.constant('drop-copy-lag'), at: at(shape), duration: millis(100, 8_000), extraLatency: millis(1, 2_000) })),
   'drop-copy-down': (shape) => when(shape.dropCopy, () => fc.record({ kind: fc.constant('drop-copy-down'), at: at(shape), duration: millis(100, 8_000) })),

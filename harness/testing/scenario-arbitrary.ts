@@ -4,8 +4,10 @@
  * options fix the world's shape (sessions, drop copy, the range of horizons, the fault kinds); each
  * case draws the parent order, the market's intensity, whether sessions persist messages, and the
  * incident. Horizons are short (default 6-15 s) so one episode (incident, control and oracle runs)
- * takes well under a second. Shrinking heads for fewer faults, the shortest horizon, the smallest
- * parent and the quietest market, so a failure ends at a small incident.
+ * takes well under a second. Shrinking heads for fewer and milder faults, and for a standard parent in
+ * a standard market (STANDARD: 2,000 shares over 10 s in a market of intensity 3), not for the extremes:
+ * a 100-share parent in the quietest market may never fill once a fault strikes, and a failure shrunk to
+ * it says nothing about the policy. So a failure ends at the simplest incident on an ordinary order.
  *
  * Left out: autoscaler settings, warm-up models and historical (LOBSTER) flow; each fault kind's
  * arbitrary is in fault-arbitraries.ts.
@@ -21,8 +23,8 @@ export interface ScenarioArbitraryOptions {
   /** Whether the scenario has a drop copy, and so may draw drop-copy faults (default true). */
   dropCopy?: boolean;
   /**
-   * What stands in front of gateway gw1's sessions: nothing (default), seed 003's autoscaled pool (two
-   * warm nodes; pool faults become possible), seed 004's order server or seed 000's primary/backup
+   * What stands in front of gateway gw1's sessions: nothing (default), playbook 003's autoscaled pool (two
+   * warm nodes; pool faults become possible), playbook 004's order server or playbook 000's primary/backup
    * failover pair (these two front one session only).
    */
   front?: 'direct' | 'pool' | 'order-server' | 'failover-pair';
@@ -37,6 +39,15 @@ export interface ScenarioArbitraryOptions {
 export type GeneratedScenario = ScenarioInput;
 
 const START_MS = 1_000;
+
+/** Where the parent and the market shrink to: an ordinary order (it fills in full without a fault, at any seed tried). */
+export const STANDARD = { qtyShares: 2_000, horizonMs: 10_000, intensity: 3 } as const;
+
+/** Integers in [min, max] that shrink towards `target` (clamped into the range) rather than towards min. */
+function around(target: number, min: number, max: number): fc.Arbitrary<number> {
+  const centre = Math.min(max, Math.max(min, target));
+  return fc.integer({ min: min - centre, max: max - centre }).map((offset) => centre + offset);
+}
 
 /** The gateways section for each front; the pool's nodes are warm so that only its faults make it cold. */
 const FRONTS: Record<NonNullable<ScenarioArbitraryOptions['front']>, Pick<ScenarioInput, 'gateways'>> = {
@@ -74,10 +85,10 @@ export function scenarioArbitrary(options: ScenarioArbitraryOptions = {}): fc.Ar
   };
   return fc
     .record({
-      horizonMs: fc.integer({ min: horizon.min, max: horizon.max }),
+      horizonMs: around(STANDARD.horizonMs, horizon.min, horizon.max),
       side: fc.constantFrom('buy' as const, 'sell' as const),
-      qtyShares: fc.integer({ min: 1, max: 30 }).map((lots) => lots * 100),
-      intensity: fc.integer({ min: 1, max: 5 }),
+      qtyShares: around(STANDARD.qtyShares / 100, 5, 30).map((lots) => lots * 100),
+      intensity: around(STANDARD.intensity, 1, 5),
       sessions: sessions(sessionCount),
       faults: faultScheduleArbitrary(shape, { maxFaults: options.maxFaults, kinds: options.faultKinds }),
     })

@@ -2,13 +2,21 @@
  * The router's child-order requests as FIX application messages: one mapping for every port that speaks
  * FIX (a direct session, a primary/backup gateway pair), so the wire form of a child order is decided once.
  * Limit orders, day or IOC; prices on the wire are decimals of the tick; TransactTime counts from the
- * simulation's UTC epoch.
+ * simulation's UTC epoch. Mass cancel and mass status name the instrument (type 1, orders for a security)
+ * and the parent's side: the router's owner trades nothing else, and a desk scopes them so.
  */
 import type { Kernel } from '../../sim/index.ts';
 import type { Side } from '../../policies/index.ts';
-import type { NewOrderSingle, OrderCancelReplaceRequest, OrderCancelRequest, OrderStatusRequest } from '../../venues/fix/codec/index.ts';
+import type {
+  NewOrderSingle,
+  OrderCancelReplaceRequest,
+  OrderCancelRequest,
+  OrderMassCancelRequest,
+  OrderMassStatusRequest,
+  OrderStatusRequest,
+} from '../../venues/fix/codec/index.ts';
 import { formatUtcTimestampMs } from '../../venues/fix/codec/values.ts';
-import type { NewChildOrder } from '../router/ports.ts';
+import type { MassCancelRequest, MassStatusRequest, NewChildOrder } from '../router/ports.ts';
 
 const fixSide = (side: Side) => (side === 'buy' ? '1' : '2');
 
@@ -56,6 +64,14 @@ export class ChildOrderMessages {
 
   statusRequest(request: { clOrdId: string; side: Side }): OrderStatusRequest {
     return { msgType: 'H', clOrdId: request.clOrdId, side: fixSide(request.side), symbol: this.symbol };
+  }
+
+  massCancel(request: MassCancelRequest): OrderMassCancelRequest {
+    return { msgType: 'q', clOrdId: request.clOrdId, massCancelRequestType: '1', symbol: this.symbol, side: fixSide(request.side), transactTime: this.transactTime() };
+  }
+
+  massStatus(request: MassStatusRequest): OrderMassStatusRequest {
+    return { msgType: 'AF', massStatusReqId: request.massStatusReqId, massStatusReqType: 1, symbol: this.symbol, side: fixSide(request.side) };
   }
 
   /** Prices on the wire are decimals; rounding to the tick's decimals keeps 1001 * 0.01 from printing as 10.010000000000002. */

@@ -21,10 +21,10 @@
  */
 import type { Kernel, Ns } from '../../sim/index.ts';
 import type { SessionView, Side } from '../../policies/index.ts';
-import type { AppBody, ExecutionReport, FixMessage } from '../../venues/fix/codec/index.ts';
+import type { AppBody, BeginString, ExecutionReport, FixMessage } from '../../venues/fix/codec/index.ts';
 import type { SessionEvent } from '../../venues/fix/session/index.ts';
 import type { FailoverEvent, FailoverGateway, FailoverRouterListener, GatewayRejection } from '../../venues/gateway/index.ts';
-import type { NewChildOrder, OrderEntryPort } from '../router/ports.ts';
+import type { MassCancelRequest, MassStatusRequest, NewChildOrder, OrderEntryPort } from '../router/ports.ts';
 import { ChildOrderMessages } from './child-order-messages.ts';
 import type { RouterReportSink, TimedSessionEvent } from './fix-order-entry-port.ts';
 import { failoverSessionView } from './gateway-view.ts';
@@ -51,6 +51,8 @@ export class FailoverOrderEntryPort implements OrderEntryPort, FailoverRouterLis
     symbol: string,
     tickSize: number,
     epochUtcMs: number,
+    /** The FIX version of the pair's venue sessions: FIX 4.2 has no q or AF. */
+    private readonly beginString: BeginString = 'FIX.4.4',
   ){
     this.messages = new ChildOrderMessages(kernel, symbol, tickSize, epochUtcMs);
   }
@@ -84,6 +86,19 @@ export class FailoverOrderEntryPort implements OrderEntryPort, FailoverRouterLis
     this.submit(this.messages.statusRequest(request));
   }
 
+  // The active node carries q and AF like any request, on a FIX 4.4 pair.
+  sendMassCancel(request: MassCancelRequest): boolean {
+    if (this.beginString === 'FIX.4.2') return false;
+    this.submit(this.messages.massCancel(request));
+    return true;
+  }
+
+  sendMassStatus(request: MassStatusRequest): boolean {
+    if (this.beginString === 'FIX.4.2') return false;
+    this.submit(this.messages.massStatus(request));
+    return true;
+  }
+
 
   // ---- the pair (FailoverRouterListener) ----------------------------------------------------------
 
@@ -99,6 +114,8 @@ export class FailoverOrderEntryPort implements OrderEntryPort, FailoverRouterLis
     const body = message.body;
     if (body.msgType === '8') this.sink?.onExecutionReport(neverReceived(body) ? { ...body, execType: '8' } : body, 'entry', now);
     else if (body.msgType === '9') this.sink?.onCancelReject(body, now);
+    else if (body.msgType === 'r') this.sink?.onMassCancelReport(body, this.sessionId, now);
+    else if (body.msgType === 'j') this.sink?.onBusinessReject(body, this.sessionId, now);
   }
 
   onRejected(_rejection: GatewayRejection<AppBody>): void {

@@ -89,7 +89,7 @@ export class FailoverSide {
     const primary = identity(compId, `session.${session.id}`);
     const design = spec.design === 'own-session' ? new OwnSessionLogon(identity(`${compId}B`, `session.${session.id}.backup`)) : new SharedStoreResume();
 
-    this.port = new FailoverOrderEntryPort(kernel, session.id, session.gateway, options.symbol, options.tickSize, options.epochUtcMs);
+    this.port = new FailoverOrderEntryPort(kernel, session.id, session.gateway, options.symbol, options.tickSize, options.epochUtcMs, session.beginString);
     const inbound = buildLatency(spec.inboundLatency);
     this.gateway = new FailoverGateway(
       kernel,
@@ -115,6 +115,7 @@ export class FailoverSide {
         promotionLatency: buildLatency(spec.promotion),
         recovery: spec.recovery === 'status-requests' ? new StatusRequestRecovery() : new AwaitEvidenceRecovery(),
         recoveryDeadlineNs: spec.recoveryDeadline,
+        orderMapLoadNs: spec.storeRecords * spec.storeReadPerRecord,
       },
       streams,
       this.port,

@@ -9,16 +9,18 @@
  */
 import type { Kernel, Ns } from '../../sim/index.ts';
 import type { SessionView, Side } from '../../policies/index.ts';
-import type { AppBody, ExecutionReport, FixMessage, OrderCancelReject } from '../../venues/fix/codec/index.ts';
+import type { AppBody, BusinessMessageReject, ExecutionReport, FixMessage, OrderCancelReject, OrderMassCancelReport } from '../../venues/fix/codec/index.ts';
 import type { FixSession, SessionEvent } from '../../venues/fix/session/index.ts';
 import type { SimFixApplication, SimSessionEndpoint } from '../../venues/fix/sim/index.ts';
-import type { NewChildOrder, OrderEntryPort } from '../router/ports.ts';
+import type { MassCancelRequest, MassStatusRequest, NewChildOrder, OrderEntryPort } from '../router/ports.ts';
 import { ChildOrderMessages } from './child-order-messages.ts';
 import type { ReportChannel } from '../router/local-order-book.ts';
 
 export interface RouterReportSink {
   onExecutionReport(report: ExecutionReport, channel: ReportChannel, receivedAtNs: Ns): unknown;
   onCancelReject(reject: OrderCancelReject, receivedAtNs: Ns): void;
+  onMassCancelReport(report: OrderMassCancelReport, sessionId: string, receivedAtNs: Ns): void;
+  onBusinessReject(reject: BusinessMessageReject, sessionId: string, receivedAtNs: Ns): void;
   onSessionDown(sessionId: string): void;
 }
 
@@ -106,6 +108,23 @@ export class FixOrderEntryPort implements OrderEntryPort, SimFixApplication {
     this.send(this.messages.statusRequest(request));
   }
 
+  /** FIX 4.3 brought q, r and AF: a FIX 4.2 session cannot carry them. */
+  get speaksMassRequests(): boolean {
+    return this.session.config.beginString !== 'FIX.4.2';
+  }
+
+  sendMassCancel(request: MassCancelRequest): boolean {
+    if (!this.speaksMassRequests) return false;
+    this.send(this.messages.massCancel(request));
+    return true;
+  }
+
+  sendMassStatus(request: MassStatusRequest): boolean {
+    if (!this.speaksMassRequests) return false;
+    this.send(this.messages.massStatus(request));
+    return true;
+  }
+
 
   onMessage(message: FixMessage<AppBody>): void {
     const now = this.kernel.now;
@@ -121,6 +140,8 @@ export class FixOrderEntryPort implements OrderEntryPort, SimFixApplication {
     const body = message.body;
     if (body.msgType === '8') this.sink?.onExecutionReport(body, 'entry', now);
     else if (body.msgType === '9') this.sink?.onCancelReject(body, now);
+    else if (body.msgType === 'r') this.sink?.onMassCancelReport(body, this.sessionId, now);
+    else if (body.msgType === 'j') this.sink?.onBusinessReject(body, this.sessionId, now);
   }
 
   onEvent(event: SessionEvent): void {

@@ -73,6 +73,8 @@ export interface NodeJoin {
   tradingReadyAtNs: Ns | undefined;
   /** First sample at which it was trading-ready with its mean warm-up multiplier within the warm band. */
   stableAtNs: Ns | undefined;
+  /** First sample at which it was trading-ready with its warm-up progress at the cold threshold (COLD_FLOW_SHARE's "warm"). */
+  warmAtNs: Ns | undefined;
 }
 
 /** Per sample, per node id: capacity factor (1 / warm-up multiplier, 0 when not serving) and flow share. */
@@ -255,6 +257,9 @@ export class GatewayPoolSide {
       const serving = SERVING.has(node.lifecycle) && readySince !== undefined;
       const mean = serving ? this.curve.meanMultiplier(now - readySince, node.ordersServed) : Number.POSITIVE_INFINITY;
       const join = this.openJoins.get(node.id);
+      if (join !== undefined && join.warmAtNs === undefined && node.lifecycle === 'trading-ready' && readySince !== undefined) {
+        if (warmupProgress(this.curve, now - readySince, node.ordersServed) >= this.spec.coldProgressThreshold) join.warmAtNs = now;
+      }
       if (join !== undefined && node.lifecycle === 'trading-ready' && mean <= band) {
         join.stableAtNs = now;
         this.openJoins.delete(node.id);
@@ -272,7 +277,7 @@ export class GatewayPoolSide {
 
   private onLifecycle(nodeId: string, lifecycle: string): void {
     if (lifecycle === 'booting') {
-      const join: NodeJoin = { nodeId, bootAtNs: this.kernel.now, tradingReadyAtNs: undefined, stableAtNs: undefined };
+      const join: NodeJoin = { nodeId, bootAtNs: this.kernel.now, tradingReadyAtNs: undefined, stableAtNs: undefined, warmAtNs: undefined };
       this.joins.push(join);
       this.openJoins.set(nodeId, join);
     } else if (lifecycle === 'trading-ready') {

@@ -5,7 +5,7 @@
  */
 import type { Ns } from '../../sim/index.ts';
 import type { SessionView, Side } from '../../policies/index.ts';
-import type { NewChildOrder, OrderEntryPort } from '../router/ports.ts';
+import type { MassCancelRequest, MassStatusRequest, NewChildOrder, OrderEntryPort } from '../router/ports.ts';
 import type { FixOrderEntryPort } from './fix-order-entry-port.ts';
 import type { GatewayPoolSide } from './gateway-pool-side.ts';
 
@@ -40,5 +40,18 @@ export class GatewayRoutedPort implements OrderEntryPort {
 
   sendStatusRequest(request: { clOrdId: string; side: Side }): void {
     this.pool.sendFollowUp(request.clOrdId, undefined, () => this.inner.sendStatusRequest(request));
+  }
+
+  // A mass request names no order of the pool's: it goes through whichever node the pool routes it to.
+  sendMassCancel(request: MassCancelRequest): boolean {
+    if (!this.inner.speaksMassRequests) return false;
+    this.pool.sendFollowUp(request.clOrdId, undefined, () => this.inner.sendMassCancel(request));
+    return true;
+  }
+
+  sendMassStatus(request: MassStatusRequest): boolean {
+    if (!this.inner.speaksMassRequests) return false;
+    this.pool.sendFollowUp(request.massStatusReqId, undefined, () => this.inner.sendMassStatus(request));
+    return true;
   }
 }

@@ -5,7 +5,7 @@
  * One tape per (market definition, seed): the three runs of an episode and every policy on that seed
  * replay the same tape, drawn once and kept in a worker-local cache. Scenarios with the same market
  * definition (flow, intensity profile, reference price, episode span) share their tapes too: seed n is
- * the same market path in each, so comparing them is a paired comparison (MARKET.md; README "Seeds").
+ * the same market path in each, so comparing them is a paired comparison (docs/MARKET-MODEL.md; README "Seeds").
  *
  * Calibration: sigma and volume over the parent's window [start, start + horizon] are measured on
  * CALIBRATION_TAPES tapes drawn from seeds of their own (`calibration/<i>`), the same for every episode

@@ -129,6 +129,7 @@ function sessionPair(
     latencyNs: asDistribution(latency),
     latencyRng: streams.get(`${name}.latency`),
     lossRng: streams.get(`${name}.loss`),
+    faultRng: streams.get(`${name}.faults`),
     connectDelayNs: Math.round(2 * latency.meanNs),
   });
   const base = { ...DEFAULT_SESSION_CONFIG, beginString: spec.beginString, epochUtcMs: EPOCH_UTC_MS, heartBtIntSec: Math.max(1, Math.round(spec.heartbeat / 1e9)) };

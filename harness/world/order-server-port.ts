@@ -15,15 +15,18 @@
  *   absence says nothing: those children vanished from view while they may still work at the venue;
  * - the phone desk's answer after a disk loss (what the exchange read out, fills included) is booked
  *   by hand: fills applied, the orders cancelled.
- * The server has no order-status query and cannot modify orders: a status request is not sent (the
- * order book is the recovery path), and a replace is a cancel then a new order for the leaves.
+ * The server has no order-status query, no mass cancel or mass status for a client and cannot modify
+ * orders: a status request is not sent (the order book is the recovery path), `sendMassCancel` and
+ * `sendMassStatus` refuse (false: the router cancels order by order), and a replace is a cancel then a
+ * new order for the leaves. (The exchange's own mass cancel of the server's orders, the phone desk's
+ * after a disk loss, is the operator's action, not the router's.)
  * Signals for the KPIs and the runbook: `disconnected` when the process goes down, `logged-on` when its
  * order book arrives (the router's state is authoritative again).
  */
 import type { Kernel, Ns } from '../../sim/index.ts';
 import type { SessionView, Side } from '../../policies/index.ts';
 import type { OrderServer, OrderServerClient, OrderServerFill, OrderServerReport, OrderServerStatus, PhoneCancelResult, TradingSessionId } from '../../venues/gateway/index.ts';
-import type { NewChildOrder, OrderEntryPort } from '../router/ports.ts';
+import type { MassCancelRequest, MassStatusRequest, NewChildOrder, OrderEntryPort } from '../router/ports.ts';
 import type { RouterReportSink, TimedSessionEvent } from './fix-order-entry-port.ts';
 import { OrderServerChildren, OrderServerReportTranslator, type ServerChild } from './order-server-reports.ts';
 
@@ -122,6 +125,14 @@ export class OrderServerPort implements OrderEntryPort, OrderServerClient {
 
   sendStatusRequest(_request: { clOrdId: string; side: Side }): void {
     // The order server answers no status query; its order book on every connection is the recovery path.
+  }
+
+  sendMassCancel(_request: MassCancelRequest): boolean {
+    return false;
+  }
+
+  sendMassStatus(_request: MassStatusRequest): boolean {
+    return false;
   }
 
   /** The phone desk's answer: the exchange read out every order of the gateway, now cancelled. */

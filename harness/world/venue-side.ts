@@ -118,10 +118,11 @@ export function buildVenueSide(
       transitionInbound: sequencer.duringTransition === 'queue' ? QueueDuringTransition : RejectDuringTransition,
       heartbeatIntervalNs: sequencer.heartbeatInterval,
       faults: sequencerFaults(faults),
-      sampleIntervalNs: 10_000_000,
+      // Episodes read the backlog from the harness's own state samples (world.ts); the sequencer's series is for its tests.
+      sampleIntervalNs: 0,
     },
     haltReactionNs: HALT_REACTION_NS,
-    feed: { maxMessagesPerPacket: 8, heartbeatIntervalNs: scenario.venue.feed.heartbeatInterval },
+    feed: { maxMessagesPerPacket: 8, heartbeatIntervalNs: scenario.venue.feed.heartbeatInterval, packing: 'caller' },
     observers,
     backgroundFlow: (v) => {
       const flowSpec = scenario.market.flow;
@@ -161,7 +162,15 @@ export function buildVenueSide(
   venue.feed.addPath(
     new FeedPath(
       kernel,
-      { name: 'router', latency: feedLatency, loss: losses.length ? new AnyLoss(losses) : NoLoss, latencyRng: streams.get('feed.router.latency'), lossRng: streams.get('feed.router.loss') },
+      {
+        name: 'router',
+        latency: feedLatency,
+        loss: losses.length ? new AnyLoss(losses) : NoLoss,
+        latencyRng: streams.get('feed.router.latency'),
+        lossRng: streams.get('feed.router.loss'),
+        // The market book catches the receiver up before every read: no event per packet.
+        deferred: true,
+      },
       receiver,
     ),
   );

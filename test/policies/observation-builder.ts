@@ -44,6 +44,7 @@ export function observation(timeNs: number, patch: ObservationPatch = {}): Obser
       bestAskQtyShares: 500,
       venueTimeNs: timeNs,
       ageNs: 0,
+      lastChangeAgeNs: 0,
       recovering: false,
       gapCount: 0,
       tradedQtyShares: 20_000,

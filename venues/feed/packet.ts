@@ -20,3 +20,11 @@ export interface FeedPacket<M> {
 export interface PacketSink<M> {
   onPacket(packet: FeedPacket<M>): void;
 }
+
+/**
+ * A destination that takes a packet now for delivery at `deliveryNs` (>= now, in the order given) and
+ * applies it by then without the path scheduling an event for it (receiver.ts).
+ */
+export interface DeferredPacketSink<M> {
+  deliverAt(deliveryNs: Ns, packet: FeedPacket<M>): void;
+}

@@ -9,10 +9,10 @@
  * named by the caller after the path (`feed.<path>.latency`, `feed.<path>.loss`).
  * Units: latency draws in integer ns (the gateway's `LatencyModel`).
  */
-import type { EventHandler, Kernel, Ns, UniformSource } from '../../sim/index.ts';
+import { invariant, type EventHandler, type Kernel, type Ns, type UniformSource } from '../../sim/index.ts';
 import type { LatencyModel } from '../gateway/latency-model.ts';
 import type { LossModel } from './loss.ts';
-import type { FeedPacket, PacketSink } from './packet.ts';
+import type { DeferredPacketSink, FeedPacket, PacketSink } from './packet.ts';
 
 export interface FeedPathConfig {
   readonly name: string;
@@ -20,6 +20,11 @@ export interface FeedPathConfig {
   readonly loss: LossModel;
   readonly latencyRng: UniformSource;
   readonly lossRng: UniformSource;
+  /**
+   * Hand each packet to the destination at once with its delivery time (`DeferredPacketSink`) instead of
+   * by an event at that time: for a receiver whose reader catches it up before reading (receiver.ts).
+   */
+  readonly deferred?: boolean;
 }
 
 export class FeedPath<M> implements PacketSink<M>, EventHandler {
@@ -27,7 +32,13 @@ export class FeedPath<M> implements PacketSink<M>, EventHandler {
   private sent = 0;
   private dropped = 0;
 
-  constructor(private readonly kernel: Kernel, readonly config: FeedPathConfig, private readonly destination: PacketSink<M>) {}
+  constructor(
+    private readonly kernel: Kernel,
+    readonly config: FeedPathConfig,
+    private readonly destination: PacketSink<M> & Partial<DeferredPacketSink<M>>,
+  ) {
+    invariant(config.deferred !== true || destination.deliverAt !== undefined, () => `feed path ${config.name}: a deferred path needs a destination that takes deferred packets`);
+  }
 
   get packetsSent(): number {
     return this.sent;
@@ -45,7 +56,8 @@ export class FeedPath<M> implements PacketSink<M>, EventHandler {
     }
     const deliveryNs = Math.max(this.lastDeliveryNs, now + this.config.latency.sampleNs(this.config.latencyRng));
     this.lastDeliveryNs = deliveryNs;
-    this.kernel.schedule(deliveryNs, this, 0, packet);
+    if (this.config.deferred === true) (this.destination.deliverAt as DeferredPacketSink<M>['deliverAt']).call(this.destination, deliveryNs, packet);
+    else this.kernel.schedule(deliveryNs, this, 0, packet);
   }
 
   handleEvent(_kind: number, data: unknown): void {

@@ -15,6 +15,12 @@ import type { FeedPacket, PacketSink } from './packet.ts';
 export interface FeedPublisherConfig {
   readonly maxMessagesPerPacket: number;
   readonly heartbeatIntervalNs: Ns;
+  /**
+   * `instant` (the default): messages published at one instant leave together, packed by an event at the
+   * end of that instant. `caller`: the publisher's owner calls `flush` when a batch is complete (the venue,
+   * after each sequenced input's outputs), which saves that event per batch.
+   */
+  readonly packing?: 'instant' | 'caller';
 }
 
 const FLUSH = 1;
@@ -55,7 +61,7 @@ export class FeedPublisher<M> implements EventHandler {
   publish(payload: M): void {
     this.payloadHistory.push(payload);
     this.producedHistory.push(this.kernel.now);
-    if (!this.flushScheduled) {
+    if (this.config.packing !== 'caller' && !this.flushScheduled) {
       this.flushScheduled = true;
       this.kernel.schedule(this.kernel.now, this, FLUSH);
     }
@@ -97,7 +103,8 @@ export class FeedPublisher<M> implements EventHandler {
     this.kernel.scheduleAfter(this.config.heartbeatIntervalNs, this, HEARTBEAT);
   }
 
-  private flush(): void {
+  /** Packs and sends every message published and not yet sent. */
+  flush(): void {
     this.flushScheduled = false;
     const end = this.payloadHistory.length;
     while (this.unflushedFrom < end) {

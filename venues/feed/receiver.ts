@@ -15,11 +15,20 @@
  * heartbeat that showed nothing was missing. `bookAgeNs(now)` is now minus that; it grows without
  * bound while a gap is open. Gap episodes (detected, missing range, recovered) are recorded.
  * Seed 001 sections 2A and 3 (gap events, BSR). Leaves out: the receiver's own processing time.
+ *
+ * Deferred delivery (`deliverAt`, for a path configured `deferred`): a packet that continues the
+ * sequence while nothing is wrong changes nothing but the book, so it is queued with its delivery time
+ * and applied, with that time as its local time, when someone reads (`catchUp`, which the market book
+ * calls) or before anything else reaches the receiver: the same state at every read as one event per
+ * packet would give, without the events. A packet that may reveal a gap, a session change or a
+ * retransmission, and every packet while the receiver is recovering, is applied at its own instant
+ * by an event, as before.
  * Units: ns, messages.
  */
 import { invariant, type EventHandler, type EventId, type Kernel, type Ns, type UniformSource } from '../../sim/index.ts';
 import type { LatencyModel } from '../gateway/latency-model.ts';
-import type { FeedPacket, PacketSink } from './packet.ts';
+import { DeferredInbox } from './deferred-inbox.ts';
+import type { DeferredPacketSink, FeedPacket, PacketSink } from './packet.ts';
 import type { GapRecovery, RecoveryActions } from './recovery.ts';
 import type { RetransmissionRequest, RetransmissionServer } from './retransmission.ts';
 import type { FeedSnapshot, SnapshotChannel, SnapshotConsumer } from './snapshot.ts';
@@ -53,8 +62,9 @@ export interface GapEpisode {
 
 const SEND_REQUEST = 1;
 const REQUEST_TIMEOUT = 2;
+const WAKE = 3;
 
-export class FeedReceiver<M, S> implements PacketSink<M>, EventHandler, RecoveryActions, SnapshotConsumer<S> {
+export class FeedReceiver<M, S> implements PacketSink<M>, DeferredPacketSink<M>, EventHandler, RecoveryActions, SnapshotConsumer<S> {
   readonly episodes: GapEpisode[] = [];
   private sessionNow: number;
   private nextSeq = 1;
@@ -73,9 +83,18 @@ export class FeedReceiver<M, S> implements PacketSink<M>, EventHandler, Recovery
   private duplicates = 0;
   private delivered = 0;
   private timeouts = 0;
+  // Deferred delivery: the queue, whether everything in it continues the sequence quietly (and where
+  // the sequence then stands), the instant of the packet being applied, and the pending wake event.
+  private readonly inbox = new DeferredInbox<M>();
+  private deferring = true;
+  private queuedNextSeq = 1;
+  private queuedSession: number;
+  private applyingAtNs: Ns | undefined;
+  private wakePending = false;
 
   constructor(private readonly kernel: Kernel, private readonly consumer: FeedConsumer<M, S>, private readonly recovery: GapRecovery, initialSession = 1) {
     this.sessionNow = initialSession;
+    this.queuedSession = initialSession;
   }
 
   attachRetransmission(link: RetransmissionLink<M>): void {
@@ -111,7 +130,36 @@ export class FeedReceiver<M, S> implements PacketSink<M>, EventHandler, Recovery
     return this.timeouts;
   }
 
+  /** A packet from a path that delivers by event (retransmissions, or a path not deferred): applied now. */
   onPacket(packet: FeedPacket<M>): void {
+    this.catchUp(this.kernel.now);
+    this.apply(packet);
+    this.afterEagerInput();
+  }
+
+  deliverAt(deliveryNs: Ns, packet: FeedPacket<M>): void {
+    this.catchUp(this.kernel.now);
+    this.inbox.push(deliveryNs, packet);
+    const quiet = this.deferring && this.steady() && !packet.retransmission && packet.session === this.queuedSession && packet.firstSeq === this.queuedNextSeq;
+    if (quiet) {
+      this.queuedNextSeq += packet.count;
+      return;
+    }
+    this.deferring = false;
+    this.wakeForHead();
+  }
+
+  /** Applies every deferred packet delivered by `nowNs`, each at its own delivery time. */
+  catchUp(nowNs: Ns): void {
+    for (let at = this.inbox.headTimeNs; at !== undefined && at <= nowNs; at = this.inbox.headTimeNs) {
+      const packet = this.inbox.shift();
+      this.applyingAtNs = at;
+      this.apply(packet);
+      this.applyingAtNs = undefined;
+    }
+  }
+
+  private apply(packet: FeedPacket<M>): void {
     if (packet.session < this.sessionNow) return;
     if (packet.session > this.sessionNow) this.resetSession(packet.session);
     if (packet.retransmission) this.clearRequest();
@@ -157,6 +205,7 @@ export class FeedReceiver<M, S> implements PacketSink<M>, EventHandler, Recovery
   }
 
   onSnapshotResponse(snapshot: FeedSnapshot<S>): void {
+    this.catchUp(this.kernel.now);
     this.snapshotPending = false;
     if (snapshot.session > this.sessionNow) this.resetSession(snapshot.session, false);
     // A snapshot of an older session, or older than the book, is of no use; the gap check asks again.
@@ -173,9 +222,16 @@ export class FeedReceiver<M, S> implements PacketSink<M>, EventHandler, Recovery
     }
     this.drainBuffer();
     this.checkGap();
+    this.afterEagerInput();
   }
 
   handleEvent(kind: number, data: unknown): void {
+    this.catchUp(this.kernel.now);
+    if (kind === WAKE) {
+      this.wakePending = false;
+      this.afterEagerInput();
+      return;
+    }
     if (kind === SEND_REQUEST) {
       (this.retransmission as RetransmissionLink<M>).server.submit(data as RetransmissionRequest<M>);
       return;
@@ -184,13 +240,39 @@ export class FeedReceiver<M, S> implements PacketSink<M>, EventHandler, Recovery
     this.requestOutstanding = false;
     this.timeouts++;
     this.checkGap();
+    this.afterEagerInput();
+  }
+
+  // Nothing is wrong: no gap episode, no snapshot awaited, nothing buffered beyond a gap.
+  private steady(): boolean {
+    return this.episode === undefined && !this.holding() && this.bufferedPayloads.size === 0;
+  }
+
+  // After anything but a quiet packet: defer again once steady with nothing queued; otherwise take the
+  // queued packets at their own instants.
+  private afterEagerInput(): void {
+    if (this.steady() && this.inbox.size === 0) {
+      this.deferring = true;
+      this.queuedNextSeq = this.nextSeq;
+      this.queuedSession = this.sessionNow;
+      return;
+    }
+    this.deferring = false;
+    this.wakeForHead();
+  }
+
+  private wakeForHead(): void {
+    const at = this.inbox.headTimeNs;
+    if (at === undefined || this.wakePending) return;
+    this.wakePending = true;
+    this.kernel.schedule(Math.max(at, this.kernel.now), this, WAKE);
   }
 
   private deliver(payload: M, producedAtNs: Ns): void {
     const seq = this.nextSeq++;
     this.delivered++;
     this.asOfVenueNs = Math.max(this.asOfVenueNs, producedAtNs);
-    this.consumer.onMessage(payload, seq, producedAtNs, this.kernel.now);
+    this.consumer.onMessage(payload, seq, producedAtNs, this.applyingAtNs ?? this.kernel.now);
   }
 
   private drainBuffer(): void {

@@ -1,7 +1,7 @@
 /**
  * A market tape: the background market of one seed, drawn once and replayed into every run of that
  * seed (incident, control, oracle, every policy), so that they all face the same market and differ only
- * by what our own orders did (DESIGN.md principle 4; MARKET.md "common random numbers that hold").
+ * by what our own orders did (DESIGN.md principle 4; docs/MARKET-MODEL.md "common random numbers that hold").
  *
  * It is the record of a background flow run on a book of its own, with no router in it: every limit
  * order (time, side, price, quantity, its own id), every market order (time, side, quantity) and every
@@ -45,7 +45,7 @@ export class MarketTape {
      * floor(tape price + shift + dither), so a fractional shift moves that share of the orders one tick,
      * the same orders in every run (the book's mid then follows a fractional shift on average).
      */
-    readonly dither: Float32Array,
+    readonly dither: Float64Array,
     /** One more than the largest tape order id. */
     readonly orderIdBound: number,
     private readonly quoteTimesNs: Float64Array,
@@ -99,7 +99,7 @@ export class MarketTapeBuilder {
   private priceTicks = new Int32Array(INITIAL_CAPACITY);
   private qtyShares = new Int32Array(INITIAL_CAPACITY);
   private orderId = new Int32Array(INITIAL_CAPACITY);
-  private dither = new Float32Array(INITIAL_CAPACITY);
+  private dither = new Float64Array(INITIAL_CAPACITY);
   private count = 0;
   private orderIdBound = 0;
   private readonly ghostTimesNs: number[] = [];
@@ -156,7 +156,7 @@ export class MarketTapeBuilder {
       priceTicks: new Int32Array(n),
       qtyShares: new Int32Array(n),
       orderId: new Int32Array(n),
-      dither: new Float32Array(n),
+      dither: new Float64Array(n),
     };
     let own = 0;
     let ghost = 0;
@@ -204,7 +204,7 @@ export class MarketTapeBuilder {
       this.priceTicks = grownInt32(this.priceTicks, capacity);
       this.qtyShares = grownInt32(this.qtyShares, capacity);
       this.orderId = grownInt32(this.orderId, capacity);
-      const dithers = new Float32Array(capacity);
+      const dithers = new Float64Array(capacity);
       dithers.set(this.dither);
       this.dither = dithers;
     }

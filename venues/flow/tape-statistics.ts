@@ -1,5 +1,5 @@
 /**
- * What a market tape says about its own market (MARKET.md: "the flow's own sigma and V, measured from the
+ * What a market tape says about its own market (docs/MARKET-MODEL.md: "the flow's own sigma and V, measured from the
  * simulated tape, are the ones the impact law is calibrated with"): the realised variance of its mid over
  * a window, sampled at a step beyond the mid's bid-ask bounce, and the volume it traded there.
  * Units: ticks squared, shares, ns.

@@ -1,5 +1,5 @@
 /**
- * How our own trades move the market's reference price (MARKET.md "Impact"). The exogenous tape is the
+ * How our own trades move the market's reference price (docs/MARKET-MODEL.md "Impact"). The exogenous tape is the
  * market without us; an impact model says how far our fills have pushed it, and the tape's orders are
  * placed that much away (price-shift in tape-replay.ts). The same model, with the same parameters, acts
  * in every run of an episode, so an incident's cost difference includes exactly the impact difference

@@ -2,7 +2,7 @@
  * Where the market's reference price stands relative to the tape in a run: our impact plus the parent's
  * alpha, added to the price of every tape limit order placed (tape-replay.ts dithers it to whole ticks).
  *
- * Alpha (MARKET.md "Delay, urgency and adverse selection"): a parent exists because someone expects the
+ * Alpha (docs/MARKET-MODEL.md "Delay, urgency and adverse selection"): a parent exists because someone expects the
  * price to move; the expected move is realised linearly over the parent's horizon (Kyle 1985: information
  * enters the price at a constant rate) and then stays. It is the same in every run of a seed, so it
  * charges delay: what is bought late is bought after more of the move. Its size is

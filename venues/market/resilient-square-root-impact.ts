@@ -1,5 +1,5 @@
 /**
- * Square-root impact in a resilient book, with a permanent part (MARKET.md "Impact"; VALIDATION.md M6).
+ * Square-root impact in a resilient book, with a permanent part (docs/MARKET-MODEL.md "Impact"; VALIDATION.md M6).
  *
  * Model (Alfonsi, Fruth & Schied 2010, "Optimal execution strategies in limit order books with general
  * shape functions", Quantitative Finance 10(2), with a book whose depth grows linearly away from the

@@ -95,6 +95,9 @@ export class FanOutListener<I, O> implements SequencerListener<I, O> {
   onSequenced(output: SequencedOutput<O>): void {
     for (const listener of this.listeners) listener.onSequenced(output);
   }
+  onBatchSequenced(atNs: Ns): void {
+    for (const listener of this.listeners) listener.onBatchSequenced?.(atNs);
+  }
   onRejected(input: I, atNs: Ns): void {
     for (const listener of this.listeners) listener.onRejected(input, atNs);
   }

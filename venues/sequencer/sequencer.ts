@@ -258,6 +258,7 @@ export class Sequencer<I, O> implements EventHandler, FailoverControl<I, O>, Out
     this.publishedNextSeq = firstSeq + count;
     // Outputs are built one at a time and handed on: nothing here keeps them (the journal regenerates them).
     for (let i = 0; i < count; i++) this.config.listener.onSequenced({ seq: firstSeq + i, epoch: this.epochNow, producedAtNs: now, payload: this.pendingPayloads[i] });
+    this.config.listener.onBatchSequenced?.(now);
   }
 
   // The primary published these outputs when it first applied the input; re-applying them at their

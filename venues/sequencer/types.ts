@@ -55,6 +55,8 @@ export interface SessionMarker {
 /** Everything the sequencer sends outward. The venue routes outputs to owners and the feed. */
 export interface SequencerListener<I, O> {
   onSequenced(output: SequencedOutput<O>): void;
+  /** The outputs of one input have all been handed on (after its last `onSequenced`, if any). */
+  onBatchSequenced?(atNs: Ns): void;
   /** An inbound message refused during a failover transition; it was never sequenced. */
   onRejected(input: I, atNs: Ns): void;
   onHeartbeat(heartbeat: SequencerHeartbeat): void;

@@ -187,6 +187,10 @@ export class Venue implements SequencerListener<VenueRequest, BookEvent>, Snapsh
     this.owners.get(event.ownerId)?.onOutput(output);
   }
 
+  onBatchSequenced(): void {
+    this.feed.flush();
+  }
+
   onRejected(request: VenueRequest, atNs: Ns): void {
     if (request.kind === 'new') this.pendingQty.delete(request.orderId);
     this.owners.get(request.ownerId)?.onUnavailable(request, atNs);

@@ -1,5 +1,5 @@
 /**
- * The event study of seed 000 ("measure pre/post drift in slippage ... around failover boundaries"):
+ * The event study of playbook 000 ("measure pre/post drift in slippage ... around failover boundaries"):
  * accrued cost (trajectory.accruedCostBps, bps of the paper notional) against time from the first
  * fault's onset, averaged over seeds per policy, beside the same seeds' control runs (faults removed).
  *

@@ -1,5 +1,5 @@
 /**
- * Seed 003's pool in one episode: each gateway node's capacity factor (1 / its mean warm-up multiplier:
+ * Playbook 003's pool in one episode: each gateway node's capacity factor (1 / its mean warm-up multiplier:
  * 1 = warm, 0 = joined but not yet serving) and its share of the router's child-order flow, over time,
  * from trajectory.gateways (each bucket's last sample; a gap where the node did not exist). Cold flow is
  * visible as a node taking a share while its capacity factor is still low. The acting policy's regimes
@@ -7,7 +7,7 @@
  */
 import type { ChartConfiguration, ChartDataset } from 'chart.js';
 import type { EpisodeRecord } from '../../episode/record.ts';
-import { axisTitle, chartTitle, policyColour, secondsOf } from './style.ts';
+import { chartTitle, policyColour } from './style.ts';
 import { incidentBackdrop, REGIME_AXIS, regimeStrip, stackedPanel, type PanelExtra } from './incident-backdrop.ts';
 
 export const GATEWAYS_SIZE = { widthPx: 1100, heightPx: 760 };
@@ -21,7 +21,8 @@ export function gatewayWarmupChart(record: EpisodeRecord): ChartConfiguration<'l
   const trajectory = record.trajectory;
   const gateways = trajectory?.gateways;
   if (trajectory === undefined || gateways === undefined) throw new Error(`gatewayWarmupChart: ${record.scenario}/${record.policy.name} seed ${record.seed} has no gateway series`);
-  const ts = trajectory.tNs.map(secondsOf);
+  const backdrop = incidentBackdrop(record, trajectory);
+  const ts = trajectory.tNs.map(backdrop.at);
   const series = (values: ReadonlyArray<number | null>) => values.map((y, i) => ({ x: ts[i], y }));
   const datasets = gateways.flatMap((node, i): ChartDataset<'line', Array<{ x: number; y: number | null }>>[] => {
     const colour = policyColour(i);
@@ -31,7 +32,6 @@ export function gatewayWarmupChart(record: EpisodeRecord): ChartConfiguration<'l
       { ...common, label: `${node.id}: flow share`, data: series(node.flowShare), yAxisID: 'share', borderWidth: 1.5, borderDash: [5, 3] },
     ];
   });
-  const backdrop = incidentBackdrop(record, trajectory);
   return {
     type: 'line',
     data: {
@@ -50,7 +50,7 @@ export function gatewayWarmupChart(record: EpisodeRecord): ChartConfiguration<'l
         legend: { position: 'bottom' },
       },
       scales: {
-        x: { type: 'linear', min: backdrop.startS, max: backdrop.endS, title: axisTitle('time from the episode start (s)') },
+        x: backdrop.xAxis,
         share: panel('flow share (0-1 of child orders)', 3, { min: 0, max: 1 }),
         capacity: panel('capacity factor (0-1, 1 = warm)', 3, { min: 0, max: 1 }),
         [REGIME_AXIS]: regimeStrip('gateways'),

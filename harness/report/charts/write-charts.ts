@@ -97,16 +97,26 @@ function scenarioCharts(group: ScenarioGroup, name: string, settings: TailInterv
   return planned;
 }
 
-/** Renders and writes the charts of `records` into `outDir` (created if missing); lists them in order. */
-export function writeCharts(records: EpisodeRecord[], outDir: string, settings: TailIntervalSettings = DEFAULT_TAIL_SETTINGS): ChartFile[] {
+/**
+ * Renders and writes the charts of `records` into `outDir` (created if missing); lists them in order.
+ * `onProgress(done, total)` hears of each chart written (and of none yet, first).
+ */
+export function writeCharts(
+  records: EpisodeRecord[],
+  outDir: string,
+  settings: TailIntervalSettings = DEFAULT_TAIL_SETTINGS,
+  onProgress: (done: number, total: number) => void = () => {},
+): ChartFile[] {
   const groups = groupRecords([{ path: outDir, records }]);
   const planned = groups.flatMap((group) => scenarioCharts(group, scenarioSlug(group, groups), settings));
   mkdirSync(outDir, { recursive: true });
-  return planned.map(({ file, title, description, config, size }) => {
+  onProgress(0, planned.length);
+  return planned.map(({ file, title, description, config, size }, i) => {
     const path = join(outDir, file);
     const temporary = `${path}.tmp-${process.pid}`;
     writeFileSync(temporary, renderPng(config, size));
     renameSync(temporary, path);
+    onProgress(i + 1, planned.length);
     return { file, title, description };
   });
 }

@@ -1,12 +1,14 @@
 /**
- * One episode as the explorer draws it, shaped from its record: times in seconds since the episode
- * start (ms resolution, enough for a chart and shorter in JSON than ns), the bucketed state series as
- * recorded, the 0/1 session-down and gap-open series turned into windows, regimes with their end and
- * duration, and the record's metrics, runbook and replay command. Nothing the explorer does not draw is
- * kept: the report embeds one of these per episode and nothing else of the records.
+ * One episode as the explorer draws it, shaped from its record: times in seconds from scenario time 0
+ * (ms resolution, enough for a chart and shorter in JSON than ns) and the session clock time of time 0,
+ * the bucketed state series as recorded, the market (best bid and ask of both runs, as the record keeps
+ * them: whole ticks from a base, decoded in the page), child orders and fills with their prices in ticks,
+ * the 0/1 session-down and gap-open series turned into windows, regimes with their end and duration, and
+ * the record's metrics, playbook runbook and replay command. Nothing the explorer does not draw is kept:
+ * the report embeds one of these per episode and nothing else of the records.
  */
 import type { EpisodeRecord } from '../../episode/record.ts';
-import type { EpisodeTrajectory } from '../../episode/trajectory.ts';
+import type { EpisodeTrajectory, TrajectoryMarket } from '../../episode/trajectory.ts';
 
 /** [from, to] in seconds since the episode start. */
 export type Window = [number, number];
@@ -32,10 +34,12 @@ export interface ExplorerTrajectory {
   controlAccruedCostBps: number[];
   sessionDown: Window[];
   gapOpen: Window[];
-  /** [time s, quantity shares, purpose] per child order. */
-  children: Array<[number, number, string]>;
-  /** [time s, quantity shares] per fill. */
-  fills: Array<[number, number]>;
+  /** Best bid and ask of the incident and control runs per bucket (ticks from `baseTicks`); null in records older than it. */
+  market: TrajectoryMarket | null;
+  /** [time s, quantity shares, purpose, limit price ticks] per child order. */
+  children: Array<[number, number, string, number]>;
+  /** [time s, quantity shares, price ticks] per fill. */
+  fills: Array<[number, number, number]>;
   omitted: { children: number; fills: number };
   faults: Array<{ kind: string; fromS: number; toS: number | null }>;
 }
@@ -46,6 +50,10 @@ export interface ExplorerEpisode {
   /** The comparison's column label (policy, version and setting as the tables name it). */
   policy: string;
   seed: number;
+  /** The session clock time of scenario time 0, seconds since midnight; null for records that do not state it. */
+  timeZeroS: number | null;
+  /** The playbook whose runbook `runbook` follows. */
+  playbook: string;
   status: EpisodeRecord['status'];
   error: string | null;
   replay: string;
@@ -96,8 +104,9 @@ function explorerTrajectory(trajectory: EpisodeTrajectory): ExplorerTrajectory {
     controlAccruedCostBps: trajectory.controlAccruedCostBps,
     sessionDown: windowsOf(trajectory.sessionDown, trajectory.tNs),
     gapOpen: windowsOf(trajectory.gapOpen, trajectory.tNs),
-    children: trajectory.children.map((child) => [seconds(child.atNs), child.qtyShares, child.purpose]),
-    fills: trajectory.fills.map((fill) => [seconds(fill.atNs), fill.qtyShares]),
+    market: trajectory.market ?? null,
+    children: trajectory.children.map((child) => [seconds(child.atNs), child.qtyShares, child.purpose, child.priceTicks]),
+    fills: trajectory.fills.map((fill) => [seconds(fill.atNs), fill.qtyShares, fill.priceTicks]),
     omitted: trajectory.omitted,
     faults: trajectory.faults.map((fault) => ({ kind: fault.kind, fromS: seconds(fault.atNs), toS: fault.durationNs === null ? null : seconds(fault.atNs + fault.durationNs) })),
   };
@@ -110,6 +119,8 @@ export function explorerEpisode(record: EpisodeRecord, scenario: number, policy:
     scenario,
     policy,
     seed: record.seed,
+    timeZeroS: record.timeZeroNs === undefined ? null : seconds(record.timeZeroNs),
+    playbook: record.timeline.playbook ?? '002',
     status: record.status,
     error: record.error === undefined ? null : `${record.error.kind}: ${record.error.message}`,
     replay: record.replay,

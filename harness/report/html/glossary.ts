@@ -2,7 +2,7 @@
  * Short explanations for a new engineer, in METRICS.md's words: what each row of the comparison
  * means, what a paired difference and its verdict say, and which metrics the explorer shows first.
  * Per-metric units and meanings come from the metric catalogue; this file only adds what the
- * catalogue does not cover (tail statistics, table rows, runbook steps).
+ * catalogue does not cover (tail statistics, table rows).
  */
 
 export const STAT_EXPLANATIONS: Record<string, string> = {
@@ -31,16 +31,6 @@ export const DIFFERENCE_EXPLANATION =
 export const TAIL_CHART_EXPLANATION =
   'Bars: p95 and p99 of IS_FO_BPS over seeds per policy; whiskers: their bootstrap interval (none under five seeds). ' +
   'Lower is better; overlapping whiskers do not settle a comparison, the paired differences above do.';
-
-/** Seed 002's runbook steps, as the record names them (ms after the first fault). */
-export const RUNBOOK_STEPS: Record<string, string> = {
-  gapDetectedMs: 'gap detected (or session lost)',
-  resendRequestedMs: 'resend requested',
-  replayStartedMs: 'replay started (first PossDup message)',
-  replayClearedMs: 'replay cleared (gap closed)',
-  authoritativeResidualRestoredMs: 'authoritative residual restored (belief equals truth again)',
-  normalControllerReenabledMs: 'normal controller re-enabled (policy back in its normal regime)',
-};
 
 /** Metrics the explorer lists for an episode, in reading order: cost, then state, then recovery. */
 export const EXPLORER_METRICS = [

@@ -1,13 +1,14 @@
 /**
  * The report page: one HTML document holding everything it needs. A Content-Security-Policy forbids
  * every fetch (scripts and styles are inline, images only `data:`), so the file opens the same offline,
- * from a CI artifact or an e-mail, and cannot leak a request. Order: a short guide for a new engineer,
- * one section per scenario (tables rendered here, charts drawn by the client script), the episode
+ * from a CI artifact or an e-mail, and cannot leak a request. Order: a drill's verdict (its gates and
+ * each scenario's cheapest policy), a short guide for a new engineer, one section per scenario (tables rendered here, charts drawn by the client script), the episode
  * explorer's skeleton, the metric glossary, then the data, chart.js and the client script.
  */
 import { METRIC_CATALOGUE } from '../../metrics/index.ts';
 import { scenarioSection } from './comparison-html.ts';
 import { escapeHtml, inlineScript, jsonForScript } from './escape.ts';
+import { verdictSection } from './verdict-html.ts';
 import type { ReportData } from './report-data.ts';
 
 export interface PageScripts {
@@ -30,6 +31,9 @@ tr > th:first-child, #explorer td:first-child { text-align: left; font-weight: 6
 #episode-problems { color: #b3261e; } code { background: #f4f4f4; padding: 2px 6px; }
 .swatch { padding: 1px 6px; border-radius: 3px; } .side { display: flex; gap: 32px; flex-wrap: wrap; }
 #episode-metrics td:last-child, .glossary td:last-child { text-align: left; color: #555; max-width: 560px; }
+#verdict td, #verdict th { text-align: left; } #verdict .reason { max-width: 560px; color: #333; } .verdict-word { text-transform: uppercase; }
+.gate.pass .status { color: #1b7c2f; } .gate.fail .status { color: #b3261e; font-weight: 700; } .gate.inconclusive .status { color: #9a6700; font-weight: 700; } .gate.violated .status { color: #8e24aa; font-weight: 700; }
+.chart.price { height: 340px; }
 `;
 
 const GUIDE = `
@@ -47,20 +51,30 @@ const EXPLORER = `
 <section id="explorer">
 <h2>Episode explorer</h2>
 <p class="explain">Pick a scenario, a policy and a seed. Switching the policy keeps the seed, so you see two policies facing the
-same incident. Shaded behind the charts: the policy's regimes (pale bands, colours in the regime table), fault windows
-(red); the strips along the top edge of each chart mark a session down (red) and a sequence gap open (orange).</p>
+same incident. Times are on the session clock. Above each chart, strips mark the policy's regimes (colours in the regime
+table), fault windows (red, with a dotted line at each onset across the chart), a session down (dark red) and a sequence gap
+open (orange); nothing is painted over the data.</p>
 <p><label>scenario <select id="pick-scenario"></select></label><label>policy <select id="pick-policy"></select></label><label>seed <select id="pick-seed"></select></label></p>
 <p id="episode-label"></p>
 <p id="episode-problems"></p>
 <p>Replay this episode: <code id="episode-replay"></code></p>
 <div id="timeline-charts">
+<div id="timeline-price-block">
+<h3>The market: the book of the incident run against the control run, child orders and fills at their prices</h3>
+<p class="explain">Best bid and ask of the incident run (thin), its mid (black) and the control run's mid (grey dashes: the same seed
+with the faults removed, so the gap between the two mids is what the incident did to the price, through our own orders). Each
+child order is a ring at its limit price, coloured by what it was for; each fill a green triangle at its price. Markers grow with
+the shares (hover for the number).</p>
+<div class="chart price"><canvas id="timeline-price"></canvas></div>
+</div>
 <h3>Belief against truth: live-set similarity and replay backlog</h3>
 <p class="explain">Live-set similarity (LSS) is |router's working orders ∩ venue's| / |∪|: 1 when the router knows exactly which orders
 are live. Backlog: messages still to be replayed before the router's (or the venue's) state is authoritative.</p>
 <div class="chart"><canvas id="timeline-state"></canvas></div>
-<h3>Residual believed against true, child orders and fills</h3>
-<p class="explain">The residual is what is left of the parent order to trade. When the router's belief and the venue's truth part, the policy
-trades on a wrong number (SUR_QTY is the p95 of the gap during recovery).</p>
+<h3>Residual believed against true</h3>
+<p class="explain">The residual is what is left of the parent order to trade: the router's belief is the wide pale red band, the venue's
+truth the black dashes. Where the dashes leave the band, the policy trades on a wrong number (SUR_QTY is the p95 of the gap
+during recovery).</p>
 <div class="chart"><canvas id="timeline-residual"></canvas></div>
 <h3>Cost accrued: incident run against the control run</h3>
 <p class="explain">Cost of the fills so far against the decision price, bps of the parent's notional. The gap between the curves is the
@@ -69,7 +83,7 @@ incident's cost building up; the last point is not IS itself (IS adds the unfill
 </div>
 <div class="side">
 <div><h3>State machine: the policy's regimes</h3><table id="episode-regimes"></table></div>
-<div><h3>Runbook timeline</h3><table id="episode-runbook"></table></div>
+<div><h3 id="runbook-title">Runbook</h3><table id="episode-runbook"></table></div>
 </div>
 <h3>Key metrics of this episode</h3>
 <table id="episode-metrics"></table>
@@ -96,7 +110,8 @@ export function reportPage(data: ReportData, scripts: PageScripts): string {
 <body>
 <h1>execdrill report</h1>
 <p>From ${sources}. Baseline ${escapeHtml(comparison.baseline)}; intervals at ${comparison.level * 100}% from ${comparison.resamples} bootstrap resamples (seed ${comparison.bootstrapSeed}).</p>
-<nav>Scenarios: ${scenarios} · <a href="#explorer">episode explorer</a> · <a href="#glossary">metrics</a></nav>
+<nav>${data.verdict === null ? '' : '<a href="#verdict">verdict</a> · '}Scenarios: ${scenarios} · <a href="#explorer">episode explorer</a> · <a href="#glossary">metrics</a></nav>
+${data.verdict === null ? '' : verdictSection(data.verdict)}
 ${GUIDE}
 ${comparison.scenarios.map((scenario, i) => scenarioSection(scenario, i, comparison.level)).join('\n')}
 ${EXPLORER}

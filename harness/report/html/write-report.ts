@@ -10,7 +10,7 @@ import type { CompareOptions } from '../../compare/index.ts';
 import { writeFileAtomic } from '../../io/atomic-write.ts';
 import type { RecordSource } from '../../sweep/records.ts';
 import { reportPage, type PageScripts } from './page.ts';
-import { reportData } from './report-data.ts';
+import { reportData, type ReportVerdict } from './report-data.ts';
 
 export function pageScripts(): PageScripts {
   // chart.js's exports map hides dist/, so locate the UMD build beside the entry point it does export.
@@ -28,8 +28,9 @@ export interface WrittenReport {
   episodes: number;
 }
 
-export function writeReport(sources: readonly RecordSource[], options: CompareOptions, path: string): WrittenReport {
-  const data = reportData(sources, options);
+/** Writes the report; `verdict` (a drill's) adds the verdict section with the gates. */
+export function writeReport(sources: readonly RecordSource[], options: CompareOptions, path: string, verdict: ReportVerdict | null = null): WrittenReport {
+  const data = reportData(sources, options, verdict);
   const html = reportPage(data, pageScripts());
   writeFileAtomic(path, html);
   return { path, bytes: Buffer.byteLength(html), scenarios: data.comparison.scenarios.length, episodes: data.episodes.length };

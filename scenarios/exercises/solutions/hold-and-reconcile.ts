@@ -3,7 +3,7 @@
  * state is not authoritative (a session down, a gap open or a resend under way, a child of unknown
  * fate) it sends nothing new and asks the venue for the status of the unknown children, and after
  * recovery it repays the deficit no faster than `recoveryCatchupCap` times the schedule's pace, so
- * the rejoin is not a burst (seed 002: "freeze too long" vs "rejoin with oversized urgency").
+ * the rejoin is not a burst (playbook 002: "freeze too long" vs "rejoin with oversized urgency").
  * Parameters: as naive's, plus recoveryCatchupCap (multiple of the schedule's pace).
  */
 import { FOLLOWER_DEFAULTS, followSchedule, followerParams } from '../../../policies/schedule-follower.ts';
@@ -13,7 +13,7 @@ const holdAndReconcile: PolicyDefinition = {
   name: 'hold-and-reconcile',
   version: '1.0.0',
   summary: 'Holds new flow and reconciles while state is not authoritative; rejoins with capped catch-up.',
-  source: 'scenarios/exercises solution to exercise 3 (seed 002 runbook)',
+  source: 'scenarios/exercises solution to exercise 3 (playbook 002 runbook)',
   defaults: { ...FOLLOWER_DEFAULTS, recoveryCatchupCap: 1 },
   create(params) {
     const follower = followerParams(params);

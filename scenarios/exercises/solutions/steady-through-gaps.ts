@@ -14,7 +14,7 @@ const steadyThroughGaps: PolicyDefinition = {
   name: 'steady-through-gaps',
   version: '1.0.0',
   summary: 'Keeps its pace through a gap, passively and without chasing an uncertain deficit; naive otherwise.',
-  source: 'scenarios/exercises solution to exercise 3 (seed 002: freeze too long vs trust stale state)',
+  source: 'scenarios/exercises solution to exercise 3 (playbook 002: freeze too long vs trust stale state)',
   defaults: { ...FOLLOWER_DEFAULTS },
   create(params) {
     const follower = followerParams(params);

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Comparison } from '../../../harness/compare/comparison.ts';
 import type { EpisodeRecord } from '../../../harness/episode/record.ts';
-import { formatDuration } from '../../../sim/index.ts';
+import { formatClockTime } from '../../../sim/index.ts';
 import { execdrill, temporaryDirectory } from '../sweep/cli.ts';
 
 let out: string;
@@ -39,14 +39,14 @@ describe('compare with shadow runs', () => {
     }
   });
 
-  it('prints a shadow table and the first divergences, with their times', () => {
+  it('prints a shadow table and the first divergences, with their times on the session clock', () => {
     const result = execdrill(['compare', out]);
     expect(result.status).toBe(0);
     expect(result.stdout).toContain('Shadow policies');
     expect(result.stdout).toMatch(/^ {2}naive +gap-recovery +3 +\d+ +\d+ +\d+ +[\d.]+%/m);
     expect(result.stdout).toContain('first divergences of gap-recovery from naive');
     const earliest = records.map((r) => r.shadow?.divergences[0]).filter((d) => d !== undefined).sort((a, b) => a.atNs - b.atNs)[0];
-    expect(result.stdout).toContain(`at ${formatDuration(earliest.atNs)}`);
+    expect(result.stdout).toContain(`at ${formatClockTime((records[0].timeZeroNs as number) + earliest.atNs, 3)}`);
     expect(result.stdout).toContain(`acting ${earliest.acting} | shadow ${earliest.shadow}`);
   });
 });

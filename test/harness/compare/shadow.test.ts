@@ -31,7 +31,7 @@ describe('shadowStats', () => {
       ['failover-fsm', 'gap-recovery', 1, 1, 40, 1],
     ]);
     expect(stats[0].share).toBeCloseTo(2 / 160, 12);
-    expect(stats[0].firstDivergences).toEqual([{ seed: 1, atNs: 20 * S, afterFirstFaultNs: 1 * S, acting: 'NORMAL: cross', shadow: 'GAP_OPEN: pause' }]);
+    expect(stats[0].firstDivergences).toEqual([{ seed: 1, atNs: 20 * S, afterFirstFaultNs: 1 * S, timeZeroNs: null, acting: 'NORMAL: cross', shadow: 'GAP_OPEN: pause' }]);
     expect(stats[1].firstDivergences[0].afterFirstFaultNs).toBeNull();
   });
 

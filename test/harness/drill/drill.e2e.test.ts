@@ -20,29 +20,42 @@ beforeAll(() => {
   writeFileSync(join(tmp, 'step-summary.md'), '# earlier step\n');
   for (const drill of ['pass', 'fail', 'inconclusive', 'invariant']) {
     const env = drill === 'pass' ? { ...CLI_ENV, GITHUB_STEP_SUMMARY: join(tmp, 'step-summary.md') } : CLI_ENV;
-    runs[drill] = execdrill(['drill', `${DRILLS}/${drill}.yaml`, '--out', outOf(drill)], env);
+    // With --detail, so that the tables and every gate outcome follow the verdict block.
+    runs[drill] = execdrill(['drill', `${DRILLS}/${drill}.yaml`, '--out', outOf(drill), ...(drill === 'pass' ? [] : ['--detail'])], env);
   }
 });
 
 describe('drill exit codes', () => {
-  it('0 when every gate passes', () => {
+  it('0 when every gate passes, said first in the verdict block, with no table unless --detail', () => {
     expect(runs.pass.status, runs.pass.stderr).toBe(0);
-    expect(runs.pass.stdout).toMatch(/^PASS +gap-recovery beats naive at p95\(IS_BPS\) with 95% confidence \[fix-resend \/ gap-recovery\]/m);
-    expect(runs.pass.stdout).toContain('drill fixture-pass: passed (exit 0)');
+    const lines = runs.pass.stdout.trimEnd().split('\n');
+    expect(lines[0]).toBe('drill fixture-pass: PASSED (exit 0): every gate passed; 120 episodes');
+    expect(runs.pass.stdout).toMatch(/^ {2}passed {5}gap-recovery beats naive at p95\(IS_FO_BPS\) with 95% confidence$/m);
+    expect(runs.pass.stdout).toMatch(/^ {2}fix-resend {2}gap-recovery +-\d+\.\d\d \[-\d+\.\d\d, -\d+\.\d\d\] cheaper$/m);
+    expect(lines.length).toBeLessThanOrEqual(25);
+    expect(runs.pass.stdout).not.toContain('== fix-resend');
+    expect(runs.pass.stdout).not.toContain('\x1b[');
   });
 
-  it('1 when a gate fails', () => {
+  it('1 when a gate fails, with why in plain words, and the tables after the block with --detail', () => {
     expect(runs.fail.status).toBe(1);
+    expect(runs.fail.stdout).toMatch(/^ {2}FAILED {5}p50\(IS_BPS\) of naive <= 2 with 95% confidence\n {13}p50 of IS_BPS for naive is \d+\.\d\d \(95% CI [\d.]+ to [\d.]+\): the bound is at most 2$/m);
+    expect(runs.fail.stdout.indexOf('drill fixture-fail: FAILED')).toBe(0);
+    expect(runs.fail.stdout.indexOf('== fix-resend')).toBeGreaterThan(runs.fail.stdout.indexOf('Cheapest policy per scenario'));
     expect(runs.fail.stdout).toMatch(/^FAIL +p50\(IS_BPS\) of naive <= 2 with 95% confidence/m);
   });
 
   it('2 when a confidence interval straddles the bound', () => {
     expect(runs.inconclusive.status).toBe(2);
+    expect(runs.inconclusive.stdout).toMatch(/^ {2}UNDECIDED +freeze-until-clean beats naive at p95\(IS_FO_BPS\)/m);
+    expect(runs.inconclusive.stdout).toMatch(/cannot tell yet: freeze-until-clean minus naive at p95 of IS_FO_BPS is [-+]\d+\.\d\d bps, but its 95% CI\s+\[[-+]\d+\.\d\d, [-+]\d+\.\d\d\] over 60 paired seeds contains 0/);
     expect(runs.inconclusive.stdout).toMatch(/^INCONCLUSIVE +freeze-until-clean beats naive .*not significant/m);
   });
 
   it('3 when an invariant is violated, even with a gate failed too', () => {
     expect(runs.invariant.status).toBe(3);
+    expect(runs.invariant.stdout).toMatch(/^ {2}INVARIANT +no invariant violations; every episode ran \(checked in every drill\)\n {13}flaky: 6 of 16 episodes violated an invariant \(position-reconciles x6\)/m);
+    expect(runs.invariant.stdout).toMatch(/^ {15}npx execdrill sweep --scenario \S+flaky\.yaml --policy broken --seeds 1 /m);
     expect(runs.invariant.stdout).toMatch(/^INVARIANT +no invariant violations \[flaky \/ all policies\]: 6 of 16 episodes/m);
     expect(runs.invariant.stdout).toMatch(/^FAIL +every episode ran .*seed 3/m);
   });
@@ -75,7 +88,7 @@ describe('drill reports', () => {
   it('writes a Markdown summary and appends it to $GITHUB_STEP_SUMMARY', () => {
     const summary = readFileSync(join(outOf('pass'), 'summary.md'), 'utf8');
     expect(summary).toMatch(/^## execdrill drill `fixture-pass`: passed \(exit 0\)/);
-    expect(summary).toContain('| ✅ pass | gap-recovery beats naive at p95(IS_BPS) with 95% confidence | fix-resend | gap-recovery |');
+    expect(summary).toContain('| ✅ pass | gap-recovery beats naive at p95(IS_FO_BPS) with 95% confidence | fix-resend | gap-recovery |');
     expect(readFileSync(join(tmp, 'step-summary.md'), 'utf8')).toBe(`# earlier step\n${summary}`);
   });
 
@@ -84,7 +97,7 @@ describe('drill reports', () => {
     expect(readFileSync(run.files.report, 'utf8')).toMatch(/^<!doctype html>/i);
     expect(run.files.charts.length).toBeGreaterThan(0);
     for (const chart of run.files.charts) expect(readFileSync(chart).subarray(1, 4).toString()).toBe('PNG');
-    expect(runs.pass.stdout).toMatch(/report\.html and \d+ charts in /);
+    expect(runs.pass.stdout).toMatch(/report\.html \(and \d+ charts in /);
   });
 
   it('gives its outcome as JSON, reusing the records of a finished drill', () => {

@@ -61,7 +61,7 @@ describe('judge (threshold with an interval)', () => {
 });
 
 describe('drillVerdict', () => {
-  const outcome = (status: GateOutcome['status']): GateOutcome => ({ gate: 'g', scenario: 's', subject: 'p', status, detail: '' });
+  const outcome = (status: GateOutcome['status']): GateOutcome => ({ gate: 'g', scenario: 's', subject: 'p', status, detail: '', reason: '' });
 
   it('ranks an invariant violation over a failure over an inconclusive gate', () => {
     expect(drillVerdict([outcome('pass')]).exitCode).toBe(0);

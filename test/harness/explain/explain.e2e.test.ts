@@ -9,7 +9,7 @@ describe('execdrill explain (end to end)', () => {
     const result = cli('explain', '--scenario', TINY, '--policy', 'cancel-all-on-reconnect', '--seed', '2');
     expect(result.stderr).toBe('');
     expect(result.status).toBe(0);
-    const titles = ['What failed and when', 'What the router believed against the truth', 'What the policy did and why', "Seed 002's runbook", 'What it cost', 'Next'];
+    const titles = ['What failed and when', 'What the router believed against the truth', 'What the policy did and why', "Playbook 002's runbook", 'What it cost', 'Next'];
     const positions = titles.map((t) => result.stdout.indexOf(t));
     expect(positions.every((p) => p >= 0)).toBe(true);
     expect([...positions].sort((a, b) => a - b)).toEqual(positions);

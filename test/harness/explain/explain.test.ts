@@ -1,13 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { NS_PER_MS, NS_PER_S } from '../../../sim/index.ts';
 import { runEpisode } from '../../../harness/episode/run-episode.ts';
-import { explainEpisode, renderNarrative, RUNBOOK_STEPS, type NarrativeStep } from '../../../harness/explain/index.ts';
+import { explainEpisode, renderNarrative, type NarrativeStep } from '../../../harness/explain/index.ts';
+import { playbookNamed } from '../../../harness/playbooks/index.ts';
 import { describeTrigger } from '../../../harness/explain/triggers.ts';
 import { UsageError } from '../../../harness/errors.ts';
 
 const TINY = 'test/fixtures/scenarios/tiny-gap.yaml';
 const QUIET = 'test/harness/explain/quiet.yaml';
-// tiny-gap.yaml: the parent starts at 2 s, the disconnect fires at 15 s.
+// tiny-gap.yaml (midday: time 0 is 12:00:00): the parent starts at 2 s, the disconnect fires at 15 s.
+const RUNBOOK_STEPS = playbookNamed('002').runbook;
 const PARENT_START_NS = 2 * NS_PER_S;
 const FAULT_AT_NS = 15 * NS_PER_S;
 
@@ -23,17 +25,20 @@ describe('explain: a real episode (tiny-gap, gap-recovery)', () => {
   const record = runEpisode(spec);
   const text = renderNarrative(narrative);
 
-  it('tells the sections in the order of seed 002\'s runbook: failure, belief, policy, runbook, cost, next', () => {
+  it('tells the sections in order (failure, belief, policy, runbook, cost, next), the runbook being playbook 002\'s (a session fault)', () => {
     expect(narrative.steps.map((s) => s.section)).toEqual(['failure', 'belief', 'policy', 'runbook', 'cost', 'next']);
+    expect(narrative.playbook).toBe('002');
     expect(narrative.traceHash).toBe(record.traceHash);
   });
 
-  it('mentions the fault at its resolved time, from the parent\'s start and from the onset', () => {
+  it('mentions the fault at its resolved time on the session clock, from the parent\'s start and from the onset', () => {
     const failure = step(narrative.steps, 'failure');
     expect(failure.events[0].atNs).toBe(FAULT_AT_NS);
     expect(failure.events[0].sinceParentS).toBe((FAULT_AT_NS - PARENT_START_NS) / NS_PER_S);
     expect(failure.events[0].text).toMatch(/session s1 was cut for 5\.00 s/);
-    expect(failure.paragraphs.join(' ')).toContain(`${((FAULT_AT_NS - PARENT_START_NS) / NS_PER_S).toFixed(2)} s (fault +0.00 s)`);
+    expect(failure.events[0].clock).toBe('12:00:15.000');
+    expect(failure.paragraphs.join(' ')).toContain('12:00:15.000 (fault +0.00 s)');
+    expect(text).toContain('scenario time 0 is 12:00:00; the parent order started at 12:00:02.000');
   });
 
   it('lists the runbook steps in the runbook\'s order, at the record\'s times', () => {
@@ -108,6 +113,7 @@ describe('describeTrigger', () => {
     dropCopyDisagrees: false,
     feedRecovering: false,
     bookAgeNs: 0,
+    coldGateways: [],
   };
 
   it('calls a calm observation calm, and names every abnormal signal of a troubled one', () => {

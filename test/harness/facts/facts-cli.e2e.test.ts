@@ -1,6 +1,6 @@
 /**
  * `execdrill facts` through the real CLI: bad input exits 64 with a message naming the option, and two
- * real facts at two seeds (F2: a pause without faults; F8: three log sizes of seed 004) run their 10
+ * real facts at two seeds (F2: a pause without faults; F8: three log sizes of playbook 004) run their 10
  * episodes and print their table. Their verdicts are the model's business, not this test's: it checks
  * the shape of what the command reports, not the numbers.
  */

@@ -18,7 +18,7 @@ const FLAKY = 'test/fixtures/sweep/scenarios/flaky.yaml';
 const quiet = () => ({ update: () => {}, note: () => {}, finish: () => {} });
 
 function fact(id: string, check: Check, scenarios = [FIX], policies = ['naive', 'gap-recovery']): FactDefinition {
-  return { id, title: `fact ${id}`, seedBasis: 'test', test: 'test', seeds: 4, seedsStated: false, design: { scenarios, policies, params: [] }, check };
+  return { id, title: `fact ${id}`, basis: 'test', test: 'test', seeds: 4, seedsStated: false, design: { scenarios, policies, params: [] }, check };
 }
 
 /** mean IS_BPS(naive) - mean IS_BPS(gap-recovery), paired, against a claim. */

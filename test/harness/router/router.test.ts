@@ -7,9 +7,10 @@ import type { OrderEntryPort } from '../../../harness/router/ports.ts';
 import { cleanSession } from '../../policies/observation-builder.ts';
 import type { ExecutionReport } from '../../../venues/fix/codec/messages.ts';
 
-type Sent = { kind: 'new' | 'cancel' | 'replace' | 'status'; clOrdId: string; qtyShares?: number; priceTicks?: number };
+type Sent = { kind: 'new' | 'cancel' | 'replace' | 'status' | 'mass-cancel' | 'mass-status'; clOrdId: string; qtyShares?: number; priceTicks?: number };
 
-function fakeSession(sessionId: string, gatewayId: string, sent: Sent[]): OrderEntryPort {
+/** A port that records what the router sends; `speaksMass` false stands for a FIX 4.2 session or an order server. */
+function fakeSession(sessionId: string, gatewayId: string, sent: Sent[], speaksMass = true): OrderEntryPort {
   return {
     sessionId,
     gatewayId,
@@ -19,11 +20,13 @@ function fakeSession(sessionId: string, gatewayId: string, sent: Sent[]): OrderE
     sendCancel: (r) => sent.push({ kind: 'cancel', clOrdId: r.clOrdId }),
     sendReplace: (r) => sent.push({ kind: 'replace', clOrdId: r.clOrdId, priceTicks: r.priceTicks }),
     sendStatusRequest: (r) => sent.push({ kind: 'status', clOrdId: r.clOrdId }),
+    sendMassCancel: (r) => speaksMass && sent.push({ kind: 'mass-cancel', clOrdId: r.clOrdId }) > 0,
+    sendMassStatus: (r) => speaksMass && sent.push({ kind: 'mass-status', clOrdId: r.massStatusReqId }) > 0,
   };
 }
 
 const market = (bestBidTicks = 999, bestAskTicks = 1_001): { view: () => MarketView } => ({
-  view: () => ({ bestBidTicks, bestAskTicks, bestBidQtyShares: 100, bestAskQtyShares: 100, venueTimeNs: 0, ageNs: 0, recovering: false, gapCount: 0, tradedQtyShares: 0 }),
+  view: () => ({ bestBidTicks, bestAskTicks, bestBidQtyShares: 100, bestAskQtyShares: 100, venueTimeNs: 0, ageNs: 0, lastChangeAgeNs: 0, recovering: false, gapCount: 0, tradedQtyShares: 0 }),
 });
 
 const config: RouterConfig = {

@@ -39,7 +39,7 @@ faults:
 `;
     const issues = issuesOf(text);
     const byPath = Object.fromEntries(issues.map((i) => [i.path, i.message]));
-    expect(byPath['faults[0].at']).toMatch(/duration with a unit/);
+    expect(byPath['faults[0].at']).toMatch(/offset from the scenario's time zero with a unit \(40s, 1.5m\) or a clock time/);
     expect(byPath['faults[1].detectionDelay']).toBeDefined();
     expect(byPath['faults[2].kind']).toMatch(/session-disconnect/);
     expect(formatIssue(issues[0])).toMatch(/^bad\.yaml: faults\[0\]\.at: /);

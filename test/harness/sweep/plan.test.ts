@@ -44,16 +44,17 @@ describe('buildSpecs', () => {
     shadowPolicy: null,
   };
 
-  it('orders episodes by scenario, policy, setting, then seed, and sweeps a scoped parameter only for its policy', () => {
+  it('orders episodes by scenario, seed, policy, then setting, and sweeps a scoped parameter only for its policy', () => {
     const specs = buildSpecs(request);
-    expect(specs).toHaveLength(2 * (1 + 4) * 2);
-    expect(specs.slice(0, 4).map((spec) => [spec.policy, spec.params, spec.seed])).toEqual([
-      ['naive', {}, 4],
-      ['naive', {}, 2],
-      ['gap-recovery', { a: 0.5, z: 1 }, 4],
-      ['gap-recovery', { a: 0.5, z: 1 }, 2],
+    expect(specs).toHaveLength(2 * 2 * (1 + 4));
+    expect(specs.slice(0, 6).map((spec) => [spec.seed, spec.policy, spec.params])).toEqual([
+      [4, 'naive', {}],
+      [4, 'gap-recovery', { a: 0.5, z: 1 }],
+      [4, 'gap-recovery', { a: 0.5, z: 2 }],
+      [4, 'gap-recovery', { a: 0.9, z: 1 }],
+      [4, 'gap-recovery', { a: 0.9, z: 2 }],
+      [2, 'naive', {}],
     ]);
-    expect(specs.slice(2, 10).map((spec) => `${spec.params.a}/${spec.params.z}`)).toEqual(['0.5/1', '0.5/1', '0.5/2', '0.5/2', '0.9/1', '0.9/1', '0.9/2', '0.9/2']);
     expect(specs[10].scenarioFile).toBe('b.yaml');
   });
 
@@ -91,7 +92,7 @@ describe('shards', () => {
 describe('resolveRunner', () => {
   it('says when the default runner is missing, and how to pass another', () => {
     expect(() => resolveRunner(undefined, PROJECT_ROOT, 'harness/episode/no-such-runner.ts')).toThrow(
-      'the default episode runner harness/episode/no-such-runner.ts is not in this checkout; pass --runner',
+      'the default episode runner harness/episode/no-such-runner.ts is not in this package; pass --runner',
     );
   });
 

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { FAULT_KINDS, parseScenario } from '../../../harness/scenario/index.ts';
-import { FAULT_ARBITRARIES, faultScheduleArbitrary, scenarioArbitrary, scenarioYaml, type IncidentShape } from '../../../harness/testing/index.ts';
+import { FAULT_ARBITRARIES, faultScheduleArbitrary, scenarioArbitrary, scenarioYaml, STANDARD, type GeneratedScenario, type IncidentShape } from '../../../harness/testing/index.ts';
 
 const validates = (yaml: string) => {
   const loaded = parseScenario(yaml, 'generated.yaml');
@@ -48,6 +48,19 @@ describe('scenarioArbitrary', () => {
       }),
       { numRuns: 200, seed: 9 },
     );
+  });
+
+  it('shrinks the parent and the market to a standard order, not to a 100-share parent in the quietest market', () => {
+    // A property every case fails: the shrink goes as far as it can, and ends where the arbitrary aims it.
+    const details = fc.check(fc.property(scenarioArbitrary({ maxFaults: 2 }), () => false), { seed: 3, numRuns: 20 });
+    const [shrunk] = details.counterexample as [GeneratedScenario];
+    expect(shrunk.parent).toMatchObject({ qtyShares: STANDARD.qtyShares, horizon: `${STANDARD.horizonMs}ms` });
+    expect(shrunk.market).toEqual({ flow: { model: 'cst', intensity: STANDARD.intensity } });
+    expect(shrunk.faults).toEqual([]);
+    // Drawn cases still span the whole range, from small parents to large.
+    const sizes = fc.sample(scenarioArbitrary(), { numRuns: 300, seed: 4 }).map((s) => s.parent!.qtyShares as number);
+    expect(Math.min(...sizes)).toBe(500);
+    expect(Math.max(...sizes)).toBe(3000);
   });
 
   it('draws only the kinds asked for', () => {

@@ -1,4 +1,4 @@
-// The market as a measuring instrument (MARKET.md; harness/world/market-path.ts): every run of a seed
+// The market as a measuring instrument (docs/MARKET-MODEL.md; harness/world/market-path.ts): every run of a seed
 // replays one tape, so an incident's run and its control differ by what our orders did and nothing else.
 import { describe, expect, it } from 'vitest';
 import { runCost } from '../../../harness/episode/attribution.ts';

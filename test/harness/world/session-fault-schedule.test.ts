@@ -1,5 +1,6 @@
 // Session faults from a scenario's fault list reach the session pair: a slow replay paces one side's replays
-// for its duration, a resend storm makes one side re-request its open gap on an interval for its duration.
+// for its duration, a resend storm makes one side re-request its open gap on an interval for its duration,
+// and issue 18's faults (loss by direction, type and count; a sequence reset) reach the link and the sessions.
 import { describe, expect, test } from 'vitest';
 import { Constant } from '../../../sim/distributions.ts';
 import { Kernel, NS_PER_MS, NS_PER_S, RandomStreams } from '../../../sim/index.ts';
@@ -16,10 +17,10 @@ const report = (k: number): ExecutionReport => ({ msgType: '8', orderId: `o${k}`
  * One session pair on a 1 ms link. The venue sends an execution report every 20 ms for 4 s; the link loses
  * everything from 1.0 s to 1.5 s, so the router has a gap of about 25 reports to recover.
  */
-function run(faultSpecs: unknown[]) {
+function run(faultSpecs: unknown[], baseLoss = true) {
   const kernel = new Kernel();
   const streams = new RandomStreams(1);
-  const link = new SimulatedLink(kernel, { latencyNs: new Constant(NS_PER_MS), latencyRng: streams.get('latency'), lossRng: streams.get('loss'), connectDelayNs: NS_PER_MS });
+  const link = new SimulatedLink(kernel, { latencyNs: new Constant(NS_PER_MS), latencyRng: streams.get('latency'), lossRng: streams.get('loss'), faultRng: streams.get('faults'), connectDelayNs: NS_PER_MS });
   const base = { ...DEFAULT_SESSION_CONFIG, beginString: 'FIX.4.4' as const, epochUtcMs: 0, heartBtIntSec: 1 };
   const routerStore = new PersistentMessageStore();
   const venueStore = new PersistentMessageStore();
@@ -28,7 +29,7 @@ function run(faultSpecs: unknown[]) {
     onMessage: (m) => delivered.push(m.body.msgType === '8' ? m.body.execId : '?'),
   });
   const venueEnd = new SimSessionEndpoint(kernel, new FixSession({ ...base, role: 'acceptor', senderCompId: 'S1', targetCompId: 'ROUTER' }, venueStore), link, 1, { onMessage: () => {} });
-  const specs = [{ kind: 'session-message-loss', at: '1s', session: 's1', duration: '500ms', lossProbability: 1 }, ...faultSpecs];
+  const specs = [...(baseLoss ? [{ kind: 'session-message-loss', at: '1s', session: 's1', duration: '500ms', lossProbability: 1 }] : []), ...faultSpecs];
   scheduleSessionFaults(kernel, { link, routerStore, venueStore, routerEnd, venueEnd }, 's1', resolveFaults(specs.map((s) => fault.parse(s)), streams));
   for (let k = 0; k < 200; k++) kernel.schedule(100 * NS_PER_MS + k * 20 * NS_PER_MS, () => venueEnd.send(report(k)));
   routerEnd.start();
@@ -74,5 +75,25 @@ describe('session fault schedule', () => {
     expect(storm.venueEnd.session.stats.resendRequestsServed).toBe(slowOnly.venueEnd.session.stats.resendRequestsServed + 3);
     expect(storm.delivered).toEqual(slowOnly.delivered);
     expect(storm.routerEnd.session.stats.possDupIgnored).toBeGreaterThan(slowOnly.routerEnd.session.stats.possDupIgnored);
+  });
+
+  test('session-message-loss by direction, type and count: the router sees one gap of exactly that many, the venue none', () => {
+    const lossy = run([{ kind: 'session-message-loss', at: '1s', session: 's1', duration: '2s', lossProbability: 1, direction: 'to-router', msgTypes: ['8'], maxMessages: 3 }], false);
+    lossy.backlogAt(20 * NS_PER_S);
+    expect(lossy.routerEnd.session.stats.gapsDetected).toBe(1);
+    expect(lossy.venueEnd.session.stats.gapsDetected).toBe(0);
+    // The request runs to infinity: the 3 lost reports and the one held above the gap are resent.
+    expect(lossy.venueEnd.session.stats.messagesResent).toBe(4);
+    expect(lossy.delivered).toHaveLength(200);
+  });
+
+  test('session-sequence-reset on the venue side moves the router on by the jump, with no gap', () => {
+    const plain = run([], false);
+    plain.backlogAt(20 * NS_PER_S);
+    const reset = run([{ kind: 'session-sequence-reset', at: '2s', session: 's1', side: 'venue', jump: 40 }], false);
+    reset.backlogAt(20 * NS_PER_S);
+    expect(reset.routerEnd.session.nextTargetSeqNum).toBe(plain.routerEnd.session.nextTargetSeqNum + 40);
+    expect(reset.routerEnd.session.stats.gapsDetected).toBe(0);
+    expect(reset.delivered).toEqual(plain.delivered);
   });
 });

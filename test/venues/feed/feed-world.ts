@@ -59,6 +59,8 @@ export interface FeedWorldOptions {
   publishRatePerSec?: number;
   publishEveryNs?: Ns;
   publishUntilNs: Ns;
+  /** The main path hands packets over with their delivery times (receiver.ts deferred delivery). */
+  deferred?: boolean;
 }
 
 export function buildFeedWorld(options: FeedWorldOptions) {
@@ -73,7 +75,7 @@ export function buildFeedWorld(options: FeedWorldOptions) {
   const receiver = new FeedReceiver<number, readonly number[]>(kernel, consumer, options.recovery ?? RetransmitRecovery);
   const path = new FeedPath<number>(
     kernel,
-    { name: 'a', latency, loss: options.loss ?? NoLoss, latencyRng: streams.get('feed.a.latency'), lossRng: streams.get('feed.a.loss') },
+    { name: 'a', latency, loss: options.loss ?? NoLoss, latencyRng: streams.get('feed.a.latency'), lossRng: streams.get('feed.a.loss'), deferred: options.deferred },
     receiver,
   );
   publisher.addPath(path);

@@ -1,13 +1,15 @@
 // Conformance, slow part: 4a_NoDataSentDuringHeartBtInt (~12 s) and 6_SendTestRequest (~34 s) wait on real
 // heartbeat intervals (HeartBtInt 6 s), so they run for real, not with time scaled: both versions at once,
 // each against its own engine, to keep the wall time near the longest script.
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
 import { classify, parseFieldPatterns, runScript, startAcceptanceAcceptor } from '../../../venues/fix/acceptance/index.ts';
+import { acceptanceScripts } from './acceptance/scripts-dir.ts';
 
-const ACCEPTANCE_DIR = new URL('../../../../shared/fix-acceptance/', import.meta.url).pathname;
+const SCRIPTS = acceptanceScripts();
+const ACCEPTANCE_DIR = SCRIPTS.dir ?? '';
 
-describe.runIf(existsSync(ACCEPTANCE_DIR)).concurrent('QuickFIX acceptance scripts that wait on HeartBtInt', () => {
+describe.runIf(SCRIPTS.dir !== undefined).concurrent(`QuickFIX acceptance scripts that wait on HeartBtInt${SCRIPTS.dir === undefined ? ` (skipped: ${SCRIPTS.skipReason})` : ''}`, () => {
   for (const version of ['fix42', 'fix44'] as const) {
     for (const script of ['4a_NoDataSentDuringHeartBtInt.def', '6_SendTestRequest.def']) {
       test(`${version}/${script}`, async () => {

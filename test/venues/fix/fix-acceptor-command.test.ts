@@ -1,15 +1,17 @@
 // `execdrill fix-acceptor` (harness/commands/fix-acceptor.ts) serves the acceptance scripts from a separate
 // process and exits cleanly on SIGTERM; bad options are usage errors (exit 64).
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { expect, test } from 'vitest';
 import { parseFieldPatterns, runScript } from '../../../venues/fix/acceptance/index.ts';
+import { acceptanceScripts } from './acceptance/scripts-dir.ts';
 
 const ROOT = new URL('../../../', import.meta.url).pathname;
-const ACCEPTANCE_DIR = new URL('../../../../shared/fix-acceptance/', import.meta.url).pathname;
+const SCRIPTS = acceptanceScripts();
+const ACCEPTANCE_DIR = SCRIPTS.dir ?? '';
 const BIN = `${ROOT}bin/execdrill.js`;
 
-test.runIf(existsSync(ACCEPTANCE_DIR))('fix-acceptor answers 1a_ValidLogonWithCorrectMsgSeqNum and stops on SIGTERM', async () => {
+test.runIf(SCRIPTS.dir !== undefined)('fix-acceptor answers 1a_ValidLogonWithCorrectMsgSeqNum and stops on SIGTERM', async () => {
   const child = spawn(process.execPath, [BIN, 'fix-acceptor', '--port', '0', '--begin-string', 'FIX.4.4'], { cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'] });
   try {
     const port = await new Promise<number>((resolve, reject) => {
@@ -35,5 +37,5 @@ test.runIf(existsSync(ACCEPTANCE_DIR))('fix-acceptor answers 1a_ValidLogonWithCo
 test('fix-acceptor rejects a bad --begin-string with a usage error', () => {
   const run = spawnSync(process.execPath, [BIN, 'fix-acceptor', '--port', '0', '--begin-string', 'FIX.5.0'], { cwd: ROOT, encoding: 'utf8' });
   expect(run.status).toBe(64);
-  expect(run.stderr).toContain('--begin-string must be FIX.4.2 or FIX.4.4');
+  expect(run.stderr).toContain('--begin-string: BeginString must be FIX.4.2 or FIX.4.4, got "FIX.5.0"');
 });

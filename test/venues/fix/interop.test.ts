@@ -2,7 +2,8 @@
 // initiator against this engine as the acceptor, both inside one `unshare -n` network namespace with only
 // loopback up (QuickFIX binds 0.0.0.0). Covers logon, orders and execution reports, a forced gap in each
 // direction and its recovery (ResendRequest answered by PossDup resends; ResendRequest answered by QuickFIX's
-// SequenceReset-GapFill and resend), and logout. Skipped, saying why, when the peer is not built; made
+// SequenceReset-GapFill and resend), and logout; and chunked recovery when QuickFIX answers a chunk ending in
+// numbers it skipped (interop/fix_incident.cpp, mode jump). Skipped, saying why, when the peer is not built; made
 // mandatory by EXECDRILL_FIX_INTEROP=required (set by .ci/run), where it fails if the peer cannot run.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
@@ -12,12 +13,14 @@ import { describe, expect, test } from 'vitest';
 
 const ROOT = new URL('../../../', import.meta.url).pathname;
 const PEER = join(ROOT, 'interop/build/fix-peer');
+const INCIDENT = join(ROOT, 'interop/build/fix-incident');
 const RUNNER = join(ROOT, 'test/venues/fix/interop/netns-run.ts');
+const CHUNKED_RUNNER = join(ROOT, 'test/venues/fix/interop/netns-chunked.ts');
 const TSX = join(ROOT, 'node_modules/.bin/tsx');
 const REQUIRED = process.env.EXECDRILL_FIX_INTEROP === 'required';
 
 function whyPeerCannotRun(): string | undefined {
-  if (!existsSync(PEER)) return 'QuickFIX peer not built (apt-get install libquickfix-dev g++ && bash interop/build.sh)';
+  if (!existsSync(PEER) || !existsSync(INCIDENT)) return 'QuickFIX peer not built (apt-get install libquickfix-dev g++ && bash interop/build.sh)';
   if (spawnSync('unshare', ['-n', 'true']).status !== 0) return 'cannot create a network namespace (unshare -n needs root)';
   return undefined;
 }
@@ -77,4 +80,24 @@ describe.skipIf(problem !== undefined && !REQUIRED)(`interop with QuickFIX C++${
       expect(seen(/^ADMIN_OUT type=5 /) && seen(/^ADMIN_IN type=5 /) && seen(/^LOGOUT$/)).toBe(true);
     }, 120_000);
   }
+
+  test('chunked recovery against QuickFIX: a chunk that ends in numbers QuickFIX skipped is recovered, not stalled (issue 19)', () => {
+    const work = mkdtempSync(join(tmpdir(), 'execdrill-fix-chunked-'));
+    try {
+      const run = spawnSync('unshare', ['-n', 'sh', '-c', 'ip link set lo up && exec "$0" "$@"', TSX, CHUNKED_RUNNER, INCIDENT, work], { cwd: ROOT, encoding: 'utf8', timeout: 60_000 });
+      const last = run.stdout.trim().split('\n').at(-1) ?? '';
+      if (run.status !== 0 || !last.startsWith('{')) throw new Error(`namespace run failed (status ${run.status}): ${run.stderr}\n${run.stdout}`);
+      const report = JSON.parse(last) as { peerResult: string; dropped: boolean; orders: string[]; events: { type: string; beginSeqNo?: number; endSeqNo?: number }[] };
+      expect(report.dropped).toBe(true);
+      const asked = report.events.filter((e) => e.type === 'resend-requested').map((e) => `${e.beginSeqNo}..${e.endSeqNo}`);
+      // Asked for 5..6: QuickFIX resends 5 and closes the chunk with GapFill "5" -> 7, too low by then. Before
+      // the fix the engine waited for 6 for ever (JUMP-AFTER never delivered); now it asks for the rest at once.
+      expect(asked).toEqual(['5..6', '6..7', '8..8']);
+      expect(report.events.some((e) => e.type === 'gap-closed')).toBe(true);
+      expect(report.orders).toEqual(['O1', 'O2', 'O3', 'JUMP-BEFORE', 'JUMP-AFTER']);
+      expect(report.peerResult).toBe('RESULT ok 10');
+    } finally {
+      rmSync(work, { recursive: true, force: true });
+    }
+  }, 90_000);
 });

@@ -1,5 +1,5 @@
 // The impact model of the exogenous market (venues/market/resilient-square-root-impact.ts) against the
-// published facts it is calibrated to (MARKET.md "Impact"; VALIDATION.md M6): the square-root law at
+// published facts it is calibrated to (docs/MARKET-MODEL.md "Impact"; VALIDATION.md M6): the square-root law at
 // the end of a TWAP, relaxation to about 2/3 of the peak, concavity in size, convexity in speed.
 import { describe, expect, it } from 'vitest';
 import { NS_PER_S } from '../../../sim/index.ts';

@@ -5,6 +5,19 @@
  */
 export type FieldPatterns = ReadonlyMap<string, RegExp>;
 
+/**
+ * The patterns the scripts need when no fields.fmt is given: CheckSum as three digits, and the timestamp
+ * fields (OrigTime 42, SendingTime 52, TransactTime 60, OrigSendingTime 122) as UTCTimestamps, SendingTime
+ * with or without milliseconds.
+ */
+export const DEFAULT_FIELD_PATTERNS: FieldPatterns = new Map([
+  ['10', /\d{3}/],
+  ['42', /\d{8}-\d{2}:\d{2}:\d{2}/],
+  ['52', /\d{8}-\d{2}:\d{2}:\d{2}(?:\.\d{3})?/],
+  ['60', /\d{8}-\d{2}:\d{2}:\d{2}/],
+  ['122', /\d{8}-\d{2}:\d{2}:\d{2}/],
+]);
+
 /** fields.fmt: one `tag=regex` a line. */
 export function parseFieldPatterns(source: string): FieldPatterns {
   const patterns = new Map<string, RegExp>();

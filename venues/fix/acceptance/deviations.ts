@@ -20,6 +20,13 @@ const QUICKFIX_SKIPS_SEQ_CHECK =
 
 export const DEVIATIONS: readonly Deviation[] = [
   {
+    script: '1d_InvalidLogonBadSendingTime.def',
+    reason:
+      'A Logon whose SendingTime is out of tolerance is answered with a Logout whose Text says why ("Invalid Logon message: SendingTime accuracy problem, field=52", as QuickFIX/J sends it), then the connection is closed: FIX session test case 1B d (invalid Logon: send Logout with Text referencing the error condition, disconnect). QuickFIX C++ disconnects without a message.',
+    failingLine: /^eDISCONNECT$/,
+    received: /\|35=5\|34=1\|.*58=Invalid Logon message: SendingTime accuracy problem, field=52\|/,
+  },
+  {
     script: '8_OnlyAdminMessages.def',
     reason: `The second ResendRequest reuses MsgSeqNum 5 when 7 is expected (and the Logout reuses 6). ${QUICKFIX_SKIPS_SEQ_CHECK}`,
     failingLine: /^E8=FIX\.4\.\d\|9=93\|35=4\|34=1\|.*36=6\|/,

@@ -7,7 +7,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { FieldPatterns } from './comparator.ts';
 import { DEVIATIONS, type Deviation } from './deviations.ts';
-import { runScript, type ScriptResult } from './runner.ts';
+import { runScript, type RunnerOptions, type ScriptResult } from './runner.ts';
 
 export type Verdict = 'passed' | 'deviation' | 'failed';
 
@@ -40,10 +40,15 @@ export async function runSuite(directory: string, options: SuiteOptions): Promis
   const names = readdirSync(directory)
     .filter((n) => n.endsWith('.def') && (options.include?.(n) ?? true))
     .sort();
+  return runScripts(names.map((name) => ({ name, source: readFileSync(join(directory, name), 'latin1') })), options);
+}
+
+/** Runs scripts in the order given; `deviations` are those this engine documents (none for another engine). */
+export async function runScripts(scripts: readonly { name: string; source: string }[], options: RunnerOptions, deviations: readonly Deviation[] = DEVIATIONS): Promise<ClassifiedResult[]> {
   const results: ClassifiedResult[] = [];
-  for (const name of names) {
+  for (const script of scripts) {
     await new Promise((resolve) => setTimeout(resolve, 100));
-    results.push(classify(await runScript(name, readFileSync(join(directory, name), 'latin1'), options)));
+    results.push(classify(await runScript(script.name, script.source, options), deviations));
   }
   return results;
 }

@@ -4,14 +4,16 @@
  * - `garbled`: not a FIX message at all (a field without `=`, a tag that is not a number, MsgType not the
  *   third field). The session ignores it and consumes no sequence number (Vol. 2 test 2d).
  * - `invalid`: a well-formed message that fails the data-dictionary checks (unknown tag, tag not defined
- *   for the type, empty value, bad format, value out of range, required tag missing, repeated tag, unknown
- *   MsgType). It carries the header facts the session needs to sequence and reject it.
+ *   for the type, empty value, bad format, value out of range, required tag missing, repeated tag, a header
+ *   tag after the body began, unknown MsgType). It carries the header facts the session needs to sequence
+ *   and reject it, and the tag at fault (RefTagID 371): MsgType (35) itself when the type is unknown, as
+ *   QuickFIX/J writes it (2q_MsgTypeNotValid).
  * Never throws on input.
  */
 import { type FixBody, type FixHeader, type FixMessage } from './messages.ts';
 import { SessionRejectReason, type SessionProblem, type SessionRejectReasonCode } from './reject-reasons.ts';
-import { BODY_SCHEMAS, KNOWN_TAGS, isDefinedIn, isKnownMsgType, isRequired, type FieldSpec } from './schema.ts';
-import { BEGIN_STRINGS, SOH, Tag, type BeginString } from './tags.ts';
+import { BODY_SCHEMAS, KNOWN_TAGS, isDefinedIn, isMsgTypeDefinedIn, isRequired, type FieldSpec } from './schema.ts';
+import { BEGIN_STRINGS, HEADER_TAGS, SOH, Tag, type BeginString } from './tags.ts';
 import { isFloatText, isIntText, parseUtcTimestampMs } from './values.ts';
 
 /** What can be read from the header of a message that failed validation. */
@@ -81,15 +83,20 @@ class Decoding {
   run(): DecodeResult {
     const version = BEGIN_STRINGS.find((b) => b === this.facts.beginString);
     const msgType = this.facts.msgType;
-    const schema = isKnownMsgType(msgType) ? BODY_SCHEMAS[msgType] : undefined;
+    // A type this version does not define (q in FIX 4.2) is as unknown as a made-up one.
+    const schema = version !== undefined && isMsgTypeDefinedIn(msgType, version) ? BODY_SCHEMAS[msgType] : undefined;
     let possResend = false;
     if (version === undefined) this.fail(SessionRejectReason.ValueIsIncorrect, Tag.BeginString);
-    if (schema === undefined) this.fail(SessionRejectReason.InvalidMsgType, undefined);
+    if (schema === undefined) this.fail(SessionRejectReason.InvalidMsgType, Tag.MsgType);
+    let bodyBegun = false;
     for (let i = 3; i < this.tags.length - 1; i++) {
       const tag = this.tags[i];
       const value = this.values[i];
       if (this.seen.has(tag)) this.fail(SessionRejectReason.TagAppearsMoreThanOnce, tag);
       this.seen.add(tag);
+      const inHeader = HEADER_TAGS.has(tag) || IGNORED_HEADER_TAGS.has(tag);
+      if (inHeader && bodyBegun) this.fail(SessionRejectReason.TagSpecifiedOutOfRequiredOrder, tag); // 14g
+      bodyBegun ||= !inHeader;
       if (value === '') {
         this.fail(SessionRejectReason.TagSpecifiedWithoutValue, tag);
         continue;
@@ -131,7 +138,7 @@ class Decoding {
       }
     }
     if (this.problem !== undefined || version === undefined || schema === undefined) {
-      return { kind: 'invalid', facts: this.facts, problem: this.problem ?? { reason: SessionRejectReason.InvalidMsgType, refTagId: undefined } };
+      return { kind: 'invalid', facts: this.facts, problem: this.problem ?? { reason: SessionRejectReason.InvalidMsgType, refTagId: Tag.MsgType } };
     }
     const header: FixHeader = {
       beginString: version,
@@ -143,7 +150,7 @@ class Decoding {
       possResend,
       origSendingTimeMs: this.facts.origSendingTimeMs,
     };
-    for (const spec of schema) if (spec.type === 'flag' && this.body[spec.key] === undefined) this.body[spec.key] = false;
+    for (const spec of schema) if (spec.type === 'flag' && isDefinedIn(spec, version) && this.body[spec.key] === undefined) this.body[spec.key] = false;
     this.body.msgType = msgType;
     return { kind: 'message', message: { header, body: this.body as unknown as FixBody } };
   }
@@ -156,8 +163,9 @@ class Decoding {
     }
     switch (spec.type) {
       case 'int':
-        if (isIntText(value)) this.body[spec.key] = Number(value);
-        else this.fail(SessionRejectReason.IncorrectDataFormat, tag);
+        if (!isIntText(value)) this.fail(SessionRejectReason.IncorrectDataFormat, tag);
+        else if (spec.values !== undefined && !spec.values.includes(String(Number(value)))) this.fail(SessionRejectReason.ValueIsIncorrect, tag);
+        else this.body[spec.key] = Number(value);
         return;
       case 'float':
         if (isFloatText(value)) this.body[spec.key] = Number(value);
@@ -172,6 +180,7 @@ class Decoding {
         else this.body[spec.key] = value;
         return;
       case 'flag':
+      case 'boolean':
         this.body[spec.key] = this.flag(tag, value);
         return;
       case 'timestamp':

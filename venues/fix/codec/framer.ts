@@ -19,7 +19,8 @@ export type GarbleReason =
 
 export type FrameEvent =
   | { kind: 'frame'; text: string }
-  | { kind: 'garbled'; reason: GarbleReason; skippedBytes: number };
+  /** `text`: the bytes given up, as Latin-1 (a proxy passes them on unchanged). */
+  | { kind: 'garbled'; reason: GarbleReason; skippedBytes: number; text: string };
 
 const FRAME_START = '8=FIX';
 const TRAILER_BYTES = 7; // "10=ddd" + SOH
@@ -109,9 +110,10 @@ export class FixFramer {
   /** At the end of the stream: whatever is left is a truncated frame. */
   end(): FrameEvent | undefined {
     const left = this.bufferedBytes;
+    const text = this.pending.slice(this.offset);
     this.pending = '';
     this.offset = 0;
-    return left > 0 ? { kind: 'garbled', reason: 'truncated', skippedBytes: left } : undefined;
+    return left > 0 ? { kind: 'garbled', reason: 'truncated', skippedBytes: left, text } : undefined;
   }
 
   private isTrailerAt(s: string, at: number): boolean {
@@ -125,7 +127,8 @@ export class FixFramer {
 
   private skip(to: number, reason: GarbleReason): FrameEvent {
     const skippedBytes = to - this.offset;
+    const text = this.pending.slice(this.offset, to);
     this.offset = to;
-    return { kind: 'garbled', reason, skippedBytes };
+    return { kind: 'garbled', reason, skippedBytes, text };
   }
 }

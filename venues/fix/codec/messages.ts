@@ -3,9 +3,17 @@
  * reuses as is. The simulator passes these objects over its links (no encoding on the hot path); the TCP
  * adapter encodes and decodes them. Session messages: Logon A, Heartbeat 0, TestRequest 1, ResendRequest 2,
  * Reject 3, SequenceReset 4, Logout 5. Order entry: NewOrderSingle D, OrderCancelRequest F,
- * OrderCancelReplaceRequest G, ExecutionReport 8, OrderCancelReject 9, OrderStatusRequest H.
+ * OrderCancelReplaceRequest G, ExecutionReport 8, OrderCancelReject 9, OrderStatusRequest H,
+ * BusinessMessageReject j (FIX 4.2 on), and from FIX 4.3 on (so in FIX 4.4 only here) OrderMassCancelRequest q,
+ * OrderMassCancelReport r and OrderMassStatusRequest AF. Field lists, required flags and types follow the FIX 4.2
+ * and 4.4 dictionaries as QuickFIX 1.15 generates them (Debian's libquickfix-dev: fix44/OrderMassCancelRequest.h,
+ * FixFields.h, FixValues.h), checked against B2BITS FIXopaedia; trimmed to what the venue models: one
+ * instrument named by Symbol, no Parties, no TradingSessionID.
  *
- * Left out: repeating groups, raw-data fields, encryption, and every field the venue does not use. Prices and
+ * Left out: repeating groups (the mass cancel report's AffectedOrders group NoAffectedOrders 534 among them:
+ * TotalAffectedOrders 533 carries the count, and each cancelled order gets its own ExecutionReport),
+ * the Instrument and UnderlyingInstrument blocks beyond Symbol, raw-data fields, encryption, and every field
+ * the venue does not use. Prices and
  * quantities are decimal numbers as on the wire; the venue converts them to ticks and shares. Body
  * timestamps (TransactTime, ExpireTime) stay the UTCTimestamp text they arrived as, so an echo is byte-exact.
  */
@@ -44,6 +52,23 @@ export const EXEC_TRANS_TYPES = ['0', '1', '2', '3'] as const;
 export type ExecTransType = (typeof EXEC_TRANS_TYPES)[number];
 export const CXL_REJ_RESPONSES = ['1', '2'] as const;
 export type CxlRejResponseTo = (typeof CXL_REJ_RESPONSES)[number];
+/** MassCancelRequestType (530), FIX 4.4: 1 security, 2 underlying, 3 product, 4 CFICode, 5 SecurityType, 6 trading session, 7 all orders. */
+export const MASS_CANCEL_REQUEST_TYPES = ['1', '2', '3', '4', '5', '6', '7'] as const;
+export type MassCancelRequestType = (typeof MASS_CANCEL_REQUEST_TYPES)[number];
+/** MassCancelResponse (531): 0 the request was rejected, else the MassCancelRequestType it was carried out as. */
+export const MASS_CANCEL_RESPONSES = ['0', ...MASS_CANCEL_REQUEST_TYPES] as const;
+export type MassCancelResponse = (typeof MASS_CANCEL_RESPONSES)[number];
+/** MassCancelRejectReason (532), FIX 4.4: 0 not supported, 1-6 invalid or unknown security ... trading session, 99 other. */
+export const MASS_CANCEL_REJECT_REASONS = ['0', '1', '2', '3', '4', '5', '6', '99'] as const;
+/** MassStatusReqType (585), FIX 4.4: 1 security, 2 underlying, 3 product, 4 CFICode, 5 SecurityType, 6 trading session, 7 all orders. */
+export const MASS_STATUS_REQ_TYPES = ['1', '2', '3', '4', '5', '6', '7'] as const;
+/**
+ * BusinessRejectReason (380): 0 other, 1 unknown ID, 2 unknown security, 3 unsupported MsgType, 4 application
+ * not available, 5 conditionally required field missing (FIX 4.2); FIX 4.4 adds 6 not authorized and 7
+ * DeliverTo firm not available at this time.
+ */
+export const BUSINESS_REJECT_REASONS_42 = ['0', '1', '2', '3', '4', '5'] as const;
+export const BUSINESS_REJECT_REASONS_44 = [...BUSINESS_REJECT_REASONS_42, '6', '7'] as const;
 
 export interface Logon {
   msgType: 'A';
@@ -144,6 +169,10 @@ export interface ExecutionReport {
   transactTime?: UtcTimestampText;
   execType: ExecType;
   leavesQty: number;
+  /** An answer to an OrderMassStatusRequest (FIX 4.4): the request's id, the number of answers, Y on the last. */
+  massStatusReqId?: string;
+  totNumReports?: number;
+  lastRptRequested?: boolean;
 }
 export interface OrderCancelReject {
   msgType: '9';
@@ -163,6 +192,47 @@ export interface OrderStatusRequest {
   symbol: string;
 }
 
+export interface OrderMassCancelRequest {
+  msgType: 'q';
+  clOrdId: string;
+  massCancelRequestType: MassCancelRequestType;
+  /** Required when MassCancelRequestType is 1 (orders for a security). */
+  symbol?: string;
+  side?: Side;
+  transactTime: UtcTimestampText;
+  text?: string;
+}
+export interface OrderMassCancelReport {
+  msgType: 'r';
+  clOrdId?: string;
+  /** The venue's id of the mass cancel request itself (not of an order). */
+  orderId: string;
+  massCancelRequestType: MassCancelRequestType;
+  massCancelResponse: MassCancelResponse;
+  massCancelRejectReason?: number;
+  totalAffectedOrders?: number;
+  symbol?: string;
+  side?: Side;
+  transactTime?: UtcTimestampText;
+  text?: string;
+}
+export interface OrderMassStatusRequest {
+  msgType: 'AF';
+  massStatusReqId: string;
+  /** 1 (orders for a security: Symbol required) or 7 (all orders) as the venue models them; the spec's others decode. */
+  massStatusReqType: number;
+  symbol?: string;
+  side?: Side;
+}
+export interface BusinessMessageReject {
+  msgType: 'j';
+  refSeqNum?: number;
+  refMsgType: string;
+  businessRejectRefId?: string;
+  businessRejectReason: number;
+  text?: string;
+}
+
 export type AdminBody = Logon | Heartbeat | TestRequest | ResendRequest | Reject | SequenceReset | Logout;
 export type AppBody =
   | NewOrderSingle
@@ -170,7 +240,11 @@ export type AppBody =
   | OrderCancelReplaceRequest
   | ExecutionReport
   | OrderCancelReject
-  | OrderStatusRequest;
+  | OrderStatusRequest
+  | OrderMassCancelRequest
+  | OrderMassCancelReport
+  | OrderMassStatusRequest
+  | BusinessMessageReject;
 export type FixBody = AdminBody | AppBody;
 export type MsgType = FixBody['msgType'];
 

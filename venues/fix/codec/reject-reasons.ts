@@ -17,6 +17,7 @@ export const SessionRejectReason = {
   SendingTimeAccuracyProblem: 10,
   InvalidMsgType: 11,
   TagAppearsMoreThanOnce: 13,
+  TagSpecifiedOutOfRequiredOrder: 14,
 } as const;
 export type SessionRejectReasonCode = (typeof SessionRejectReason)[keyof typeof SessionRejectReason];
 
@@ -32,6 +33,7 @@ const TEXT: Record<SessionRejectReasonCode, string> = {
   10: 'SendingTime accuracy problem',
   11: 'Invalid MsgType',
   13: 'Tag appears more than once',
+  14: 'Tag specified out of required order',
 };
 
 export function rejectReasonText(reason: SessionRejectReasonCode): string {

@@ -56,7 +56,17 @@ export const Tag = {
   RefTagID: 371,
   RefMsgType: 372,
   SessionRejectReason: 373,
+  BusinessRejectRefID: 379,
+  BusinessRejectReason: 380,
   CxlRejResponseTo: 434,
+  MassCancelRequestType: 530,
+  MassCancelResponse: 531,
+  MassCancelRejectReason: 532,
+  TotalAffectedOrders: 533,
+  MassStatusReqID: 584,
+  MassStatusReqType: 585,
+  TotNumReports: 911,
+  LastRptRequested: 912,
 } as const;
 
 /** Header fields after 8, 9 and 35, in the order this codec writes them (ascending, as QuickFIX does). */

@@ -4,8 +4,16 @@
  * OrderCancelRequest and OrderCancelReplaceRequest become venue requests for this owner; every
  * sequenced venue output concerning the owner becomes an ExecutionReport (new, trade, canceled,
  * replaced, rejected with a reason text) or an OrderCancelReject (with the order's OrdStatus: a cancel
- * that loses the race with a fill is "too late to cancel" with OrdStatus Filled). OrderStatusRequest
- * is answered from venue truth; a mass cancel and cancel-on-disconnect cancel every order of the owner.
+ * that loses the race with a fill is "too late to cancel" with OrdStatus Filled). OrderStatusRequest and
+ * OrderMassStatusRequest are answered from venue truth, at a rate (status-answers.ts). An
+ * OrderMassCancelRequest, the operator's mass cancel and cancel-on-disconnect cancel every order of the
+ * owner (one side, or both); each cancelled order gets its own Canceled report, then the request gets an
+ * OrderMassCancelReport with the number cancelled (TotalAffectedOrders counts earlier trading sessions'
+ * orders too: the venue cancels by owner), or MassCancelResponse 0 when the venue refused it during a
+ * sequencer failover. An application message an order-entry acceptor does not take (an ExecutionReport
+ * or OrderCancelReject sent to it, an OrderMassCancelReport, an OrderMassStatusRequest where the venue
+ * has turned it off) and a request lacking a conditionally required field get a BusinessMessageReject;
+ * a BusinessMessageReject received is counted, never answered (a reject of a reject could loop).
  *
  * Reports always go to the session, connected or not: while it is down the session keeps numbering
  * and storing them, and the router gets them by resend when it logs on again (seed 004, CFE: "queues
@@ -15,10 +23,11 @@
  * sends order and fill information for the current session"); their reports still reach the listeners
  * (the drop copy), which cover the owner, not a session.
  *
- * Leaves out: OrderMassCancelRequest on the wire (the codec has no MsgType q; `massCancel` is the
- * venue operator's action), BusinessMessageReject for unsupported messages (counted instead), risk
- * limits and throttles. Units: prices in ticks inside, decimals on the wire; times in ns.
- * A file over 250 lines: the inbound requests and the outbound reports share the order records.
+ * Leaves out: MassCancelRequestType 2-6 (underlying, product, CFICode, SecurityType, trading session:
+ * refused with MassCancelRejectReason 99), risk limits and order throttles.
+ * Units: prices in ticks inside, decimals on the wire; times in ns.
+ * A file over 400 lines: the inbound requests and the outbound reports share the order records (status
+ * answers, request terms and report bodies are already in their own modules).
  */
 import { invariant, type Kernel } from '../../../sim/index.ts';
 import type { Ns } from '../../../sim/time.ts';
@@ -32,15 +41,19 @@ import type {
   NewOrderSingle,
   OrderCancelReplaceRequest,
   OrderCancelRequest,
-  OrderStatusRequest,
+  OrderMassCancelRequest,
+  OrderMassStatusRequest,
 } from '../codec/messages.ts';
+import { missingConditionalTag } from '../codec/schema.ts';
 import type { SessionEvent } from '../session/outputs.ts';
 import { CancelOnDisconnect, type MassCanceller } from './cancel-on-disconnect.ts';
 import type { CounterpartyConfig, ExecutionReportListener, SessionPort } from './config.ts';
 import { reportDialectFor } from './dialect.ts';
-import { readOrderTerms, readReplaceTerms } from './order-terms.ts';
+import { readMassCancelTerms, readOrderTerms, readReplaceTerms } from './order-terms.ts';
 import { OrderRecord } from './order-record.ts';
-import { CxlRejReason, ReportBuilder, type ReportDetail } from './reports.ts';
+import { DEFAULT_STATUS_ANSWERS_PER_SEC } from './paced-answers.ts';
+import { BusinessRejectReason, CxlRejReason, MassCancelRejectReason, ReportBuilder, type ReportDetail } from './reports.ts';
+import { StatusAnswers } from './status-answers.ts';
 import { TickScale } from './tick-scale.ts';
 
 const VENUE_REJECT_TEXT: Record<RejectReason, string> = {
@@ -59,12 +72,21 @@ export interface CounterpartyStats {
   /** Reports of orders from earlier trading sessions: listeners only, never the current session. */
   reportsWithheld: number;
   cancelRejectsSent: number;
-  statusAnswers: number;
+  /** OrderStatusRequests and OrderMassStatusRequests received (their answers: `statusAnswers.stats`). */
+  statusRequests: number;
   /** PossResend NewOrderSingles whose ClOrdID was already seen (Vol. 2 19a): dropped. */
   possResendDuplicates: number;
-  /** Application messages an order-entry acceptor does not take (ExecutionReport from the router...). */
-  unsupportedMessages: number;
+  businessRejectsSent: number;
+  businessRejectsReceived: number;
+  massCancelReportsSent: number;
+  /** Mass cancels the venue refused during a failover transition (wire requests and operator actions). */
   massCancelsRefused: number;
+}
+
+/** A mass cancel sent to the venue and not yet done: its Canceled reports' text, and the wire request if it came as one. */
+interface PendingMassCancel {
+  text: string;
+  request: OrderMassCancelRequest | undefined;
 }
 
 export class OrderEntryCounterparty implements OwnerSink, MassCanceller {
@@ -74,11 +96,14 @@ export class OrderEntryCounterparty implements OwnerSink, MassCanceller {
     reportsSent: 0,
     reportsWithheld: 0,
     cancelRejectsSent: 0,
-    statusAnswers: 0,
+    statusRequests: 0,
     possResendDuplicates: 0,
-    unsupportedMessages: 0,
+    businessRejectsSent: 0,
+    businessRejectsReceived: 0,
+    massCancelReportsSent: 0,
     massCancelsRefused: 0,
   };
+  readonly statusAnswers: StatusAnswers;
   readonly cancelOnDisconnect: CancelOnDisconnect;
   private readonly ticks: TickScale;
   private readonly reports: ReportBuilder;
@@ -88,8 +113,8 @@ export class OrderEntryCounterparty implements OwnerSink, MassCanceller {
   private readonly byClOrdId = new Map<string, OrderRecord>();
   /** Every ClOrdID seen in this trading session, rejected orders' included. */
   private readonly usedClOrdIds = new Set<string>();
-  /** Texts of mass cancels sent to the venue and not yet done, oldest first. */
-  private readonly massCancelTexts: string[] = [];
+  /** Mass cancels sent to the venue and not yet done, oldest first (the venue answers them in order). */
+  private readonly pendingMassCancels: PendingMassCancel[] = [];
   private port: SessionPort | undefined;
   private tradingSession = 0;
 
@@ -102,6 +127,18 @@ export class OrderEntryCounterparty implements OwnerSink, MassCanceller {
     this.ticks = new TickScale(config.tickSize);
     this.reports = new ReportBuilder(config.ownerId, config.symbol, this.ticks, reportDialectFor(config.beginString), config.epochUtcMs);
     this.cancelOnDisconnect = new CancelOnDisconnect(kernel, config.cancelOnDisconnectDelayNs, this);
+    this.statusAnswers = new StatusAnswers(
+      kernel,
+      this.reports,
+      {
+        symbol: config.symbol,
+        findOrder: (clOrdId, orderIdText) => this.byClOrdId.get(clOrdId) ?? this.currentSessionOrder(orderIdText),
+        workingOrders: () => [...this.byOrderId.values()].filter((r) => r.tradingSession === this.tradingSession && !r.isTerminal),
+        leavesQtyShares: (orderId) => venue.leavesQtyShares(orderId),
+        port: () => this.requirePort(),
+      },
+      config.statusAnswersPerSec ?? DEFAULT_STATUS_ANSWERS_PER_SEC,
+    );
     venue.connect(config.ownerId, this);
   }
 
@@ -112,6 +149,7 @@ export class OrderEntryCounterparty implements OwnerSink, MassCanceller {
     this.byClOrdId.clear();
     this.usedClOrdIds.clear();
     this.cancelOnDisconnect.reset();
+    this.statusAnswers.clear();
   }
 
   /** Every execution report of this owner, current session or not (a drop copy listens here). */
@@ -120,8 +158,8 @@ export class OrderEntryCounterparty implements OwnerSink, MassCanceller {
   }
 
   /** Cancels every resting order of the owner (on one side, or both); each gets a Canceled report. */
-  massCancel(side?: Side, text = 'mass cancel'): void {
-    this.massCancelTexts.push(text);
+  massCancel(side?: Side, text = 'mass cancel', request?: OrderMassCancelRequest): void {
+    this.pendingMassCancels.push({ text, request });
     this.venue.massCancel(this.ownerId, side);
   }
 
@@ -146,9 +184,21 @@ export class OrderEntryCounterparty implements OwnerSink, MassCanceller {
       case 'G':
         return this.replaceRequest(body);
       case 'H':
-        return this.statusRequest(body);
-      default:
-        this.stats.unsupportedMessages++;
+        this.stats.statusRequests++;
+        return this.statusAnswers.ask(body);
+      case 'q':
+        return this.massCancelRequest(body, message.header.msgSeqNum);
+      case 'AF':
+        return this.massStatusRequest(body, message.header.msgSeqNum);
+      case 'j':
+        this.stats.businessRejectsReceived++;
+        return;
+      case '8':
+        return this.businessReject(message.header.msgSeqNum, body.msgType, body.execId, BusinessRejectReason.UnsupportedMessageType, 'ExecutionReport is not accepted by the venue');
+      case '9':
+        return this.businessReject(message.header.msgSeqNum, body.msgType, body.clOrdId, BusinessRejectReason.UnsupportedMessageType, 'OrderCancelReject is not accepted by the venue');
+      case 'r':
+        return this.businessReject(message.header.msgSeqNum, body.msgType, body.clOrdId, BusinessRejectReason.UnsupportedMessageType, 'OrderMassCancelReport is not accepted by the venue');
     }
   }
 
@@ -215,19 +265,33 @@ export class OrderEntryCounterparty implements OwnerSink, MassCanceller {
     return undefined;
   }
 
-  /** Answered from the venue's truth at this instant: the book's open quantity, the sequenced fills. */
-  private statusRequest(request: OrderStatusRequest): void {
-    this.stats.statusAnswers++;
-    const now = this.kernel.now;
-    const record = this.byClOrdId.get(request.clOrdId) ?? this.currentSessionOrder(request.orderId);
-    if (record === undefined) {
-      this.requirePort().send(this.reports.orderless(request.clOrdId, request.side, this.reports.statusExecType('8'), 'unknown order', now, true));
+  /** A mass cancel on the wire: refused here when it cannot be carried out, else the venue's mass cancel. */
+  private massCancelRequest(request: OrderMassCancelRequest, seq: number): void {
+    const missing = missingConditionalTag(request);
+    if (missing !== undefined) {
+      this.businessReject(seq, 'q', request.clOrdId, BusinessRejectReason.ConditionallyRequiredFieldMissing, `conditionally required field missing: ${missing}`);
       return;
     }
-    const ordStatus = record.reportedStatus;
-    const leavesQtyShares = record.isTerminal ? 0 : this.venue.leavesQtyShares(record.orderId);
-    const execType = this.reports.statusExecType(ordStatus);
-    this.requirePort().send(this.reports.execution(record, { execType, execId: this.reports.localExecId(), atNs: now, status: true, ordStatus, leavesQtyShares }));
+    const terms = readMassCancelTerms(request, this.config.symbol);
+    if ('rejectReason' in terms) {
+      this.sendMassCancelReport(this.reports.massCancelReport(request, terms, this.kernel.now));
+      return;
+    }
+    this.massCancel(terms.side, request.text ?? 'mass cancel', request);
+  }
+
+  private massStatusRequest(request: OrderMassStatusRequest, seq: number): void {
+    if (this.config.acceptsMassStatus === false) {
+      this.businessReject(seq, 'AF', request.massStatusReqId, BusinessRejectReason.UnsupportedMessageType, 'OrderMassStatusRequest is not supported by this venue');
+      return;
+    }
+    const missing = missingConditionalTag(request);
+    if (missing !== undefined) {
+      this.businessReject(seq, 'AF', request.massStatusReqId, BusinessRejectReason.ConditionallyRequiredFieldMissing, `conditionally required field missing: ${missing}`);
+      return;
+    }
+    this.stats.statusRequests++;
+    this.statusAnswers.askMass(request);
   }
 
   private currentSessionOrder(orderIdText: string | undefined): OrderRecord | undefined {
@@ -255,9 +319,11 @@ export class OrderEntryCounterparty implements OwnerSink, MassCanceller {
         return this.cancelled(output, event);
       case 'replaced':
         return this.replaced(output, event);
-      case 'mass-cancelled':
-        this.massCancelTexts.shift();
+      case 'mass-cancelled': {
+        const done = this.pendingMassCancels.shift();
+        if (done?.request !== undefined) this.sendMassCancelReport(this.reports.massCancelReport(done.request, { totalAffectedOrders: event.cancelledOrders }, output.producedAtNs));
         return;
+      }
       case 'level':
         return;
     }
@@ -265,8 +331,9 @@ export class OrderEntryCounterparty implements OwnerSink, MassCanceller {
 
   onUnavailable(request: VenueRequest, atNs: Ns): void {
     if (request.kind === 'mass-cancel') {
-      this.massCancelTexts.shift();
+      const refused = this.pendingMassCancels.shift();
       this.stats.massCancelsRefused++;
+      if (refused?.request !== undefined) this.sendMassCancelReport(this.reports.massCancelReport(refused.request, { rejectReason: MassCancelRejectReason.Other, text: UNAVAILABLE_TEXT }, atNs));
       return;
     }
     const record = this.recordOf(request.orderId);
@@ -305,7 +372,7 @@ export class OrderEntryCounterparty implements OwnerSink, MassCanceller {
       return;
     }
     record.applyCancel(undefined);
-    const text = event.reason === 'mass-cancel' ? this.massCancelTexts[0] : 'unfilled quantity canceled';
+    const text = event.reason === 'mass-cancel' ? this.pendingMassCancels[0]?.text : 'unfilled quantity canceled';
     this.emit(record, { execType: '4', execId, atNs: output.producedAtNs, text });
   }
 
@@ -360,6 +427,16 @@ export class OrderEntryCounterparty implements OwnerSink, MassCanceller {
     if (record !== undefined && record.tradingSession !== this.tradingSession) return;
     this.stats.cancelRejectsSent++;
     this.requirePort().send(reject);
+  }
+
+  private sendMassCancelReport(report: AppBody): void {
+    this.stats.massCancelReportsSent++;
+    this.requirePort().send(report);
+  }
+
+  private businessReject(refSeqNum: number, refMsgType: string, refId: string | undefined, reason: number, text: string): void {
+    this.stats.businessRejectsSent++;
+    this.requirePort().send(this.reports.businessReject(refSeqNum, refMsgType, refId, reason, text));
   }
 
   private recordOf(orderId: number): OrderRecord {

@@ -3,12 +3,13 @@
  * says in a reject text why it cannot. Supported: limit day (OrdType 2, TimeInForce 0 or absent), limit
  * IOC (OrdType 2, TimeInForce 3) and market (OrdType 1, day or IOC: it never rests either way), buy or
  * sell. A replace may change the limit price and the total order quantity (filled part included); a
- * missing Price or OrderQty keeps the order's.
+ * missing Price or OrderQty keeps the order's. An OrderMassCancelRequest may cancel all orders (type 7)
+ * or those of the venue's one security (type 1), on one side or both.
  * Leaves out: GTC/GTD/FOK, stop orders, short-sell sides, and any minimum quantity or price band.
  * Units: prices in ticks (via the instrument's TickScale), quantities in whole shares.
  */
 import type { OrderType, Side } from '../../book/index.ts';
-import type { NewOrderSingle, OrderCancelReplaceRequest, Side as FixSide } from '../codec/messages.ts';
+import type { NewOrderSingle, OrderCancelReplaceRequest, OrderMassCancelRequest, Side as FixSide } from '../codec/messages.ts';
 import type { OrderRecord } from './order-record.ts';
 import type { TickScale } from './tick-scale.ts';
 
@@ -60,6 +61,20 @@ export function readReplaceTerms(request: OrderCancelReplaceRequest, record: Ord
   const orderQtyShares = request.orderQty ?? record.orderQtyShares;
   if (!isWholeShares(orderQtyShares)) return 'order quantity must be a whole number of shares >= 1';
   return { priceTicks, orderQtyShares };
+}
+
+/** MassCancelRejectReason (532) values a refused mass cancel carries. */
+const UNKNOWN_SECURITY = 1;
+const OTHER = 99;
+
+/** The side a mass cancel cancels (undefined: both), or why it is refused. */
+export function readMassCancelTerms(request: OrderMassCancelRequest, symbol: string): { side: Side | undefined } | { rejectReason: number; text: string } {
+  const type = request.massCancelRequestType;
+  if (type !== '1' && type !== '7') return { rejectReason: OTHER, text: `MassCancelRequestType ${type} not supported` };
+  if (type === '1' && request.symbol !== symbol) return { rejectReason: UNKNOWN_SECURITY, text: `unknown security ${request.symbol}` };
+  if (request.side === undefined) return { side: undefined };
+  const side = bookSide(request.side);
+  return side === undefined ? { rejectReason: OTHER, text: `unsupported side ${request.side}` } : { side };
 }
 
 function limitTicks(price: number | undefined, ticks: TickScale): number | string {

@@ -1,23 +1,40 @@
 /**
- * Builds the counterparty's outbound bodies: ExecutionReports from an order's record, and
- * OrderCancelRejects. Prices go out as decimals (ticks × tick size), TransactTime is the simulated
+ * Builds the counterparty's outbound bodies: ExecutionReports from an order's record (status and mass
+ * status answers included), OrderCancelRejects, OrderMassCancelReports and BusinessMessageRejects. Prices go out as decimals (ticks × tick size), TransactTime is the simulated
  * instant the venue produced the output (so a report queued during an outage keeps its time), and
  * ExecIDs are deterministic: `<epoch>.<venue seq>.<order id>` for a report of a sequenced venue output
  * (unique per venue, the same on the entry session and the drop copy), `<owner>.L<n>` for one the
- * counterparty makes itself (rejects before the venue, status answers, refusals during a failover).
+ * counterparty makes itself (rejects before the venue, status answers, refusals during a failover);
+ * OrderMassCancelReport's OrderID, the venue's id of the mass cancel request, is `<owner>.M<n>`.
  * Units: times in ns of simulated time, `epochUtcMs` the UTC instant in ms at which that time reads 0.
  */
 import { NS_PER_MS, type Ns } from '../../../sim/time.ts';
 import type { OrderType, Side as BookSide } from '../../book/index.ts';
 import type { SequencedOutput } from '../../sequencer/index.ts';
 import { formatUtcTimestampMs } from '../codec/values.ts';
-import type { CxlRejResponseTo, ExecType, ExecutionReport, OrdStatus, OrdType, OrderCancelReject, Side } from '../codec/messages.ts';
+import type {
+  BusinessMessageReject,
+  CxlRejResponseTo,
+  ExecType,
+  ExecutionReport,
+  MassCancelResponse,
+  OrdStatus,
+  OrdType,
+  OrderCancelReject,
+  OrderMassCancelReport,
+  OrderMassCancelRequest,
+  Side,
+} from '../codec/messages.ts';
 import type { ExecutionReportDialect } from './dialect.ts';
 import type { OrderRecord } from './order-record.ts';
 import type { TickScale } from './tick-scale.ts';
 
 /** CxlRejReason (102) values the counterparty uses. */
 export const CxlRejReason = { TooLateToCancel: 0, UnknownOrder: 1, DuplicateClOrdId: 6, Other: 99 } as const;
+/** MassCancelRejectReason (532) values the counterparty uses. */
+export const MassCancelRejectReason = { NotSupported: 0, UnknownSecurity: 1, Other: 99 } as const;
+/** BusinessRejectReason (380) values the counterparty uses. */
+export const BusinessRejectReason = { Other: 0, UnknownSecurity: 2, UnsupportedMessageType: 3, ApplicationNotAvailable: 4, ConditionallyRequiredFieldMissing: 5 } as const;
 
 export const fixSide = (side: BookSide): Side => (side === 'buy' ? '1' : '2');
 export const fixOrdType = (orderType: OrderType): OrdType => (orderType === 'market' ? '1' : '2');
@@ -37,10 +54,13 @@ export interface ReportDetail {
   /** OrdStatus and LeavesQty when they are not the record's (a status answer from venue truth). */
   ordStatus?: OrdStatus;
   leavesQtyShares?: number;
+  /** One answer of an OrderMassStatusRequest: its id, how many answers it has, whether this is the last. */
+  massStatus?: { reqId: string; totNumReports: number; last: boolean };
 }
 
 export class ReportBuilder {
   private localExecIds = 0;
+  private massCancelIds = 0;
   // Reports of one venue output share their millisecond: the text is formatted once for them.
   private lastTransactMs = Number.NaN;
   private lastTransactText = '';
@@ -93,8 +113,59 @@ export class ReportBuilder {
       avgPx: this.ticks.averagePrice(record.notionalTicks, record.cumQtyShares),
       transactTime: this.transactTime(detail.atNs),
       text: detail.text,
+      massStatusReqId: detail.massStatus?.reqId,
+      totNumReports: detail.massStatus?.totNumReports,
+      lastRptRequested: detail.massStatus?.last,
     };
     return report;
+  }
+
+  /** The answer to an OrderMassCancelRequest: done (`totalAffectedOrders`) or rejected (`rejectReason`). */
+  massCancelReport(request: OrderMassCancelRequest, outcome: { totalAffectedOrders: number } | { rejectReason: number; text: string }, atNs: Ns): OrderMassCancelReport {
+    const rejected = 'rejectReason' in outcome;
+    return {
+      msgType: 'r',
+      clOrdId: request.clOrdId,
+      orderId: `${this.ownerId}.M${++this.massCancelIds}`,
+      massCancelRequestType: request.massCancelRequestType,
+      massCancelResponse: rejected ? '0' : (request.massCancelRequestType as MassCancelResponse),
+      massCancelRejectReason: rejected ? outcome.rejectReason : undefined,
+      totalAffectedOrders: rejected ? undefined : outcome.totalAffectedOrders,
+      symbol: request.symbol,
+      side: request.side,
+      transactTime: this.transactTime(atNs),
+      text: rejected ? outcome.text : request.text,
+    };
+  }
+
+  /**
+   * The one answer to an OrderMassStatusRequest that matches no working order. FIX 4.4 prescribes one
+   * ExecutionReport per matching order and says nothing of an empty match; this venue sends one report
+   * so the requester is not left waiting: OrderID NONE, no ClOrdID, ExecType I, OrdStatus Rejected,
+   * TotNumReports 0, LastRptRequested Y, Side the request's (Buy when it named none: the field is required).
+   */
+  massStatusNone(reqId: string, side: Side | undefined, atNs: Ns): ExecutionReport {
+    return {
+      msgType: '8',
+      orderId: 'NONE',
+      execId: this.localExecId(),
+      execType: 'I',
+      ordStatus: '8',
+      side: side ?? '1',
+      symbol: this.symbol,
+      leavesQty: 0,
+      cumQty: 0,
+      avgPx: 0,
+      transactTime: this.transactTime(atNs),
+      text: 'no working orders',
+      massStatusReqId: reqId,
+      totNumReports: 0,
+      lastRptRequested: true,
+    };
+  }
+
+  businessReject(refSeqNum: number, refMsgType: string, refId: string | undefined, reason: number, text: string): BusinessMessageReject {
+    return { msgType: 'j', refSeqNum, refMsgType, businessRejectRefId: refId, businessRejectReason: reason, text };
   }
 
   /** A report for a request that never became an order (rejected before the venue, or unknown). */

@@ -50,6 +50,11 @@ export interface SessionConfig {
   epochUtcMs: number;
   /** Initiators only: delay before reconnecting; undefined means do not reconnect. */
   reconnect: ReconnectBackoff | undefined;
+  /**
+   * Deliberate defects, for tests only: they prove that a checker (the chaos proxy's verdict) can fail, as
+   * a deliberately broken policy does for the invariants. Never set outside tests.
+   */
+  brokenForTests?: { ignoreResendRequests?: boolean; applyPossDupDuplicates?: boolean };
 }
 
 export const DEFAULT_SESSION_CONFIG: Omit<SessionConfig, 'role' | 'beginString' | 'senderCompId' | 'targetCompId' | 'epochUtcMs'> = {

@@ -77,6 +77,15 @@ export class InboundGap<T> {
     return this.highestMissing >= expected ? this.ask(expected, nowNs) : 'closed';
   }
 
+  /**
+   * The request to send when the peer has said the rest of the outstanding request will not come as asked
+   * (a GapFill that reaches past `expected` but arrived too low to apply): the open range again, from
+   * `expected`. Undefined when no request is outstanding.
+   */
+  askAgain(expected: number, nowNs: Ns): ResendAsk | undefined {
+    return this.requested === undefined ? undefined : this.ask(expected, nowNs);
+  }
+
   /** Asks for the open range again every `intervalNs` while the gap is open; undefined stops it. */
   repeatEvery(intervalNs: Ns | undefined): void {
     this.stormIntervalNs = intervalNs ?? 0;

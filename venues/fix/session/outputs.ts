@@ -22,6 +22,8 @@ export type SessionEvent =
    */
   | { type: 'messages-lost'; seqs: readonly number[] }
   | { type: 'possdup-ignored'; seq: number }
+  /** This side jumped its outgoing numbers, announced by a SequenceReset-Reset to `newSeqNo`. */
+  | { type: 'sequence-reset-sent'; newSeqNo: number }
   | { type: 'reject-sent'; refSeqNum: number; reason: number }
   | { type: 'reject-received'; refSeqNum: number };
 
@@ -37,6 +39,8 @@ export type SessionOutput =
 /** Running counts, for metrics (GFR, PES) and tests. */
 export interface SessionStats {
   logons: number;
+  /** Logons for this session answered with a Logout because they were invalid (1B d). */
+  logonsRefused: number;
   disconnects: number;
   gapsDetected: number;
   resendRequestsSent: number;
@@ -57,6 +61,7 @@ export interface SessionStats {
 export function emptyStats(): SessionStats {
   return {
     logons: 0,
+    logonsRefused: 0,
     disconnects: 0,
     gapsDetected: 0,
     resendRequestsSent: 0,

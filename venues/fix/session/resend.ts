@@ -20,8 +20,12 @@ export interface ResendPlan {
 
 const FIX42_INFINITY = 999_999;
 
-/** Undefined when nothing in the range has been sent yet. */
-export function planResend(store: MessageStore, beginSeqNo: number, endSeqNo: number, nextSenderSeqNum: number): ResendPlan | undefined {
+/**
+ * Undefined when nothing in the range has been sent yet. With `gapFillBusiness` the stored business
+ * messages are gap-filled too, as if the store had lost them (issue 18's "a peer that gap-fills business
+ * messages").
+ */
+export function planResend(store: MessageStore, beginSeqNo: number, endSeqNo: number, nextSenderSeqNum: number, gapFillBusiness = false): ResendPlan | undefined {
   const lastSent = nextSenderSeqNum - 1;
   const begin = Math.max(1, beginSeqNo);
   const end = endSeqNo === 0 || endSeqNo === FIX42_INFINITY || endSeqNo > lastSent ? lastSent : endSeqNo;
@@ -30,7 +34,7 @@ export function planResend(store: MessageStore, beginSeqNo: number, endSeqNo: nu
   const lostSeqs: number[] = [];
   let runStart = 0;
   for (let seq = begin; seq <= end; seq++) {
-    const message = store.get(seq);
+    const message = gapFillBusiness ? undefined : store.get(seq);
     if (message !== undefined) {
       if (runStart !== 0) steps.push({ kind: 'gap-fill', seq: runStart, newSeqNo: seq });
       runStart = 0;

@@ -65,6 +65,16 @@ export class SimSessionEndpoint implements LinkEndpoint, EventHandler {
     this.apply(this.session.paceReplays(this.kernel.now, rateMsgsPerSec));
   }
 
+  /** A peer that gap-fills business messages (issue 18) while `on`. */
+  gapFillBusiness(on: boolean): void {
+    this.apply(this.session.gapFillBusiness(this.kernel.now, on));
+  }
+
+  /** A sequence reset (issue 18): this side's numbers jump ahead by `jump`, announced by SequenceReset-Reset. */
+  jumpSequence(jump: number): void {
+    this.apply(this.session.jumpSequence(this.kernel.now, jump));
+  }
+
   /** Resend storm (seed 002): re-request an open gap every `intervalNs`; undefined stops. */
   repeatResendRequests(intervalNs: Ns | undefined): void {
     this.apply(this.session.repeatResendRequests(this.kernel.now, intervalNs));

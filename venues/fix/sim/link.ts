@@ -5,6 +5,9 @@
  * probability that can change during a run (a gateway or proxy dropping messages without closing the
  * connection, which is how a session sees a sequence gap), the connection can be cut (both ends learn it
  * at once; messages in flight are lost), and connection attempts can be refused until a given time.
+ * Message faults on one direction (link-faults.ts: loss by type and count, delay and jitter, duplicates,
+ * reordering) are added and removed while it runs; a message held back for reordering goes out just after
+ * the next one in its direction, or when the reordering ends.
  * Left out: partial writes, half-open connections, bandwidth.
  * Units: latency distribution and connect delay in ns; loss probability per message.
  */
@@ -14,6 +17,7 @@ import type { EventHandler, Kernel } from '../../../sim/kernel.ts';
 import type { UniformSource } from '../../../sim/random.ts';
 import type { Ns } from '../../../sim/time.ts';
 import type { FixMessage } from '../codec/messages.ts';
+import { LinkFaults, type LinkFault } from './link-faults.ts';
 
 export interface LinkEndpoint {
   onLinkUp(): void;
@@ -28,6 +32,8 @@ export interface SimulatedLinkOptions {
   lossRng: UniformSource;
   lossProbability?: number;
   connectDelayNs: Ns;
+  /** Draws for message faults (link-faults.ts); needed only when they are used. */
+  faultRng?: UniformSource;
 }
 
 export type LinkSide = 0 | 1;
@@ -50,6 +56,8 @@ export class SimulatedLink implements EventHandler {
   private connecting = false;
   private epoch = 0;
   private refuseUntilNs: Ns = 0;
+  private faults: (LinkFaults | undefined)[] = [undefined, undefined];
+  private readonly heldBack: (FixMessage | undefined)[] = [undefined, undefined];
 
   constructor(
     private readonly kernel: Kernel,
@@ -69,10 +77,10 @@ export class SimulatedLink implements EventHandler {
 
   /**
    * Messages sent towards `side` that it has not received and whose absence it cannot yet detect:
-   * in flight, or lost with no later message delivered behind them.
+   * in flight, held back for reordering, or lost with no later message delivered behind them.
    */
   undeliveredTo(side: LinkSide): number {
-    return this.inFlight[side].length + this.lostSinceDelivery[side];
+    return this.inFlight[side].length + this.lostSinceDelivery[side] + (this.heldBack[side] === undefined ? 0 : 1);
   }
 
   attach(side: LinkSide, endpoint: LinkEndpoint): void {
@@ -98,18 +106,63 @@ export class SimulatedLink implements EventHandler {
     this.epoch++;
     this.inFlight[0].length = 0;
     this.inFlight[1].length = 0;
+    this.heldBack[0] = this.heldBack[1] = undefined;
     this.kernel.scheduleAfter(0, this, DOWN, this.epoch);
+  }
+
+  /** Applies a message fault to what travels towards `to` until the returned function is called. */
+  addFault(to: LinkSide, fault: LinkFault): () => void {
+    const rng = this.options.faultRng;
+    invariant(rng !== undefined, 'a SimulatedLink needs options.faultRng for message faults');
+    const faults = (this.faults[to] ??= new LinkFaults(rng));
+    const remove = faults.add(fault);
+    return () => {
+      remove();
+      const held = this.heldBack[to];
+      if (held !== undefined && !faults.reordering) {
+        this.heldBack[to] = undefined;
+        this.carry(to, held, 0);
+      }
+    };
   }
 
   send(from: LinkSide, message: FixMessage): void {
     if (!this.up) return;
     const to = from === 0 ? 1 : 0;
     if (this.lossProbability > 0 && this.options.lossRng.next() < this.lossProbability) {
-      this.messagesLost++;
-      this.lostSinceDelivery[to]++;
+      this.lose(to);
       return;
     }
-    const at = Math.max(this.lastDeliveryNs[to], this.kernel.now + Math.round(this.options.latencyNs.sample(this.options.latencyRng)));
+    const faults = this.faults[to];
+    if (faults === undefined || faults.isEmpty) {
+      this.carry(to, message, 0);
+      return;
+    }
+    const held = this.heldBack[to];
+    const decision = faults.decide(message, held === undefined);
+    if (decision.drop) {
+      this.lose(to);
+      return;
+    }
+    if (decision.holdBack) {
+      this.heldBack[to] = message;
+      return;
+    }
+    this.carry(to, message, decision.extraNs);
+    if (decision.duplicate !== undefined) this.carry(to, decision.duplicate, decision.extraNs);
+    if (held !== undefined) {
+      this.heldBack[to] = undefined;
+      this.carry(to, held, decision.extraNs);
+    }
+  }
+
+  private lose(to: LinkSide): void {
+    this.messagesLost++;
+    this.lostSinceDelivery[to]++;
+  }
+
+  private carry(to: LinkSide, message: FixMessage, extraNs: Ns): void {
+    const at = Math.max(this.lastDeliveryNs[to], this.kernel.now + extraNs + Math.round(this.options.latencyNs.sample(this.options.latencyRng)));
     this.lastDeliveryNs[to] = at;
     this.inFlight[to].push(message);
     this.kernel.schedule(at, this, to === 0 ? DELIVER_TO_0 : DELIVER_TO_1, this.epoch);

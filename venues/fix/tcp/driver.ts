@@ -4,7 +4,8 @@
  * outputs become socket writes, a single setTimeout, connects and closes. Application deliveries are queued
  * and handed over after the other outputs of the same step, so an answer sent from inside `onMessage`
  * never reorders the session's timer. `dropOutbound` lets a test lose chosen outbound messages on purpose
- * (the session still counts them as sent, as a lost TCP segment would be).
+ * (the session still counts them as sent, as a lost TCP segment would be), and `dropInbound` chosen inbound
+ * frames (the session never sees them).
  */
 import { connect, type Socket } from 'node:net';
 import type { Ns } from '../../../sim/time.ts';
@@ -25,6 +26,7 @@ export interface DriverOptions {
   /** Called with each message as it goes out or comes in (`<` in, `>` out), for logs. */
   log?: (direction: '<' | '>', text: string) => void;
   dropOutbound?: (message: FixMessage) => boolean;
+  dropInbound?: (text: string) => boolean;
 }
 
 export class TcpSessionDriver implements SessionHandle {
@@ -85,6 +87,7 @@ export class TcpSessionDriver implements SessionHandle {
   }
 
   receive(result: DecodeResult, text: string): void {
+    if (this.options.dropInbound?.(text) === true) return;
     const now = this.clock.nowNs();
     this.options.log?.('<', text);
     if (result.kind === 'message') this.apply(this.session.onMessage(now, result.message));

@@ -23,6 +23,7 @@ export type FailoverEvent =
   | { readonly type: 'resend-served'; readonly atNs: Ns; readonly resent: number; readonly gapFilled: number }
   | { readonly type: 'replay-cleared'; readonly atNs: Ns }
   | { readonly type: 'status-requested'; readonly atNs: Ns; readonly orders: number }
+  | { readonly type: 'orders-loaded'; readonly atNs: Ns; readonly heldReports: number }
   | { readonly type: 'live-set-reconciled'; readonly atNs: Ns }
   | { readonly type: 'live-set-unresolved'; readonly atNs: Ns; readonly clOrdIds: readonly string[] };
 
@@ -30,7 +31,7 @@ export type FailoverEvent =
  * The pair's recovery phase as the router sees it. `normal` also covers the blind window between the
  * primary's death and its detection: the router cannot tell it from normal.
  */
-export type FailoverPhase = 'normal' | 'failover-detected' | 'backup-logging-on' | 'replaying' | 'reconciling' | 'recovered' | 'unresolved';
+export type FailoverPhase = 'normal' | 'failover-detected' | 'backup-logging-on' | 'loading-orders' | 'replaying' | 'reconciling' | 'recovered' | 'unresolved';
 
 /** Why the pair refused a router request at once (a value, not an exception). */
 export type FailoverRefusal = 'failover-in-progress';

@@ -9,8 +9,10 @@
  *      survives): every order not known to be done becomes uncertain; the pair refuses new requests;
  *   3. after the promotion latency the backup logs on, by the takeover design (shared-store resume or
  *      its own session); the venue may refuse it while the primary's connection is still open there;
- *   4. transport recovered at the backup's logon; in the shared-store design a resend then replays what
- *      the primary missed (PossDupFlag=Y) until the replay clears;
+ *   4. transport recovered at the backup's logon; the backup then reads the day's order records from
+ *      the store (`orderMapLoadNs`) before it can tell which router order a venue report is about, holding
+ *      the venue's reports meanwhile (seed 004: reading the order log is what makes a restart slow); in
+ *      the shared-store design a resend replays what the primary missed (PossDupFlag=Y) until it clears;
  *   5. state recovery (`StateRecovery`) resolves the uncertain orders; the live set is reconciled when
  *      none is left and the replay has cleared, or given up at the deadline with the rest recorded.
  * Transport recovery (4) can end long before state recovery (5): `timeline` holds both.
@@ -50,6 +52,8 @@ export interface FailoverGatewayConfig {
   readonly recovery: StateRecovery;
   /** State recovery gives up this long after the backup's logon. */
   readonly recoveryDeadlineNs: Ns;
+  /** After its logon, the backup reads the store's order records for this long before it relays reports; 0 if absent. */
+  readonly orderMapLoadNs?: Ns;
 }
 
 /** The router's side of the pair. */
@@ -67,6 +71,7 @@ const DETECTED = 1;
 const PROMOTE = 2;
 const CHECK_REPLAY = 3;
 const DEADLINE = 4;
+const ORDERS_LOADED = 5;
 
 export class FailoverGateway implements EventHandler, GatewayNodeListener<AppBody, FixMessage<AppBody>> {
   readonly ledger = new RouterSideLedger();
@@ -95,6 +100,8 @@ export class FailoverGateway implements EventHandler, GatewayNodeListener<AppBod
   private lastDisconnectAtNs: Ns | undefined;
   private lastLogonAtNs: Ns | undefined;
   private readonly wiredAtNs = new Map<string, Ns>();
+  /** Venue reports that reached the backup while it was still reading its order records, in arrival order. */
+  private heldReports: { message: FixMessage<AppBody>; wiredAtNs: Ns }[] | undefined;
   private readonly rng: { detection: RandomStream; promotion: RandomStream };
 
   constructor(
@@ -190,8 +197,9 @@ export class FailoverGateway implements EventHandler, GatewayNodeListener<AppBod
     if (kind === DETECTED) this.detected();
     else if (kind === PROMOTE) this.promote();
     else if (kind === CHECK_REPLAY) {
-      if (this.timeline.replayClearedAtNs === undefined && !(this.backupDriver as GatewaySessionDriver).session.inGapRecovery) this.replayCleared();
+      if (this.timeline.replayClearedAtNs === undefined && this.heldReports === undefined && !(this.backupDriver as GatewaySessionDriver).session.inGapRecovery) this.replayCleared();
     } else if (kind === DEADLINE) this.giveUp();
+    else if (kind === ORDERS_LOADED) this.ordersLoaded();
     else invariant(false, () => `pair ${this.config.pairId}: unknown event ${kind}`);
   }
 
@@ -250,10 +258,31 @@ export class FailoverGateway implements EventHandler, GatewayNodeListener<AppBod
     this.active = this.backup;
     if (this.timeline.backupLoggedOnAtNs !== undefined) return;
     this.timeline.backupLoggedOnAtNs = now;
+    this.kernel.scheduleAfter(this.config.recoveryDeadlineNs, this, DEADLINE);
+    const loadNs = this.config.orderMapLoadNs ?? 0;
+    if (loadNs > 0) {
+      this.phase = 'loading-orders';
+      this.heldReports = [];
+      this.kernel.scheduleAfter(loadNs, this, ORDERS_LOADED);
+      return;
+    }
+    this.beginRecovery();
+  }
+
+  /** The backup knows its orders: it relays what it held, in order, and starts state recovery. */
+  private ordersLoaded(): void {
+    const held = this.heldReports ?? [];
+    this.heldReports = undefined;
+    this.publish({ type: 'orders-loaded', atNs: this.kernel.now, heldReports: held.length });
+    for (const { message, wiredAtNs } of held) this.backup.relayAck(message, wiredAtNs);
+    this.beginRecovery();
+  }
+
+  private beginRecovery(): void {
+    const now = this.kernel.now;
     this.phase = 'replaying';
     // The logon's own gap (if any) is asked for in the same step; look once that step is done.
     this.kernel.scheduleAfter(0, this, CHECK_REPLAY);
-    this.kernel.scheduleAfter(this.config.recoveryDeadlineNs, this, DEADLINE);
     const uncertain: UncertainOrder[] = this.ledger.uncertainOrders().map((order) => ({ rootClOrdId: order.rootClOrdId, side: order.side }));
     const before = this.timeline.statusRequestsSent;
     this.config.recovery.begin({ uncertain, requestStatus: (order) => this.requestStatus(order) });
@@ -297,7 +326,8 @@ export class FailoverGateway implements EventHandler, GatewayNodeListener<AppBod
         const clOrdId = 'clOrdId' in message.body ? message.body.clOrdId : undefined;
         const wiredAtNs = (clOrdId === undefined ? undefined : this.wiredAtNs.get(clOrdId)) ?? this.kernel.now;
         if (clOrdId !== undefined) this.wiredAtNs.delete(clOrdId);
-        node.relayAck(message, wiredAtNs);
+        if (node === this.backup && this.heldReports !== undefined) this.heldReports.push({ message, wiredAtNs });
+        else node.relayAck(message, wiredAtNs);
       },
       onEvent: (event) => this.onSessionEvent(node, event),
     };
@@ -324,7 +354,8 @@ export class FailoverGateway implements EventHandler, GatewayNodeListener<AppBod
       case 'resend-served':
         return this.publish({ type: 'resend-served', atNs: now, resent: event.resent, gapFilled: event.gapFilled });
       case 'gap-closed':
-        if (isBackup && this.timeline.replayClearedAtNs === undefined) this.replayCleared();
+        // While the backup reads its orders, the replay it received is held too: it clears after the load.
+        if (isBackup && this.timeline.replayClearedAtNs === undefined && this.heldReports === undefined) this.replayCleared();
         return;
       default:
         return;

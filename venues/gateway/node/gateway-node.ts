@@ -155,7 +155,9 @@ export class GatewayNode<M, A = M> implements EventHandler, QueueServer<M> {
   /**
    * Brings a down node straight to trading-ready now (a pool that is up before the episode starts).
    * `history` is how long it has been up and how many orders it has served already, so that its warm-up
-   * curve reads it as warm as that (default: just started, cold).
+   * curve reads it as warm as that (default: just started, cold). It has been platform- and trading-ready
+   * for all of that time too: slow-start ramps (Envoy, HAProxy) read the trading-ready clock, and a node
+   * that was serving before the episode began is not a newcomer to them.
    */
   startTradingReady(history: { upForNs: Ns; ordersServed: number } = { upForNs: 0, ordersServed: 0 }): void {
     invariant(this.state === 'down', () => `node ${this.id}: start from ${this.state}; only a down node starts`);
@@ -166,6 +168,7 @@ export class GatewayNode<M, A = M> implements EventHandler, QueueServer<M> {
     this.becomePlatformReady();
     this.platformReadyAtNs = this.bootedAtNs;
     this.becomeTradingReady();
+    this.tradingReadyAtNs = this.bootedAtNs;
   }
 
   /** Router side: sends an order to this node. Refused (as a value, after a one-way latency) unless it listens. */

@@ -2,7 +2,7 @@ import { existsSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
-import { chartRecordsAt } from '../../../../harness/commands/charts.ts';
+import { chartRecordsAt } from '../../../../harness/report/charts/records-at.ts';
 import { UsageError } from '../../../../harness/errors.ts';
 import { main } from '../../../../harness/cli.ts';
 import { handMadeRecord } from './records.ts';

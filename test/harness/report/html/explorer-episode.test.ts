@@ -82,8 +82,10 @@ describe('explorerEpisode', () => {
     expect(t?.residualBelievedShares).toEqual([100, 80, 50]);
     expect(t?.sessionDown).toEqual([[1, 2]]);
     expect(t?.gapOpen).toEqual([[1, 3]]);
-    expect(t?.children).toEqual([[1.235, 30, 'catchup']]);
-    expect(t?.fills).toEqual([[2.5, 20]]);
+    expect(t?.children).toEqual([[1.235, 30, 'catchup', 100]]);
+    expect(t?.fills).toEqual([[2.5, 20, 100]]);
+    expect(t?.market).toBeNull();
+    expect(episode).toMatchObject({ timeZeroS: null, playbook: '002' });
     expect(t?.omitted).toEqual({ children: 0, fills: 3 });
     expect(t?.faults).toEqual([
       { kind: 'session-disconnect', fromS: 1.5, toS: 2.5 },

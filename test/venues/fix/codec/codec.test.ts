@@ -93,7 +93,7 @@ describe('decode', () => {
     expect(decoded.facts).toMatchObject({ msgType: 'D', msgSeqNum: 2, possDupFlag: true });
   });
 
-  test('a missing required tag, an unknown tag, a tag foreign to the type and an unknown MsgType are told apart', () => {
+  test('a missing required tag, an unknown tag, a tag foreign to the type, an unknown MsgType and a header tag after the body are told apart, each with its RefTagID', () => {
     const reasonOf = (text: string) => {
       const d = decodeFrame(fixify(text));
       return d.kind === 'invalid' ? d.problem : d.kind;
@@ -102,7 +102,10 @@ describe('decode', () => {
     expect(reasonOf(head.replace('TYPE', '1'))).toEqual({ reason: 1, refTagId: 112 });
     expect(reasonOf(head.replace('TYPE', '0') + '9999=1|')).toEqual({ reason: 0, refTagId: 9999 });
     expect(reasonOf(head.replace('TYPE', '0') + '11=x|')).toEqual({ reason: 2, refTagId: 11 });
-    expect(reasonOf(head.replace('TYPE', 'ZZ'))).toEqual({ reason: 11, refTagId: undefined });
+    expect(reasonOf(head.replace('TYPE', 'ZZ'))).toEqual({ reason: 11, refTagId: 35 }); // QuickFIX/J 2q_MsgTypeNotValid: 371=35
+    expect(reasonOf(head.replace('TYPE', '*'))).toEqual({ reason: 11, refTagId: 35 });
+    expect(reasonOf('8=FIX.4.4|35=1|34=2|49=TW44|56=ISLD|112=HELLO|52=20240301-12:00:00|')).toEqual({ reason: 14, refTagId: 52 }); // 14g
+    expect(reasonOf('8=FIX.4.4|35=1|34=2|49=TW44|52=20240301-12:00:00|112=HELLO|56=ISLD|115=X|')).toEqual({ reason: 14, refTagId: 56 });
     expect(reasonOf(head.replace('TYPE', '0') + '112=|')).toEqual({ reason: 4, refTagId: 112 });
     expect(reasonOf(head.replace('TYPE', 'D') + '11=a|21=1|40=1|54=Q|55=X|60=20240301-12:00:00|')).toEqual({ reason: 5, refTagId: 54 });
   });

@@ -85,6 +85,8 @@ export interface WorldOptions {
   linkLatencyNs?: Ns;
   sequencerFaults?: SequencerFault[];
   transitionInbound?: TransitionInbound;
+  statusAnswersPerSec?: number;
+  acceptsMassStatus?: boolean;
   dropCopy?: { lag: LatencyModel; outages?: OutageWindow[]; recovery: OutageRecovery; persists?: boolean; linkLatencyNs?: Ns };
 }
 
@@ -107,6 +109,8 @@ export function buildWorld(options: WorldOptions = {}) {
     beginString,
     epochUtcMs: EPOCH_MS,
     cancelOnDisconnectDelayNs: options.cancelOnDisconnectDelayNs,
+    statusAnswersPerSec: options.statusAnswersPerSec,
+    acceptsMassStatus: options.acceptsMassStatus,
   });
 
   let pairs = 0;
@@ -215,6 +219,16 @@ export function buildWorld(options: WorldOptions = {}) {
     },
     status(clOrdId: string, side: Side): void {
       entry.router.send({ msgType: 'H', clOrdId, side: side === 'buy' ? '1' : '2', symbol: SYMBOL });
+    },
+    /** OrderMassCancelRequest: all orders (7), or the security's (1, Symbol given unless `symbol` is null). */
+    massCancel(clOrdId: string, type: '1' | '7', options: { side?: Side; symbol?: string | null } = {}): void {
+      const symbol = options.symbol === null ? undefined : (options.symbol ?? (type === '1' ? SYMBOL : undefined));
+      const side = options.side === undefined ? undefined : options.side === 'buy' ? '1' : '2';
+      entry.router.send({ msgType: 'q', clOrdId, massCancelRequestType: type, symbol, side, transactTime: '20240102-14:30:00' });
+    },
+    massStatus(massStatusReqId: string, options: { side?: Side; symbol?: string } = {}): void {
+      const side = options.side === undefined ? undefined : options.side === 'buy' ? '1' : '2';
+      entry.router.send({ msgType: 'AF', massStatusReqId, massStatusReqType: options.symbol === undefined ? 7 : 1, symbol: options.symbol, side });
     },
     /** Cuts the entry link at this instant and refuses reconnects for `downNs`. */
     cutEntry(downNs: Ns): void {

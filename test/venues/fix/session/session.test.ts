@@ -27,12 +27,39 @@ describe('logon (1a-1e)', () => {
     expect(disconnected(out)).toBe(true);
   });
 
-  test('1d: a Logon whose SendingTime is out of tolerance disconnects without a reply', () => {
+  test('1d: a Logon whose SendingTime is out of tolerance is answered with a Logout saying so (QuickFIX/J text), then disconnect', () => {
     const session = acceptor();
     session.onConnected(0);
     const out = session.onMessage(0, new Peer().msg(logon(), 0, { sendingTimeMs: Date.UTC(2001, 0, 1) }));
+    expect(sent(out).map(brief)).toEqual(['5 1 text=Invalid Logon message: SendingTime accuracy problem, field=52']);
+    expect(disconnected(out)).toBe(true);
+    expect(session.isLoggedOn).toBe(false);
+  });
+
+  test('1B d: a Logon with a field error or a negative HeartBtInt is answered with a Logout naming the field, then disconnect', () => {
+    const missing = acceptor();
+    missing.onConnected(0);
+    const facts = { beginString: 'FIX.4.4', msgType: 'A', msgSeqNum: 1, senderCompId: 'TW', targetCompId: 'ISLD', sendingTimeMs: EPOCH(), possDupFlag: false, origSendingTimeMs: undefined };
+    const out = missing.onInvalid(0, facts, { reason: 1, refTagId: 108 });
+    expect(sent(out).map(brief)).toEqual(['5 1 text=Invalid Logon message: Required tag missing, field=108']);
+    expect(disconnected(out)).toBe(true);
+    const negative = acceptor();
+    negative.onConnected(0);
+    const neg = negative.onMessage(0, new Peer().msg(logon(-5)));
+    expect(sent(neg).map(brief)).toEqual(['5 1 text=Invalid Logon message: Value is incorrect (out of range) for this tag, field=108']);
+    expect(negative.stats.logonsRefused).toBe(1);
+  });
+
+  test('1b/1e: a Logon for another session, and a first message that is not a Logon, get no reply at all', () => {
+    const other = acceptor();
+    other.onConnected(0);
+    const out = other.onMessage(0, new Peer('XX').msg(logon()));
     expect(sent(out)).toEqual([]);
     expect(disconnected(out)).toBe(true);
+    const invalidHeartbeat = acceptor();
+    invalidHeartbeat.onConnected(0);
+    const facts = { beginString: 'FIX.4.4', msgType: '0', msgSeqNum: 1, senderCompId: 'TW', targetCompId: 'ISLD', sendingTimeMs: EPOCH(), possDupFlag: false, origSendingTimeMs: undefined };
+    expect(sent(invalidHeartbeat.onInvalid(0, facts, { reason: 0, refTagId: 9999 }))).toEqual([]);
   });
 
   test('no Logon within the logon timeout: the acceptor disconnects', () => {

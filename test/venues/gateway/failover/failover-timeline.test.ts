@@ -3,6 +3,7 @@
 // replay clears and the live set is reconciled (state recovery), and what was lost or unknown.
 import { describe, expect, it } from 'vitest';
 import { NS_PER_S } from '../../../../sim/index.ts';
+import { DEFAULT_STATUS_ANSWERS_PER_SEC } from '../../../../venues/fix/counterparty/index.ts';
 import { auditFailoverAccounting } from '../../../../venues/gateway/failover/failover-audit.ts';
 import { FAIL_AT_NS, runEpisode, type Episode } from './scenario.ts';
 import {
@@ -23,6 +24,8 @@ const LOGON_ROUND_TRIP_NS = 2 * LINK_LATENCY_NS;
 const HEARTBEAT_DETECTION_NS = Math.floor(FAIL_AT_NS / CONTROLLER_HEARTBEAT_NS) * CONTROLLER_HEARTBEAT_NS + MISSED_HEARTBEATS * CONTROLLER_HEARTBEAT_NS;
 // FIX Vol. 2 test 6: a TestRequest after HeartBtInt x (1 + grace) of silence, disconnect after as long again.
 const VENUE_SILENCE_LIMIT_NS = 2 * Math.round(HEART_BT_INT_SEC * NS_PER_S * 1.2);
+/** The venue answers status requests at a rate: the last of n answers leaves n - 1 spacings after the first. */
+const pacedAnswersNs = (n: number) => (n - 1) * (NS_PER_S / DEFAULT_STATUS_ANSWERS_PER_SEC);
 
 function audit(episode: Episode) {
   const { world } = episode;
@@ -49,8 +52,10 @@ describe('shared-store resume (design a)', () => {
     expect(t.backupLoggedOnAtNs).toBe(t.detectedAtNs! + PROMOTION_NS + RECONNECT_INITIAL_NS + CONNECT_DELAY_NS + LOGON_ROUND_TRIP_NS);
     expect(t.replayClearedAtNs).toBe(t.backupLoggedOnAtNs! + 2 * LINK_LATENCY_NS);
     // The venue asked for its own gap (the order cut off on the link) with its Logon, so the resend is on
-    // its way before the status requests: their answers come back one round trip after the logon.
-    expect(t.liveSetReconciledAtNs).toBe(t.backupLoggedOnAtNs! + 2 * LINK_LATENCY_NS + RETURN_NS);
+    // its way before the status requests: their first answer comes back one round trip after the logon,
+    // the last after the venue's pacing of the rest.
+    expect(t.statusRequestsSent).toBe(8);
+    expect(t.liveSetReconciledAtNs).toBe(t.backupLoggedOnAtNs! + 2 * LINK_LATENCY_NS + RETURN_NS + pacedAnswersNs(t.statusRequestsSent));
     // The two fills written after the crash come back as replays.
     expect(t.possDupReceived).toBe(2);
     expect(episode.world.router.eventTypes()).toEqual([
@@ -101,7 +106,7 @@ describe('own session logon (design b)', () => {
     const t = gateway.timeline;
     expect(t.backupLoggedOnAtNs).toBe(t.detectedAtNs! + PROMOTION_NS + CONNECT_DELAY_NS + LOGON_ROUND_TRIP_NS);
     expect(t.replayClearedAtNs).toBe(t.backupLoggedOnAtNs);
-    expect(t.liveSetReconciledAtNs).toBe(t.backupLoggedOnAtNs! + 2 * LINK_LATENCY_NS + RETURN_NS);
+    expect(t.liveSetReconciledAtNs).toBe(t.backupLoggedOnAtNs! + 2 * LINK_LATENCY_NS + RETURN_NS + pacedAnswersNs(t.statusRequestsSent));
     expect(t.possDupReceived).toBe(0);
     expect(router.eventTypes()).not.toContain('gap-detected');
     expect(truth().has(episode.onFixLink)).toBe(false);

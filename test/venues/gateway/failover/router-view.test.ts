@@ -3,6 +3,7 @@
 // recovered'" is the mistake the view must not invite).
 import { describe, expect, it } from 'vitest';
 import { NS_PER_MS, NS_PER_S, type Ns } from '../../../../sim/index.ts';
+import { DEFAULT_STATUS_ANSWERS_PER_SEC } from '../../../../venues/fix/counterparty/index.ts';
 import type { FailoverSessionView } from '../../../../venues/gateway/failover/failover-events.ts';
 import { FAIL_AT_NS, runEpisode } from './scenario.ts';
 import { CONNECT_DELAY_NS, LINK_LATENCY_NS, PROMOTION_NS, RESET_NOTICE_NS, RETURN_NS, type World } from './world.ts';
@@ -78,9 +79,10 @@ describe('transport recovery vs state recovery', () => {
     let atLogon = Number.NaN;
     let atReconciled = Number.NaN;
     // Own session after a process crash (see failover-timeline.test.ts): logon, then the status answers
-    // one round trip and the node's return path later; look 1 ns after each.
+    // one round trip and the node's return path later, the last of the eight (five resting orders, three
+    // inside the primary) after seven of the venue's answer spacings; look 1 ns after each.
     const logonNs = FAIL_AT_NS + RESET_NOTICE_NS + PROMOTION_NS + CONNECT_DELAY_NS + 2 * LINK_LATENCY_NS;
-    const reconciledNs = logonNs + 2 * LINK_LATENCY_NS + RETURN_NS;
+    const reconciledNs = logonNs + 2 * LINK_LATENCY_NS + RETURN_NS + 7 * (NS_PER_S / DEFAULT_STATUS_ANSWERS_PER_SEC);
     const episode = runEpisode('process-crash', { design: 'own-session' }, FAIL_AT_NS + 40 * NS_PER_S, [
       { atNs: logonNs + 1, run: (world) => (atLogon = liveSetSimilarity(world)) },
       { atNs: reconciledNs + 1, run: (world) => (atReconciled = liveSetSimilarity(world)) },

@@ -1,0 +1,104 @@
+/**
+ * `execdrill import <messages log> --out <scenario.yaml>`: reads one FIX session's QuickFIX file logs (the
+ * messages log, and its event log: given with --events, or found beside it), writes a scenario that
+ * reproduces the incident, with what cannot be inferred in its `assumptions`, and prints the KPIs the log
+ * itself shows, to check a run of the scenario against (harness/import/README.md). A line that is not a
+ * log entry, a foreign, truncated or interleaved line is exit 64, naming the file and line. With --check N it
+ * runs the scenario for seeds 1..N and sets the run's session KPIs beside the log's: exit 1 if one differs.
+ */
+import { existsSync } from 'node:fs';
+import { basename } from 'node:path';
+import type { ArgumentsCamelCase, Argv, CommandModule } from 'yargs';
+import { stringify } from 'yaml';
+import { UsageError } from '../errors.ts';
+import { inferScenario } from '../import/infer-scenario.ts';
+import { logKpis, type LogKpis } from '../import/log-kpis.ts';
+import { checkAgainstLog, runSessionKpis } from '../import/replay-check.ts';
+import { parseEventLog, parseMessagesLog } from '../import/quickfix-log.ts';
+import { ourCompId, sessionHistory } from '../import/session-history.ts';
+import { writeFileAtomic } from '../io/atomic-write.ts';
+import { readUserFile } from '../io/read-user-file.ts';
+import { formatIssue, parseScenario } from '../scenario/index.ts';
+
+interface ImportArgs {
+  messages: string;
+  events?: string;
+  'sender-comp-id'?: string;
+  out?: string;
+  name?: string;
+  check: number;
+  tolerance: number;
+  json: boolean;
+}
+
+const MAX_LOG_BYTES = 256 << 20;
+
+/** QuickFIX names the event log as the messages log, with `event` for `messages`. */
+function eventLogBeside(messages: string): string | undefined {
+  const candidate = messages.replace(/\.messages\.(current\.)?log$/, '.event.$1log');
+  return candidate !== messages && existsSync(candidate) ? candidate : undefined;
+}
+
+function kpiText(k: LogKpis): string {
+  const list = (values: readonly (number | string | null)[]) => (values.length ? values.map((v) => (v === null ? '-' : String(v))).join(', ') : '-');
+  return [
+    'KPIs the log shows (ms):',
+    `  gaps ${k.gaps}; sizes ${list(k.gapSizes)}; asked ${list(k.resendRanges)}`,
+    `  detection lag ${list(k.detectionLagMs)}; resend round trip ${list(k.resendRoundTripMs)}; recovery ${list(k.recoveryMs)}`,
+    `  replay frames ${list(k.replayFrames)} at ${list(k.replayRatePerSec)} a second; GFR ${k.gfr ?? '-'}; ResendRequests from the peer ${k.peerResendRequests}`,
+    `  connections ${k.connections}; HeartBtInt ${k.heartBtIntSec ?? '-'} s; TestRequests ${k.testRequests}`,
+    `  orders ${k.orders}, cancels ${k.cancels}, replaces ${k.replaces}, fills ${k.fills} (${k.filledQty} shares); order ack p50 ${k.ackLatencyP50Ms ?? '-'}`,
+    `  one-way latency by MsgType: ${Object.entries(k.oneWayLatencyMs).map(([type, l]) => `${type} p50 ${l.p50} p99 ${l.p99} (${l.n})`).join('; ') || '-'}`,
+  ].join('\n');
+}
+
+export function importCommand(setExit: (code: number) => void): CommandModule<object, ImportArgs> {
+  return {
+    command: 'import <messages>',
+    describe: "turn a FIX session's QuickFIX logs into a scenario that reproduces the incident, and print the KPIs the log shows",
+    builder: (y: Argv) =>
+      y
+        .positional('messages', { type: 'string', demandOption: true, describe: 'the messages log (FileLog: <BeginString>-<Sender>-<Target>.messages.current.log)' })
+        .option('events', { type: 'string', describe: 'the event log (default: the one beside the messages log, if any)' })
+        .option('sender-comp-id', { type: 'string', describe: 'the CompID of the engine that wrote the log (default: from the file name)' })
+        .option('out', { type: 'string', describe: 'write the scenario here (YAML)' })
+        .option('name', { type: 'string', describe: 'the scenario name (default: from the file name)' })
+        .option('check', { type: 'number', default: 0, describe: 'run the scenario for this many seeds and set its session KPIs beside the log\'s (exit 1 if one disagrees)' })
+        .option('tolerance', { type: 'number', default: 0.1, describe: 'with --check: how far a run\'s recovery time may be from the log\'s, relative' })
+        .option('json', { type: 'boolean', default: false, describe: 'print the KPIs and the scenario as JSON' }) as unknown as Argv<ImportArgs>,
+    handler: (args: ArgumentsCamelCase<ImportArgs>) => {
+      const messagesFile = args.messages;
+      const messages = parseMessagesLog(messagesFile, readUserFile(messagesFile, { maxBytes: MAX_LOG_BYTES, encoding: 'latin1', what: 'messages log' }));
+      const eventsFile = args.events ?? eventLogBeside(messagesFile);
+      const events = eventsFile === undefined ? [] : parseEventLog(eventsFile, readUserFile(eventsFile, { maxBytes: MAX_LOG_BYTES, encoding: 'latin1', what: 'event log' }));
+      const us = ourCompId(messages, messagesFile, args['sender-comp-id']);
+      const history = sessionHistory(messages, events, us);
+      const kpis = logKpis(history);
+      const name = args.name ?? `imported-${basename(messagesFile).toLowerCase().replace(/\.messages.*$/, '').replace(/[^a-z0-9._-]+/g, '-').replace(/^[^a-z0-9]+/, '')}`;
+      const scenario = inferScenario(history, kpis, { messagesFile, eventsFile, name });
+      const yaml = `# Imported by execdrill import from ${messagesFile}${eventsFile ? ` and ${eventsFile}` : ''}: read the assumptions.\n${stringify(scenario, { lineWidth: 0 })}`;
+      const checked = parseScenario(yaml, args.out ?? 'the imported scenario');
+      if (!checked.ok) throw new UsageError(`cannot make a valid scenario from ${messagesFile} (--name?):\n${checked.issues.map(formatIssue).join('\n')}`);
+      if (args.out !== undefined) {
+        try {
+          writeFileAtomic(args.out, yaml);
+        } catch (error) {
+          throw new UsageError(`cannot write ${args.out}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
+        }
+      }
+      if (!Number.isInteger(args.check) || args.check < 0 || args.check > 100) throw new UsageError(`--check must be a number of seeds in 0..100, got ${String(args.check)}`);
+      if (!Number.isFinite(args.tolerance) || args.tolerance < 0 || args.tolerance > 1) throw new UsageError(`--tolerance must be in 0..1, got ${String(args.tolerance)}`);
+      const runs = Array.from({ length: args.check }, (_, i) => runSessionKpis(checked.scenario, args.out ?? messagesFile, i + 1, history.role));
+      const checks = args.check > 0 ? checkAgainstLog(kpis, runs, history.role, args.tolerance) : [];
+      if (args.json) process.stdout.write(`${JSON.stringify({ schema: 'execdrill.import/1', messages: messagesFile, events: eventsFile ?? null, engine: us, role: history.role, kpis, scenario, check: checks }, null, 2)}\n`);
+      else {
+        process.stdout.write(`${kpiText(kpis)}\n${args.out === undefined ? yaml : `wrote ${args.out} (${(scenario.faults as unknown[]).length} faults, ${(scenario.assumptions as unknown[]).length} assumptions)\n`}`);
+        if (checks.length > 0) {
+          process.stdout.write(`the scenario run for seeds 1..${args.check} (policy naive) against the log:\n`);
+          for (const c of checks) process.stdout.write(`  ${c.agrees ? 'AGREES  ' : 'DIFFERS '} ${c.kpi}: log ${c.log}, runs ${c.runs.join(', ')}\n`);
+        }
+      }
+      if (checks.some((c) => !c.agrees)) setExit(1);
+    },
+  };
+}
