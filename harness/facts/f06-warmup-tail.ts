@@ -2,8 +2,8 @@
  * F6, warm-up-aware routing lowers the cold tail (playbook 003: "flow rebalancing into cold nodes creates
  * delay clusters, queue-rank decay, and late urgency overshoot"), in 003-autoscaling-cold-start (the
  * bundled drill's 003 scenario): mean COLD_FLOW_SHARE_AFTER_SCALE of naive >= 0.2 (the cold share of
- * its orders once the first new node is trading-ready), and p95 IS_FO(warmup-aware) < p95 IS_FO(naive),
- * paired by seed.
+ * its orders while a node that joined is trading-ready but not yet warm: "after scale-out"), and
+ * p95 IS_FO(warmup-aware) < p95 IS_FO(naive), paired by seed.
  */
 import { arm, DEFAULT_FACT_SEEDS, scenarioFile, type FactDefinition } from './fact.ts';
 
