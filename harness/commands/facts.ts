@@ -1,5 +1,5 @@
 /**
- * `execdrill facts`: runs the stylized facts of shared/FACTS.md (harness/facts/) and prints their
+ * `execdrill facts`: runs the stylized facts of the facts table (harness/facts/README.md) and prints their
  * table: each fact's statistic, its sequential 95% interval, the seeds it took and its verdict. The
  * exit code is the verdict, as for a drill.
  */
@@ -26,7 +26,7 @@ interface FactsArgs {
 }
 
 const EXAMPLES: ReadonlyArray<readonly [string, string]> = [
-  ['every fact at the seeds FACTS.md states, adding seeds where undecided, for at most two hours', 'execdrill facts --time-budget 2h'],
+  ['every fact at the seeds it states, adding seeds where undecided, for at most two hours', 'execdrill facts --time-budget 2h'],
   ['two facts, 50 seeds to start with and never more than 200', 'execdrill facts --only F1,F5 --seeds 50 --max-seeds 200'],
   ['for a machine', 'execdrill facts --json > facts.json'],
 ];
@@ -35,7 +35,7 @@ function builder(yargs: Argv): Argv<FactsArgs> {
   return yargs
     .wrap(null)
     .option('only', { type: 'string', describe: 'facts to run, by id: F1,F5 (default: all)' })
-    .option('seeds', { type: 'number', describe: "seeds of every fact's first look (default: FACTS.md's count, else 100; F10 50)" })
+    .option('seeds', { type: 'number', describe: "seeds of every fact's first look (default: the count it states, else 100; F10 50)" })
     .option('max-seeds', { type: 'number', describe: `no look beyond this many seeds (default: ${DEFAULT_MAX_SEEDS_FACTOR} x the first look)` })
     .option('time-budget', { type: 'string', describe: 'stop adding seeds after this long: 90m, 2h (default: no limit)' })
     .option('workers', { type: 'number', default: availableParallelism(), describe: 'worker threads (default: all cores)' })
@@ -84,7 +84,7 @@ function selectFacts(only: string | undefined): FactDefinition[] {
 export function factsCommand(setExit: (code: number) => void): CommandModule<object, FactsArgs> {
   return {
     command: 'facts',
-    describe: "run FACTS.md's stylized facts as statistical tests over seeds, adding seeds where undecided; the exit code is the verdict",
+    describe: "run the facts table (F1-F10: what the playbooks say an incident does) as statistical tests over seeds, adding seeds where undecided; the exit code is the verdict",
     builder,
     async handler(args) {
       requireSingle(args as unknown as Record<string, unknown>, ['only', 'seeds', 'max-seeds', 'time-budget', 'workers', 'out', 'runner']);

@@ -1,4 +1,4 @@
-/** The facts of shared/FACTS.md, in its order, each defined in its own module. */
+/** The facts table's F1-F10 (README.md beside this file), in order, each defined in its own module. */
 import type { FactDefinition } from './fact.ts';
 import { f01 } from './f01-incidents-cost-more.ts';
 import { f02 } from './f02-pausing-costs-delay.ts';

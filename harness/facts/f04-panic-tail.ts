@@ -1,7 +1,7 @@
 /**
  * F4, panic catch-up has the worse tail (playbook 000: "C_catchup: convex urgency premium when deficit is
  * repaid late"; "Running panic catch-up without backlog convexity limits"), in 000-gateway-failover
- * over 400 seeds (FACTS.md's count): p99 IS(panic-catchup) > p99 IS(failover-fsm), paired by seed, and
+ * over 400 seeds (the count the fact states): p99 IS(panic-catchup) > p99 IS(failover-fsm), paired by seed, and
  * mean BCU_BPS > 0 for panic-catchup (METRICS.md's BCU: the extra bps per share of backlog cleared after
  * the first signal, against the control run's; "not measured" where the records do not carry it).
  */

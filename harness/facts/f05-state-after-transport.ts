@@ -5,7 +5,7 @@
  * - among episodes where the backup took over (FO_TRANSPORT_MS measured), FO_STATE_MS >= 1 s (or state
  *   never reconciled) in at least 90% of them (Clopper-Pearson);
  * - among episodes with a reconnect, the live-set similarity at the first state sample after it is
- *   below 1 in at least 90% of them. FACTS.md gives no share for this clause; it takes the first one's.
+ *   below 1 in at least 90% of them. The fact gives no share for this clause; it takes the first one's.
  */
 import { arm, DEFAULT_FACT_SEEDS, metricIs, scenarioFile, type FactDefinition } from './fact.ts';
 

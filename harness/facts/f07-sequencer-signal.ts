@@ -2,7 +2,7 @@
  * F7, a lagging sequencer takeover costs state, not only time (playbook 001: "replay backlog" and "stale
  * book"; policies must see a signal), in 001-sequencer-failover-replay:
  * - at least one bundled state-machine policy leaves its normal regime after the first signal the
- *   router could observe (FDS_MS measured) in most episodes (a share > 0.5: FACTS.md gives none);
+ *   router could observe (FDS_MS measured) in most episodes (a share > 0.5: the fact gives none);
  *   "one of them" splits the error between them (Bonferroni);
  * - p95 IS_FO of naive > 0.
  */

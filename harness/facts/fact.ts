@@ -1,5 +1,5 @@
 /**
- * A stylized fact (shared/FACTS.md) as data: which episodes it runs (a sweep design: scenarios x
+ * A stylized fact of the facts table (README.md beside this file) as data: which episodes it runs (a sweep design: scenarios x
  * policies x parameter settings, seeds added by the sequential rounds), and the check over their
  * records that decides it. A check is a tree: leaves are one statistic against a bound (a bootstrap
  * interval), a paired difference between two samples on the same seeds (a paired bootstrap), or a
@@ -92,18 +92,18 @@ export interface FactDefinition {
   id: string;
   /** The fact in a few words. */
   title: string;
-  /** The playbooks' words it rests on, quoted (FACTS.md's "seed basis"). */
+  /** The playbooks' words it rests on, quoted. */
   basis: string;
-  /** FACTS.md's test, and the choices made where it leaves them open. */
+  /** The test, in words, with the choices made where the fact leaves them open. */
   test: string;
-  /** Seeds of the first look: FACTS.md's count where it states one, else the default. */
+  /** Seeds of the first look: the count the fact states where it states one, else the default. */
   seeds: number;
   seedsStated: boolean;
   design: FactDesign;
   check: Check;
 }
 
-/** Seeds of a fact's first look where FACTS.md states none: enough for a p95 (its 5th largest value). */
+/** Seeds of a fact's first look where it states none: enough for a p95 (its 5th largest value). */
 export const DEFAULT_FACT_SEEDS = 100;
 
 export const arm = (scenario: string, policy: string, params: Record<string, number> = {}): Arm => ({ scenario, policy, params });

@@ -1,4 +1,4 @@
-// The facts table (shared/FACTS.md) as a command's core, and the sequential machinery a drill gate can reuse.
+// The facts table (README.md beside this file) as a command's core, and the sequential machinery a drill gate can reuse.
 export * from './fact.ts';
 export * from './claim.ts';
 export * from './evaluate.ts';

@@ -4,7 +4,7 @@ import { allFacts } from '../../../harness/facts/catalogue.ts';
 import { armsOf, requireArmsInDesign } from '../../../harness/facts/design.ts';
 import { findBundledPolicy } from '../../../policies/index.ts';
 
-describe('the facts of FACTS.md', () => {
+describe('the facts table', () => {
   const facts = allFacts();
 
   it('are F1 to F10, in order, each reading only episodes its design runs', () => {
@@ -19,7 +19,7 @@ describe('the facts of FACTS.md', () => {
     }
   });
 
-  it('start F4 at the 400 seeds FACTS.md states, and cover every bundled 000, 002 and 004 scenario in F1', () => {
+  it('start F4 at the 400 seeds it states, and cover every bundled 000, 002 and 004 scenario in F1', () => {
     expect(facts[3]).toMatchObject({ seeds: 400, seedsStated: true });
     expect(facts[0].design.scenarios).toContain('scenarios/002-fix-resend-storm.yaml');
     expect(facts[0].design.scenarios.filter((file) => /scenarios\/00[024]-/.test(file))).toHaveLength(facts[0].design.scenarios.length);
