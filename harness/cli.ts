@@ -71,6 +71,7 @@ export async function main(argv: string[]): Promise<number> {
       .command((await import('./commands/report.ts')).reportCommand)
       .command((await import('./commands/charts.ts')).chartsCommand)
       .command((await import('./commands/drill.ts')).drillCommand(setExit))
+      .command((await import('./commands/facts.ts')).factsCommand(setExit))
       .command((await import('./commands/explain.ts')).explainCommand(setExit))
       .demandCommand(1, 'name a command')
       .fail((message, error) => {

@@ -6,3 +6,4 @@ export * from './errors.ts';
 export * from './sweep/index.ts';
 export * from './compare/index.ts';
 export * from './drill/index.ts';
+export * from './facts/index.ts';

@@ -10,6 +10,7 @@
 import { NS_PER_MS, NS_PER_S, quantile, type Ns } from '../../sim/index.ts';
 import { converged, routerClean } from '../playbooks/playbook.ts';
 import { failoverKpis, gatewayKpis, orderServerKpis } from './gateway-kpis.ts';
+import { reconnectKpis } from './reconnect-kpis.ts';
 import { accruedCostCurve } from './trajectory.ts';
 import type { StateSample, WorldRun } from './world.ts';
 
@@ -122,5 +123,6 @@ export function stateKpis(run: WorldRun, control: WorldRun, parentQtyShares: num
     ...gatewayKpis(run, control),
     ...orderServerKpis(run),
     ...failoverKpis(run),
+    ...reconnectKpis(run, parentQtyShares, targetShare),
   };
 }

@@ -61,6 +61,8 @@ export interface StateSample {
   atNs: Ns;
   /** METRICS.md LSS_t: Jaccard similarity of believed and true working order ids. */
   liveSetSimilarity: number;
+  /** The router's orders resting at the venue (truth). */
+  trueWorkingOrders: number;
   residualObsShares: number;
   residualTrueShares: number;
   anyGapOpen: boolean;
@@ -226,10 +228,12 @@ export function runWorld(
   };
   const sample = () => {
     const believed = router.book.filledQtyShares;
+    const trueIds = trueWorkingIds();
     const view = market.view(kernel.now);
     samples.push({
       atNs: kernel.now,
-      liveSetSimilarity: jaccard(router.book.believedWorkingIds(), trueWorkingIds()),
+      liveSetSimilarity: jaccard(router.book.believedWorkingIds(), trueIds),
+      trueWorkingOrders: trueIds.size,
       residualObsShares: parent.qtyShares - believed,
       residualTrueShares: parent.qtyShares - truth.filledShares,
       anyGapOpen: orderEntry.ports.some((p) => p.view().gapOpen),

@@ -70,5 +70,8 @@ export const METRIC_CATALOGUE: readonly MetricInfo[] = [
   { name: 'FO_LOST_REQUESTS', unit: 'count', description: 'Gateway failover: router requests lost inside the primary or sent into the blind window' },
   { name: 'FO_LOST_REPORTS', unit: 'count', description: "Gateway failover: venue reports lost on the primary's return path" },
   { name: 'FO_UNRESOLVED_ORDERS', unit: 'count', description: 'Gateway failover: orders still uncertain when state recovery gave up' },
+  { name: 'DEFICIT_AT_RECONNECT', unit: 'fraction', description: "The schedule's target share minus the share truly filled at the router's first logon after a disconnect from the first fault on (negative: ahead of schedule; playbook 000)" },
+  { name: 'RESTING_AT_RECONNECT', unit: 'count', description: "The router's orders resting at the venue at the last state sample before that reconnect (playbook 002: what a cancel-all gives up)" },
+  { name: 'LSS_AFTER_RECONNECT', unit: 'fraction', description: 'Live-set similarity at the first state sample after that reconnect: below 1, the session is back but the working orders are not yet known (playbook 000)' },
   { name: 'GATEWAY_LOST_MSGS', unit: 'messages', description: 'Router messages the gateway pool lost (node crash) or could not place (no routable node)' },
 ];

@@ -35,6 +35,13 @@ export interface SweepOptions {
   note?: (text: string) => void;
   /** Defaults to stderr's bar (quiet off a terminal). */
   progress?: (total: number, doneBefore: number) => Progress;
+  /**
+   * Stops the sweep early (a time budget ran out): no episode starts after it fires and those running
+   * are dropped. The records written stand, so the same sweep run again finishes the rest.
+   */
+  signal?: AbortSignal;
+  /** The commit the manifest records; default resolveCommit(). A caller running many sweeps pins it, so that a commit made meanwhile does not split them. */
+  commit?: string;
 }
 
 export interface SweepOutcome {
@@ -125,7 +132,7 @@ export async function runSweep(options: SweepOptions): Promise<SweepOutcome> {
   const { request, out, shard, runner } = options;
   requireInputs(request, runner);
   const specs = buildSpecs(request);
-  const commit = resolveCommit();
+  const commit = options.commit ?? resolveCommit();
   const manifest = buildManifest(request, specs, commit, runner.label, shard, inputHashes(request));
   const earlier = prepareDirectory(out, manifest);
 
@@ -140,7 +147,8 @@ export async function runSweep(options: SweepOptions): Promise<SweepOutcome> {
   const finished = log.finished();
   const todo = slice.filter((index) => !finished.has(index));
   const outcome: SweepOutcome = { manifest, episodes: slice.length, resumed: slice.length - todo.length, ran: 0, startupSec: 0, runSec: 0, runCpuSec: 0 };
-  if (todo.length === 0) {
+  const { signal } = options;
+  if (todo.length === 0 || signal?.aborted) {
     log.close();
     return outcome;
   }
@@ -155,10 +163,12 @@ export async function runSweep(options: SweepOptions): Promise<SweepOutcome> {
   let failed = 0;
   let settle: { resolve: () => void; reject: (error: Error) => void } = { resolve: () => {}, reject: () => {} };
   const allDone = new Promise<void>((resolve, reject) => (settle = { resolve, reject }));
+  const stop = () => settle.resolve();
+  signal?.addEventListener('abort', stop, { once: true });
   let pool: EpisodePool | null = null;
 
   const submitMore = () => {
-    while (pool !== null && submitted < todo.length && submitted - received < 2 * workers && positionOf(todo[submitted]) < log.writtenCount + window) {
+    while (pool !== null && !signal?.aborted && submitted < todo.length && submitted - received < 2 * workers && positionOf(todo[submitted]) < log.writtenCount + window) {
       const index = todo[submitted++];
       pool.submit({ index, spec: specs[index] });
     }
@@ -185,6 +195,7 @@ export async function runSweep(options: SweepOptions): Promise<SweepOutcome> {
     submitMore();
     await allDone;
   } finally {
+    signal?.removeEventListener('abort', stop);
     await pool?.close();
     log.close();
     progress.finish();

@@ -19,7 +19,7 @@ function userFiles(): string[] {
   return walk('.').map((path) => path.replace(/^\.\//, ''));
 }
 
-const COMMANDS = ['run', 'validate', 'list', 'fix-acceptor', 'schema', 'sweep', 'merge', 'compare', 'report', 'charts', 'drill', 'explain'];
+const COMMANDS = ['run', 'validate', 'list', 'fix-acceptor', 'schema', 'sweep', 'merge', 'compare', 'report', 'charts', 'drill', 'facts', 'explain'];
 const cli = (...args: string[]) => spawnSync(process.execPath, [join(ROOT, 'bin/execdrill.js'), ...args], { cwd: ROOT, encoding: 'utf8' }).stdout;
 
 describe('docs/', () => {

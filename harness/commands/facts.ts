@@ -1,0 +1,105 @@
+/**
+ * `execdrill facts`: runs the stylized facts of the facts table (harness/facts/README.md) and prints their
+ * table: each fact's statistic, its sequential 95% interval, the seeds it took and its verdict. The
+ * exit code is the verdict, as for a drill.
+ */
+import { availableParallelism } from 'node:os';
+import type { Argv, CommandModule } from 'yargs';
+import { DurationSyntaxError, NS_PER_MS, parseDuration } from '../../sim/index.ts';
+import { UsageError } from '../errors.ts';
+import { allFacts } from '../facts/catalogue.ts';
+import type { FactDefinition } from '../facts/fact.ts';
+import { DEFAULT_MAX_SEEDS_FACTOR, runFacts } from '../facts/run-facts.ts';
+import { factsMarkdown } from '../facts/table.ts';
+import { helpEpilogue, requireSingle, requireWorkers } from '../sweep/options.ts';
+import { resolveRunner } from '../sweep/runner-module.ts';
+
+interface FactsArgs {
+  only?: string;
+  seeds?: number;
+  'max-seeds'?: number;
+  'time-budget'?: string;
+  workers: number;
+  out: string;
+  runner?: string;
+  json: boolean;
+}
+
+const EXAMPLES: ReadonlyArray<readonly [string, string]> = [
+  ['every fact at the seeds it states, adding seeds where undecided, for at most two hours', 'execdrill facts --time-budget 2h'],
+  ['two facts, 50 seeds to start with and never more than 200', 'execdrill facts --only F1,F5 --seeds 50 --max-seeds 200'],
+  ['for a machine', 'execdrill facts --json > facts.json'],
+];
+
+function builder(yargs: Argv): Argv<FactsArgs> {
+  return yargs
+    .wrap(null)
+    .option('only', { type: 'string', describe: 'facts to run, by id: F1,F5 (default: all)' })
+    .option('seeds', { type: 'number', describe: "seeds of every fact's first look (default: the count it states, else 100; F10 50)" })
+    .option('max-seeds', { type: 'number', describe: `no look beyond this many seeds (default: ${DEFAULT_MAX_SEEDS_FACTOR} x the first look)` })
+    .option('time-budget', { type: 'string', describe: 'stop adding seeds after this long: 90m, 2h (default: no limit)' })
+    .option('workers', { type: 'number', default: availableParallelism(), describe: 'worker threads (default: all cores)' })
+    .option('out', { type: 'string', default: 'results/facts', describe: 'where the episode records go (<out>/<commit>/<fact>/...)' })
+    .option('runner', { type: 'string', describe: 'episode runner module (default: the project runner)' })
+    .option('json', { type: 'boolean', default: false, describe: 'print the outcome as JSON (schema execdrill.facts/1)' })
+    .epilogue(
+      helpEpilogue(EXAMPLES, [
+        'Each fact runs its episodes as sweeps under <out>, then tests its statistics. Where an interval straddles its bound,',
+        'it adds seeds in rounds (n, 2n, 4n ...) up to --max-seeds or --time-budget; each look spends part of the 5% error',
+        '(0.05 x 6/(pi^2 k^2) at look k), so a verdict keeps its 95% confidence however many rounds it took. Records are',
+        'reused: rerun the same command to resume, or to go on with a larger --max-seeds. Facts and tests: harness/facts/README.md.',
+        'Exit codes: 0 every fact passes, 1 a fact failed (or an episode failed), 2 a fact is undecided (seeds or time ran out), 64 bad input.',
+      ]),
+    ) as unknown as Argv<FactsArgs>;
+}
+
+function requireSeedCount(value: number | undefined, option: string): number | null {
+  if (value === undefined) return null;
+  if (!Number.isInteger(value) || value < 2) throw new UsageError(`--${option}: expected a whole number of seeds >= 2, got ${value}`);
+  return value;
+}
+
+function timeBudgetMs(text: string | undefined): number | null {
+  if (text === undefined) return null;
+  let ns: number;
+  try {
+    ns = parseDuration(text);
+  } catch (error) {
+    if (error instanceof DurationSyntaxError) throw new UsageError(`--time-budget: ${error.message}`);
+    throw error;
+  }
+  if (ns <= 0) throw new UsageError(`--time-budget: expected a duration above 0, got ${JSON.stringify(text)}`);
+  return ns / NS_PER_MS;
+}
+
+function selectFacts(only: string | undefined): FactDefinition[] {
+  const facts = allFacts();
+  if (only === undefined) return facts;
+  const ids = only.split(',').map((id) => id.trim().toUpperCase());
+  const unknown = ids.filter((id) => !facts.some((fact) => fact.id === id));
+  if (ids.length === 0 || unknown.length > 0) throw new UsageError(`--only: no fact ${unknown.join(', ') || JSON.stringify(only)} (the facts are ${facts.map((fact) => fact.id).join(', ')})`);
+  return facts.filter((fact) => ids.includes(fact.id));
+}
+
+export function factsCommand(setExit: (code: number) => void): CommandModule<object, FactsArgs> {
+  return {
+    command: 'facts',
+    describe: "run the facts table (F1-F10: what the playbooks say an incident does) as statistical tests over seeds, adding seeds where undecided; the exit code is the verdict",
+    builder,
+    async handler(args) {
+      requireSingle(args as unknown as Record<string, unknown>, ['only', 'seeds', 'max-seeds', 'time-budget', 'workers', 'out', 'runner']);
+      const run = await runFacts({
+        facts: selectFacts(args.only),
+        out: args.out,
+        workers: requireWorkers(args.workers),
+        runner: resolveRunner(args.runner),
+        seeds: requireSeedCount(args.seeds, 'seeds'),
+        maxSeeds: requireSeedCount(args['max-seeds'], 'max-seeds'),
+        timeBudgetMs: timeBudgetMs(args['time-budget']),
+        log: (line) => process.stderr.write(`${line}\n`),
+      });
+      process.stdout.write(args.json ? `${JSON.stringify(run, null, 2)}\n` : factsMarkdown(run));
+      setExit(run.exitCode);
+    },
+  };
+}

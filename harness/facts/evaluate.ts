@@ -1,0 +1,179 @@
+/**
+ * Evaluates a fact's check tree on the records of one look. Every leaf gets an interval at the
+ * confidence this look may spend (sequential-looks.ts), divided by the size of every `any` above it
+ * (Bonferroni); `all` needs no division, since it passes only when every child does (an
+ * intersection-union test keeps the level of its parts). Leaves: a percentile bootstrap of one sample
+ * or of a paired difference (sim/stats), or Clopper-Pearson for a share of episodes.
+ * A metric no record carries is "not measured", never a pass or a fail.
+ */
+import {
+  bootstrapInterval,
+  clopperPearsonInterval,
+  pairedBootstrapDifference,
+  RandomStreams,
+  type UniformSource,
+} from '../../sim/index.ts';
+import { statisticNamed } from '../compare/statistics.ts';
+import type { EpisodeRecord } from '../episode/record.ts';
+import { claimText, judgeClaim, settleSeeds, verdictWords, type ClaimInterval, type LaterLook, type FactVerdict } from './claim.ts';
+import { describePaired, describeSample, describeShare } from './describe.ts';
+import type { Arm, Check, PairedCheck, Sample, ShareCheck, StatisticCheck } from './fact.ts';
+
+export interface CheckResult {
+  label: string;
+  kind: Check['kind'];
+  verdict: FactVerdict;
+  /** What was measured, in words; empty for `all` and `any`. */
+  statistic: string;
+  claim: string | null;
+  estimate: number | null;
+  low: number | null;
+  high: number | null;
+  /** Confidence of this leaf's interval at this look. */
+  level: number | null;
+  /** Values, pairs or episodes the interval rests on. */
+  n: number;
+  reason: string;
+  /** For an undecided result: the seeds that would settle it (a projection), null when none in sight. */
+  settleSeeds: number | null;
+  checks?: CheckResult[];
+}
+
+export interface LookContext {
+  /** The ok records of an arm at this look's seeds. */
+  records(arm: Arm): EpisodeRecord[];
+  seeds: number;
+  /** The error this look may spend. */
+  alpha: number;
+  /** The looks after this one (seeds, and the error each may spend), for settle projections. */
+  later: readonly LaterLook[];
+  /** Names the bootstrap streams, so a look's intervals are the same on every run. */
+  streamName: string;
+}
+
+/** Enough replicates that the tail quantile a level needs rests on about 20 of them. */
+export function resamplesFor(alpha: number): number {
+  return Math.min(20_000, Math.max(2_000, Math.ceil(20 / alpha)));
+}
+
+interface Leaf {
+  context: LookContext;
+  alpha: number;
+  rng: () => UniformSource;
+}
+
+const value = (record: EpisodeRecord, metric: string): number | null => {
+  const raw = record.metrics[metric];
+  return typeof raw === 'number' && Number.isFinite(raw) ? raw : null;
+};
+
+function notMeasured(records: readonly EpisodeRecord[], metrics: readonly string[]): string | null {
+  const missing = metrics.filter((metric) => !records.some((record) => Object.hasOwn(record.metrics, metric)));
+  return missing.length === 0 || records.length === 0 ? null : `not measured: no record carries ${missing.join(', ')}`;
+}
+
+function leafResult(check: StatisticCheck | PairedCheck | ShareCheck, statistic: string, leaf: Leaf, interval: ClaimInterval | null, n: number, missing: string | null): CheckResult {
+  const base = { label: check.label, kind: check.kind, statistic, claim: claimText(check.claim), n, level: 1 - leaf.alpha };
+  if (interval === null) {
+    const reason = missing ?? (n === 0 ? 'no values at these seeds' : `only ${n} value${n === 1 ? '' : 's'}: too few for an interval`);
+    return { ...base, verdict: 'undecided', estimate: null, low: null, high: null, reason, settleSeeds: null };
+  }
+  const verdict = judgeClaim(interval, check.claim);
+  const later = leaf.context.later.map((look) => ({ seeds: look.seeds, alpha: look.alpha * (leaf.alpha / leaf.context.alpha) }));
+  const settle = verdict === 'undecided' ? settleSeeds(interval, check.claim, { seeds: leaf.context.seeds, alpha: leaf.alpha }, later) : null;
+  let reason = verdictWords(verdict, check.claim);
+  if (verdict === 'undecided') reason += settle === null ? `: at this estimate not even ${later.at(-1)?.seeds ?? leaf.context.seeds} seeds would settle it` : `: about ${settle} seeds would settle it`;
+  return { ...base, verdict, estimate: interval.estimate, low: interval.low, high: interval.high, reason, settleSeeds: settle };
+}
+
+function samples(context: LookContext, sample: Sample): { records: EpisodeRecord[]; values: Map<number, number> } {
+  const records = context.records(sample.arm);
+  const values = new Map<number, number>();
+  for (const record of records) {
+    const v = value(record, sample.metric);
+    if (v !== null && (sample.where === undefined || sample.where.holds(record))) values.set(record.seed, v);
+  }
+  return { records, values };
+}
+
+function statisticOf(name: string) {
+  const statistic = statisticNamed(name);
+  if (statistic === null) throw new Error(`a fact names an unknown statistic: ${name}`);
+  return statistic;
+}
+
+function evaluateStatistic(check: StatisticCheck, leaf: Leaf): CheckResult {
+  const { records, values } = samples(leaf.context, check.sample);
+  const sample = [...values.values()];
+  const options = { rng: leaf.rng(), level: 1 - leaf.alpha, resamples: resamplesFor(leaf.alpha) };
+  const interval = sample.length < 2 ? null : bootstrapInterval(sample, statisticOf(check.stat), options);
+  return leafResult(check, describeSample(check.stat, check.sample), leaf, interval, sample.length, notMeasured(records, [check.sample.metric]));
+}
+
+function evaluatePaired(check: PairedCheck, leaf: Leaf): CheckResult {
+  const a = samples(leaf.context, check.a);
+  const b = samples(leaf.context, check.b);
+  const seeds = [...a.values.keys()].filter((seed) => b.values.has(seed));
+  const options = { rng: leaf.rng(), level: 1 - leaf.alpha, resamples: resamplesFor(leaf.alpha) };
+  const interval =
+    seeds.length < 2
+      ? null
+      : pairedBootstrapDifference(
+          seeds.map((seed) => a.values.get(seed) as number),
+          seeds.map((seed) => b.values.get(seed) as number),
+          statisticOf(check.stat),
+          options,
+        );
+  const missing = notMeasured(a.records, [check.a.metric]) ?? notMeasured(b.records, [check.b.metric]);
+  return leafResult(check, describePaired(check.stat, check.a, check.b), leaf, interval, seeds.length, missing);
+}
+
+function evaluateShare(check: ShareCheck, leaf: Leaf): CheckResult {
+  const population = leaf.context.records(check.arm).filter((record) => check.population === undefined || check.population.holds(record));
+  const successes = population.filter((record) => check.success.holds(record)).length;
+  const interval = population.length === 0 ? null : clopperPearsonInterval(successes, population.length, 1 - leaf.alpha);
+  return leafResult(check, describeShare(check), leaf, interval, population.length, null);
+}
+
+const count = (results: readonly CheckResult[], verdict: FactVerdict) => results.filter((result) => result.verdict === verdict);
+
+function combined(check: Check & { kind: 'all' | 'any' }, children: CheckResult[]): CheckResult {
+  const passed = count(children, 'pass');
+  const failed = count(children, 'fail');
+  const undecided = count(children, 'undecided');
+  const all = check.kind === 'all';
+  const verdict: FactVerdict = all
+    ? failed.length > 0 ? 'fail' : undecided.length > 0 ? 'undecided' : 'pass'
+    : passed.length > 0 ? 'pass' : undecided.length > 0 ? 'undecided' : 'fail';
+  const settles = undecided.map((result) => result.settleSeeds);
+  const known = settles.filter((seeds): seeds is number => seeds !== null);
+  let settle: number | null = null;
+  if (verdict === 'undecided') settle = all ? (known.length === settles.length ? Math.max(...known) : null) : known.length > 0 ? Math.min(...known) : null;
+  const of = `of ${children.length}`;
+  const first = (results: CheckResult[]) => `${results[0].label}: ${results[0].reason}`;
+  const reasons: Record<FactVerdict, () => string> = all
+    ? { pass: () => `all ${children.length} checks pass`, fail: () => `${failed.length} ${of} fail; ${first(failed)}`, undecided: () => `${undecided.length} ${of} undecided, none failed; ${first(undecided)}` }
+    : { pass: () => `${passed.length} ${of} pass (one is needed); ${first(passed)}`, fail: () => `none ${of} passes; ${first(failed)}`, undecided: () => `none ${of} passes yet, ${undecided.length} undecided; ${first(undecided)}` };
+  const reason = reasons[verdict]();
+  return { label: check.label, kind: check.kind, verdict, statistic: '', claim: null, estimate: null, low: null, high: null, level: null, n: 0, reason, settleSeeds: settle, checks: children };
+}
+
+function evaluateNode(check: Check, context: LookContext, alpha: number, path: string): CheckResult {
+  const leaf: Leaf = { context, alpha, rng: () => new RandomStreams(context.streamName).get(path) };
+  switch (check.kind) {
+    case 'statistic':
+      return evaluateStatistic(check, leaf);
+    case 'paired':
+      return evaluatePaired(check, leaf);
+    case 'share':
+      return evaluateShare(check, leaf);
+    case 'all':
+      return combined(check, check.checks.map((child, i) => evaluateNode(child, context, alpha, `${path}.${i}`)));
+    case 'any':
+      return combined(check, check.checks.map((child, i) => evaluateNode(child, context, alpha / check.checks.length, `${path}.${i}`)));
+  }
+}
+
+export function evaluateCheck(check: Check, context: LookContext): CheckResult {
+  return evaluateNode(check, context, context.alpha, 'check');
+}

@@ -1,0 +1,8 @@
+// The facts table (README.md beside this file) as a command's core, and the sequential machinery a drill gate can reuse.
+export * from './fact.ts';
+export * from './claim.ts';
+export * from './evaluate.ts';
+export * from './sequential.ts';
+export * from './run-facts.ts';
+export * from './table.ts';
+export { allFacts, FACTS } from './catalogue.ts';

@@ -1,0 +1,76 @@
+/**
+ * Settles a question by adding seeds in rounds, with inference that stays valid however the rounds
+ * end: a look at n₁, 2n₁, 4n₁ ... seeds (never more than `maxSeeds`), each judged with the error it may
+ * spend, αₖ = α·6/(π²k²) (sim/stats/sequential-looks.ts: the union bound over a geometric grid of
+ * looks, as in the stitched confidence sequences of Howard, Ramdas, McAuliffe & Sekhon 2021). It stops
+ * at the first look that decides, when the next look would pass `maxSeeds`, or when `moreSeeds` says
+ * no (a time budget ran out). Whichever it is, the last look's interval covers the truth with
+ * probability at least 1 - α, since every look's does simultaneously with that probability.
+ *
+ * Anything that can judge a look and be given more seeds can use it: a fact (run-facts.ts), or a
+ * drill gate whose interval straddles its bound.
+ */
+import { lookAlpha, sampleSizeAtLook } from '../../sim/index.ts';
+
+export type LookVerdict = 'pass' | 'fail' | 'undecided';
+
+export interface Judgement {
+  verdict: LookVerdict;
+}
+
+export interface SequentialPlan {
+  /** Seeds of the first look. */
+  initialSeeds: number;
+  /** No look beyond this many seeds. */
+  maxSeeds: number;
+  /** The total error over every look (0.05 for 95% confidence). */
+  alpha: number;
+}
+
+export interface Look {
+  /** 1-based. */
+  look: number;
+  seeds: number;
+  /** The error this look may spend. */
+  alpha: number;
+}
+
+export type StopReason = 'decided' | 'max-seeds' | 'budget';
+
+export interface SequentialOutcome<J extends Judgement> {
+  /** The last look's judgement; null when not even the first look could be made. */
+  judgement: J | null;
+  look: Look | null;
+  stoppedBy: StopReason;
+}
+
+export function lookAt(plan: SequentialPlan, look: number): Look {
+  return { look, seeds: sampleSizeAtLook(plan.initialSeeds, look), alpha: lookAlpha(plan.alpha, look) };
+}
+
+/** The `count` looks after `look`, past `maxSeeds` too: a settle projection may say that a larger cap would do. */
+export function laterLooks(plan: SequentialPlan, look: number, count = 12): Look[] {
+  const looks: Look[] = [];
+  for (let k = look + 1; k <= look + count; k++) looks.push(lookAt(plan, k));
+  return looks;
+}
+
+/**
+ * `moreSeeds(n)` makes seeds 1..n available and resolves true, or false when it cannot (no look is
+ * then made at n); `judge` reads them.
+ */
+export async function settleSequentially<J extends Judgement>(
+  plan: SequentialPlan,
+  judge: (look: Look) => J,
+  moreSeeds: (seeds: number) => Promise<boolean>,
+): Promise<SequentialOutcome<J>> {
+  let last: { judgement: J; look: Look } | null = null;
+  for (let k = 1; ; k++) {
+    const look = lookAt(plan, k);
+    if (look.seeds > plan.maxSeeds) return { judgement: last?.judgement ?? null, look: last?.look ?? null, stoppedBy: 'max-seeds' };
+    if (!(await moreSeeds(look.seeds))) return { judgement: last?.judgement ?? null, look: last?.look ?? null, stoppedBy: 'budget' };
+    const judgement = judge(look);
+    last = { judgement, look };
+    if (judgement.verdict !== 'undecided') return { judgement, look, stoppedBy: 'decided' };
+  }
+}
