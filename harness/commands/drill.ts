@@ -11,7 +11,7 @@ import type { GateOutcome } from '../drill/gate.ts';
 import type { DrillRun } from '../drill/run-drill.ts';
 import { UsageError } from '../errors.ts';
 import { printable } from '../terminal-text.ts';
-import { budgetOptions, helpEpilogue, limitsOf, requireSingle, requireWorkers, type BudgetArgs } from '../sweep/options.ts';
+import { budgetOptions, helpEpilogue, limitsOf, requireSingle, requireWorkers, timeBudgetOption, type BudgetArgs } from '../sweep/options.ts';
 
 interface DrillArgs extends BudgetArgs {
   file: string;
@@ -20,6 +20,8 @@ interface DrillArgs extends BudgetArgs {
   runner?: string;
   detail: boolean;
   json: boolean;
+  'max-seeds'?: number;
+  'time-budget'?: string;
 }
 
 const STATUS: Record<GateOutcome['status'], string> = { pass: 'PASS', fail: 'FAIL', inconclusive: 'INCONCLUSIVE', violated: 'INVARIANT' };
@@ -37,6 +39,8 @@ function builder(yargs: Argv): Argv<DrillArgs> {
     .option('workers', { type: 'number', describe: "worker threads (default: the file's, else all cores)" })
     .option('out', { type: 'string', describe: "output directory (default: the file's out)" })
     .option('runner', { type: 'string', describe: "episode runner module (default: the file's, else the project runner)" })
+    .option('max-seeds', { type: 'number', describe: "add seeds to an undecided gate (looks at 2x, 4x ... the drill's seeds) up to this many (default: the file's maxSeeds, else none)" })
+    .option('time-budget', { type: 'string', describe: "add no look that would end after this long since the drill started: 150s, 3m (default: the file's timeBudget)" })
     .option('detail', { type: 'boolean', default: false, describe: 'after the verdict, print the comparison tables and every gate outcome' })
     .option('json', { type: 'boolean', default: false, describe: 'print the outcome as JSON (schema execdrill.drill/1)' })
     .epilogue(
@@ -56,6 +60,9 @@ function builder(yargs: Argv): Argv<DrillArgs> {
         'invariant was violated and every episode ran. Writes <out>/junit.xml, <out>/summary.md (appended to',
         '$GITHUB_STEP_SUMMARY when set), <out>/report.html (comparison and episode explorer) and <out>/charts/*.png.',
         'The grammar in full: harness/drill/README.md. Colour on a terminal only (never under NO_COLOR or CI).',
+        'With maxSeeds (or --max-seeds) a gate whose interval straddles its bound gets more seeds, for its own scenarios and',
+        'policies, in looks of 2x, 4x ... the first; look k spends alpha x 6/(pi^2 k^2) of the error, so stopping at any look',
+        'keeps the stated confidence. Each gate says how many seeds it took; an undecided one, about how many would settle it.',
         'Exit codes: 0 all gates pass, 1 a gate failed, 2 inconclusive (an interval straddles its bound: run more seeds),',
         '3 an invariant was violated, 64 bad input (the drill file, with its path inside it; junit.xml says why).',
       ]),
@@ -91,7 +98,12 @@ async function runReportingBadInput(args: DrillArgs): Promise<{ drill: Drill; ru
     const drill = loadDrill(args.file);
     out ??= drill.out;
     const workers = args.workers === undefined ? undefined : requireWorkers(args.workers);
-    return { drill, run: await runDrill(drill, { workers, out: args.out, runner: args.runner, limits: limitsOf(args) }) };
+    const maxSeeds = args['max-seeds'];
+    if (maxSeeds !== undefined && !(Number.isInteger(maxSeeds) && maxSeeds >= drill.request.seeds.length)) {
+      throw new UsageError(`--max-seeds: expected a whole number of seeds >= the drill's ${drill.request.seeds.length}, got ${maxSeeds}`);
+    }
+    const timeBudgetMs = timeBudgetOption(args['time-budget']) ?? undefined;
+    return { drill, run: await runDrill(drill, { workers, out: args.out, runner: args.runner, limits: limitsOf(args), maxSeeds, timeBudgetMs }) };
   } catch (error) {
     if (error instanceof UsageError) await writeErrorJunit(args.file, out ?? (error instanceof DrillFileError ? error.out : undefined), error);
     throw error;
@@ -104,7 +116,7 @@ export function drillCommand(setExit: (code: number) => void): CommandModule<obj
     describe: 'run a drill file: sweep, gates, JUnit XML, a Markdown summary, the HTML report and charts; the exit code is the verdict',
     builder,
     async handler(args) {
-      requireSingle(args as unknown as Record<string, unknown>, ['workers', 'out', 'runner']);
+      requireSingle(args as unknown as Record<string, unknown>, ['workers', 'out', 'runner', 'max-seeds', 'time-budget']);
       const { drill, run } = await runReportingBadInput(args);
       if (args.json) {
         process.stdout.write(`${JSON.stringify(run, null, 2)}\n`);
@@ -118,7 +130,7 @@ export function drillCommand(setExit: (code: number) => void): CommandModule<obj
           ? [`Wrote ${files.junit}, ${files.summary}, ${files.report} and ${charts}. The tables:`]
           : [`Tables: the same command with --detail (the sweep is reused), or ${files.summary}.`, `Charts and the episode explorer: open ${files.report} (and ${charts}).`];
         const block = verdictBlock(
-          { drill: run.drill, verdict: run.verdict, exitCode: run.exitCode, episodes: run.sweep.episodes, outcomes: run.outcomes, bottomLines: run.bottomLine, level: drill.compare.level, detailHint },
+          { drill: run.drill, verdict: run.verdict, exitCode: run.exitCode, episodes: run.sweep.episodes, looks: run.looks, stoppedBy: run.stoppedBy, outcomes: run.outcomes, bottomLines: run.bottomLine, level: drill.compare.level, detailHint },
           painter(colourEnabled(process.stdout)),
         );
         process.stdout.write(`${block.join('\n')}\n`);

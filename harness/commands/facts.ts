@@ -5,13 +5,12 @@
  */
 import { availableParallelism } from 'node:os';
 import type { Argv, CommandModule } from 'yargs';
-import { DurationSyntaxError, NS_PER_MS, parseDuration } from '../../sim/index.ts';
 import { UsageError } from '../errors.ts';
 import { allFacts } from '../facts/catalogue.ts';
 import type { FactDefinition } from '../facts/fact.ts';
 import { DEFAULT_MAX_SEEDS_FACTOR, runFacts } from '../facts/run-facts.ts';
 import { factsMarkdown } from '../facts/table.ts';
-import { helpEpilogue, requireSingle, requireWorkers } from '../sweep/options.ts';
+import { helpEpilogue, requireSingle, requireWorkers, timeBudgetOption } from '../sweep/options.ts';
 import { resolveRunner } from '../sweep/runner-module.ts';
 
 interface FactsArgs {
@@ -59,18 +58,6 @@ function requireSeedCount(value: number | undefined, option: string): number | n
   return value;
 }
 
-function timeBudgetMs(text: string | undefined): number | null {
-  if (text === undefined) return null;
-  let ns: number;
-  try {
-    ns = parseDuration(text);
-  } catch (error) {
-    if (error instanceof DurationSyntaxError) throw new UsageError(`--time-budget: ${error.message}`);
-    throw error;
-  }
-  if (ns <= 0) throw new UsageError(`--time-budget: expected a duration above 0, got ${JSON.stringify(text)}`);
-  return ns / NS_PER_MS;
-}
 
 function selectFacts(only: string | undefined): FactDefinition[] {
   const facts = allFacts();
@@ -95,7 +82,7 @@ export function factsCommand(setExit: (code: number) => void): CommandModule<obj
         runner: resolveRunner(args.runner),
         seeds: requireSeedCount(args.seeds, 'seeds'),
         maxSeeds: requireSeedCount(args['max-seeds'], 'max-seeds'),
-        timeBudgetMs: timeBudgetMs(args['time-budget']),
+        timeBudgetMs: timeBudgetOption(args['time-budget']),
         log: (line) => process.stderr.write(`${line}\n`),
       });
       process.stdout.write(args.json ? `${JSON.stringify(run, null, 2)}\n` : factsMarkdown(run));

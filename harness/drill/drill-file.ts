@@ -6,7 +6,9 @@
  *   policies: [naive, gap-recovery]
  *   params:                           # optional: { <policy, or "*" for all>: { <param>: [values] } }
  *     gap-recovery: { confidenceThreshold: [0.8, 0.9] }
- *   seeds: 1..200                     # or a list: [1, 2, 3]
+ *   seeds: 1..200                     # or a list: [1, 2, 3]; the first look of a drill that adds seeds
+ *   maxSeeds: 96                      # optional: add seeds (2x, 4x ... the first look) to an undecided gate, up to this many
+ *   timeBudget: 150s                  # optional: add no look that would end after this long (sequential-drill.ts)
  *   workers: 2                        # optional; default: all cores
  *   out: ../results/drill-fix-resend
  *   runner: ...                       # optional episode runner module; default: the project's
@@ -34,6 +36,7 @@ import { RESAMPLES_MAX } from '../compare/comparison.ts';
 import { paramAxis, type ParamAxis } from '../sweep/params.ts';
 import type { SweepRequest } from '../sweep/plan.ts';
 import { parseSeeds, requireSeedList } from '../sweep/seeds.ts';
+import { parseTimeBudget } from '../sweep/options.ts';
 import type { Gate } from './gate.ts';
 import { buildGate, type DrillIssue } from './gate-grammar.ts';
 
@@ -44,6 +47,8 @@ const drillSchema = z
     policies: z.array(z.string().min(1)).min(1),
     params: z.record(z.string(), z.record(z.string(), z.union([z.number(), z.array(z.number()).min(1)]))).optional(),
     seeds: z.union([z.string(), z.number().int().nonnegative(), z.array(z.number().int().nonnegative()).min(1)]),
+    maxSeeds: z.number().int().min(2).optional(),
+    timeBudget: z.string().min(1).optional(),
     workers: z.number().int().min(1).optional(),
     out: z.string().min(1),
     runner: z.string().min(1).optional(),
@@ -81,7 +86,11 @@ export interface Drill {
   runner: string | null;
   compare: CompareOptions;
   gates: Gate[];
+  /** Null: the drill's seeds are its only look. */
+  maxSeeds: number | null;
+  timeBudgetMs: number | null;
 }
+
 
 type Located = DrillIssue & Partial<Place>;
 
@@ -170,6 +179,11 @@ export function loadDrill(file: string): Drill {
   const seedsField = field('seeds');
   const seeds = seedsField === undefined ? null : collect(issues, 'seeds', () => (typeof seedsField === 'string' ? parseSeeds(seedsField, 'seeds') : requireSeedList(typeof seedsField === 'number' ? [seedsField] : seedsField, 'seeds')));
   const params = paramAxes(field('params') ?? {}, written, policies, issues);
+  const maxSeeds = field('maxSeeds') ?? null;
+  if (maxSeeds !== null && seeds !== null && maxSeeds < seeds.length) issues.push({ path: 'maxSeeds', message: `${maxSeeds} is fewer than the ${seeds.length} seeds of the first look` });
+  const budgetField = field('timeBudget');
+  const budget = budgetField === undefined ? null : parseTimeBudget(budgetField);
+  if (budget !== null && 'problem' in budget) issues.push({ path: 'timeBudget', message: budget.problem });
   const level = field('level') ?? 0.95;
   const gates = (field('gates') ?? [])
     .map((gate, i) => buildGate(gate, `gates[${i}]`, { file, level, policies: written }, issues))
@@ -189,5 +203,7 @@ export function loadDrill(file: string): Drill {
     runner,
     compare: { baseline: data.baseline ?? 'naive', objective: 'p95', level, resamples: data.resamples ?? 2000, seed: data.bootstrapSeed ?? 1 },
     gates,
+    maxSeeds,
+    timeBudgetMs: budget !== null && 'ms' in budget ? budget.ms : null,
   };
 }

@@ -5,8 +5,9 @@
  *   threshold   { metric: IS_FO_BPS, stat: p99, policy: gap-recovery, max: 25 }     (max, min or both)
  *               "p99(IS_FO_BPS) of gap-recovery <= 25"       ("<= 25 bps" and ">= x" too)
  *               { metric: FETL_BPS, policy: gap-recovery, max: 10 }   "FETL_BPS of gap-recovery <= 10"
- *   beats       { policy: gap-recovery, beats: naive, stat: p95, metric: IS_FO_BPS, confidence: 0.95 }   (metric: IS_FO_BPS unless named)
- *               "gap-recovery beats naive at p95 with 95% confidence"   ("at p95(IS_BPS)" names another metric)
+ *   beats       { policy: gap-recovery, beats: naive, stat: p95, metric: IS_FO_BPS, confidence: 0.95, margin: 0.25 }   (metric: IS_FO_BPS unless named)
+ *               "gap-recovery beats naive at p95 with 95% confidence with margin 0.25 bps"   ("at p95(IS_BPS)" names another metric;
+ *               the margin, the smallest saving that matters, is optional: beats-gate.ts)
  *   invariants  { noInvariantViolations: true }   "no invariant violations"   ("for <policy>" scopes it)
  *
  * Every form takes an optional scenario (`scenario: fix-resend`, or "... in fix-resend"); without one
@@ -38,14 +39,14 @@ const THRESHOLD_TEXT = new RegExp(
 );
 const FETL_TEXT = new RegExp(String.raw`^FETL(?:_BPS)?\s+of\s+(?<policy>\S+)\s*(?<op><=|>=)\s*(?<value>${NUMBER})(?:\s*bps)?${SCOPE}$`);
 const BEATS_TEXT = new RegExp(
-  String.raw`^(?<policy>\S+)\s+beats\s+(?<other>\S+)\s+at\s+(?<stat>${STAT})(?:\s*\(\s*(?<metric>\w+)\s*\))?(?:\s+with\s+(?<percent>\d+(?:\.\d+)?)%\s+confidence)?${SCOPE}$`,
+  String.raw`^(?<policy>\S+)\s+beats\s+(?<other>\S+)\s+at\s+(?<stat>${STAT})(?:\s*\(\s*(?<metric>\w+)\s*\))?(?:\s+with\s+(?<percent>\d+(?:\.\d+)?)%\s+confidence)?(?:\s+with\s+margin\s+(?<margin>\d+(?:\.\d+)?)(?:\s*bps)?)?${SCOPE}$`,
 );
 const INVARIANTS_TEXT = new RegExp(String.raw`^no invariant violations(?:\s+for\s+(?<policy>\S+))?${SCOPE}$`);
 
 export const GATE_FORMS = [
   '"<stat>(<METRIC>) of <policy> <= <number>"',
   '"FETL_BPS of <policy> <= <number>"',
-  '"<policy> beats <policy> at <stat>[(<METRIC>)] [with <NN>% confidence]"',
+  '"<policy> beats <policy> at <stat>[(<METRIC>)] [with <NN>% confidence] [with margin <number> bps]"',
   '"no invariant violations [for <policy>]"',
   '(each optionally followed by "in <scenario>"), or the object forms in the docs',
 ];
@@ -64,8 +65,16 @@ export function parseGateText(text: string): Record<string, unknown> | null {
   }
   match = BEATS_TEXT.exec(trimmed);
   if (match?.groups) {
-    const { policy, other, stat, metric, percent } = match.groups;
-    return { policy, beats: other, stat, ...(metric ? { metric } : {}), ...(percent ? { confidence: Number(percent) / 100 } : {}), ...scope(match.groups) };
+    const { policy, other, stat, metric, percent, margin } = match.groups;
+    return {
+      policy,
+      beats: other,
+      stat,
+      ...(metric ? { metric } : {}),
+      ...(percent ? { confidence: Number(percent) / 100 } : {}),
+      ...(margin ? { margin: Number(margin) } : {}),
+      ...scope(match.groups),
+    };
   }
   match = INVARIANTS_TEXT.exec(trimmed);
   if (match?.groups) return { noInvariantViolations: true, ...(match.groups.policy ? { policy: match.groups.policy } : {}), ...scope(match.groups) };
@@ -93,6 +102,7 @@ const beatsSchema = z
     metric: metricName.optional(),
     scenario: optionalName,
     confidence: z.number().gt(0).lt(1).optional(),
+    margin: z.number().nonnegative().optional(),
   })
   .strict();
 const invariantsSchema = z.object({ noInvariantViolations: z.literal(true), policy: optionalName, scenario: optionalName }).strict();
@@ -168,8 +178,10 @@ export function buildGate(raw: unknown, path: string, defaults: GateDefaults, is
     if (stat === null || issues.length > before) return null;
     const metric = spec.metric ?? BEATS_DEFAULT_METRIC;
     const confidence = spec.confidence ?? defaults.level;
-    const text = `${spec.policy} beats ${spec.beats} at ${stat}(${metric}) with ${formatPercent(confidence)} confidence${scopeText(spec.scenario)}`;
-    return new BeatsGate(text, where, { policy: spec.policy, other: spec.beats, metric, stat, scenario: spec.scenario ?? null, confidence });
+    const margin = spec.margin ?? 0;
+    const marginText = margin > 0 ? ` with margin ${margin} bps` : '';
+    const text = `${spec.policy} beats ${spec.beats} at ${stat}(${metric}) with ${formatPercent(confidence)} confidence${marginText}${scopeText(spec.scenario)}`;
+    return new BeatsGate(text, where, { policy: spec.policy, other: spec.beats, metric, stat, scenario: spec.scenario ?? null, confidence, margin });
   }
   const spec = parsed(thresholdSchema, value, path, issues);
   if (spec === null) return null;

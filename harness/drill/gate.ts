@@ -7,6 +7,7 @@
 import type { BootstrapSettings } from '../compare/column-stats.ts';
 import { columnsNamed, type Column, type ScenarioGroup } from '../compare/columns.ts';
 import { UsageError } from '../errors.ts';
+import { lookAlpha, sampleSizeAtLook } from '../../sim/index.ts';
 
 export type GateStatus = 'pass' | 'fail' | 'inconclusive' | 'violated';
 
@@ -25,12 +26,52 @@ export interface GateOutcome {
   estimate?: number;
   low?: number;
   high?: number;
+  /** Seeds the outcome was judged on (paired seeds for a comparison), when it measures a statistic. */
+  seeds?: number;
+  /** In a drill that adds seeds: the look it was decided at (or the last one, if undecided). */
+  look?: number;
+  /** Undecided at the drill's last look: the seeds that would settle it (a projection), null when none in sight. */
+  settleSeeds?: number | null;
+  /** The level its interval was judged at, and which of the gate's own looks that was (null: a drill of one look). */
+  level?: number;
+  spendingLook?: number | null;
 }
 
 export interface GateContext {
   groups: ScenarioGroup[];
   /** The drill's bootstrap settings; `baseline` is the comparison table's, whose intervals a gate on it shares. */
   bootstrap: BootstrapSettings & { baseline?: string };
+  /**
+   * The look of a drill that adds seeds until its gates are decided (sequential-drill.ts): its
+   * intervals then spend the error of that look only. Null for a drill of one look: the stated
+   * confidence as it is.
+   */
+  look: { look: number; seeds: number; initial: number } | null;
+}
+
+/**
+ * Where a gate stands at a look: the level its interval is judged at, and which of its own looks this
+ * is. A look with fewer seeds than the statistic's interval needs (statistics.ts: seedsForInterval)
+ * judges nothing and spends no error, so a gate's looks are counted from its first with enough seeds:
+ * its k-th spends alpha * 6/(pi^2 k^2), and stopping at any of them keeps the stated confidence.
+ */
+export function gateLook(confidence: number, look: GateContext['look'], minSeeds: number): { level: number; spendingLook: number | null } {
+  if (look === null) return { level: confidence, spendingLook: null };
+  let first = 1;
+  while (sampleSizeAtLook(look.initial, first) < minSeeds) first++;
+  const spendingLook = Math.max(1, look.look - first + 1);
+  return { level: 1 - lookAlpha(1 - confidence, spendingLook), spendingLook };
+}
+
+/**
+ * What a gate judged on an interval needs to be given more seeds: the policies (as the gate names
+ * them) whose records it reads, the confidence it states, and whether an interval would decide it
+ * (for projecting how many seeds would). Its scenarios are those of its undecided outcomes.
+ */
+export interface GateSettle {
+  policies: readonly string[];
+  confidence: number;
+  decides(interval: { estimate: number; low: number; high: number }): boolean;
 }
 
 export interface Gate {
@@ -39,6 +80,8 @@ export interface Gate {
   readonly where: string;
   /** The metric and statistic it measures, when it measures one (the verdict block ranks policies on the first). */
   readonly measures?: { metric: string; stat: string | null } | null;
+  /** Present when more seeds can settle the gate (it is judged on an interval at a confidence). */
+  readonly settle?: GateSettle | null;
   evaluate(context: GateContext): GateOutcome[];
 }
 

@@ -30,6 +30,7 @@ import { junitXml } from './junit.ts';
 import { drillMarkdown } from './markdown.ts';
 import { EveryEpisodeRanGate, NoInvariantViolationsGate } from './record-gates.ts';
 import { drillVerdict, type DrillVerdict } from './verdict.ts';
+import { settleGates, type DrillLook, type LookRunner, type SeedStop } from './sequential-drill.ts';
 
 export const DRILL_SCHEMA = 'execdrill.drill/1';
 export const JUNIT_FILE = 'junit.xml';
@@ -44,6 +45,9 @@ export interface DrillOverrides {
   out?: string;
   runner?: string;
   limits?: EpisodeLimits;
+  /** Override the drill file's maxSeeds and timeBudget (sequential-drill.ts). */
+  maxSeeds?: number;
+  timeBudgetMs?: number;
 }
 
 export interface DrillRun {
@@ -53,8 +57,11 @@ export interface DrillRun {
   out: string;
   verdict: DrillVerdict;
   exitCode: number;
-  /** The drill's sweep: episodes, and how many ran now or were there from an earlier run. */
+  /** The drill's sweeps, every look's: episodes, and how many ran now or were there from an earlier run. */
   sweep: { episodes: number; ran: number; resumed: number };
+  /** The looks at more seeds (the first is the drill's own seeds), and why no more were added. */
+  looks: DrillLook[];
+  stoppedBy: SeedStop;
   /** Every gate's outcomes; `implicit` for the checks every drill makes (no invariant violations, every episode ran). */
   outcomes: Array<GateOutcome & { implicit: boolean }>;
   /** Per scenario: the cheapest policy at the gated statistic against the baseline, and who cost what the baseline did. */
@@ -87,16 +94,26 @@ export class DrillInputError extends UsageError {
 }
 
 export async function runDrill(drill: Drill, overrides: DrillOverrides): Promise<DrillRun> {
+  const startedAtMs = performance.now();
   const out = overrides.out ?? drill.out;
   const runner = resolveRunner(overrides.runner ?? drill.runner ?? undefined);
-  const sweep = await runSweep({ request: drill.request, out, workers: overrides.workers ?? drill.workers ?? availableParallelism(), shard: WHOLE_SWEEP, runner, limits: overrides.limits });
-  const sources = [readRecordSource(out)];
-  requireGoodInput(sources[0].records);
+  const workers = overrides.workers ?? drill.workers ?? availableParallelism();
+  const sweep = await runSweep({ request: drill.request, out, workers, shard: WHOLE_SWEEP, runner, limits: overrides.limits });
+  const first = readRecordSource(out);
+  requireGoodInput(first.records);
+  const plan = { maxSeeds: overrides.maxSeeds ?? drill.maxSeeds, timeBudgetMs: overrides.timeBudgetMs ?? drill.timeBudgetMs };
+  const runLook: LookRunner = async (request, lookOut, deadlineMs) => {
+    const signal = deadlineMs === null ? undefined : AbortSignal.timeout(Math.max(1, deadlineMs - performance.now()));
+    const look = await runSweep({ request, out: lookOut, workers, shard: WHOLE_SWEEP, runner, limits: overrides.limits, signal, commit: sweep.manifest.commit });
+    return { episodes: look.episodes, ran: look.ran, complete: look.resumed + look.ran === look.episodes };
+  };
+  const settled = await settleGates(drill.gates, drill.request, out, drill.compare, { source: first, episodes: sweep.episodes, ran: sweep.ran }, plan, runLook, readRecordSource, startedAtMs);
+  const sources = settled.sources;
   const comparison = compareRecords(sources, drill.compare);
   const groups = groupRecords(sources);
-  const context = { groups, bootstrap: drill.compare };
+  const context = { groups, bootstrap: drill.compare, look: null };
   const outcomes = [
-    ...drill.gates.flatMap((gate) => gate.evaluate(context).map((outcome) => ({ ...outcome, implicit: false }))),
+    ...drill.gates.flatMap((gate) => (settled.outcomes.get(gate) ?? gate.evaluate(context)).map((outcome) => ({ ...outcome, implicit: false }))),
     ...implicitGates(drill.gates).flatMap((gate) => gate.evaluate(context).map((outcome) => ({ ...outcome, implicit: true }))),
   ];
   const { verdict, exitCode } = drillVerdict(outcomes);
@@ -118,11 +135,13 @@ export async function runDrill(drill: Drill, overrides: DrillOverrides): Promise
     charting ??= createProgress(total, 0, process.stderr, 'charts', 'charts');
     charting.update(done, 0);
   };
-  const charts = writeCharts(sources[0].records.filter((r) => r.status === 'ok'), chartsDir, undefined, onChart).map((chart) => join(chartsDir, chart.file));
+  const charts = writeCharts(sources.flatMap((source) => source.records).filter((r) => r.status === 'ok'), chartsDir, undefined, onChart).map((chart) => join(chartsDir, chart.file));
   charting?.finish();
   const files = { junit, summary, report, charts };
   const stepSummary = process.env.GITHUB_STEP_SUMMARY;
   if (stepSummary !== undefined && stepSummary !== '') appendFileSync(stepSummary, markdown);
-  const { episodes, ran, resumed } = sweep;
-  return { schema: DRILL_SCHEMA, drill: drill.name, file: drill.file, out, verdict, exitCode, sweep: { episodes, ran, resumed }, outcomes, bottomLine, files, comparison };
+  const { looks, stoppedBy } = settled;
+  const episodes = looks.reduce((total, look) => total + look.episodes, 0);
+  const ran = looks.reduce((total, look) => total + look.ran, 0);
+  return { schema: DRILL_SCHEMA, drill: drill.name, file: drill.file, out, verdict, exitCode, sweep: { episodes, ran, resumed: episodes - ran }, looks, stoppedBy, outcomes, bottomLine, files, comparison };
 }

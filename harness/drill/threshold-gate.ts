@@ -10,8 +10,8 @@ import { metricSample, metricValue } from '../compare/column-stats.ts';
 import type { EpisodeRecord } from '../episode/record.ts';
 import { UsageError } from '../errors.ts';
 import type { Column } from '../compare/columns.ts';
-import { evaluate, statisticNamed } from '../compare/statistics.ts';
-import { columnsInScope, formatNumber, formatPercent, groupsInScope, type Gate, type GateContext, type GateOutcome, type GateStatus } from './gate.ts';
+import { evaluate, seedsForInterval, statisticNamed } from '../compare/statistics.ts';
+import { columnsInScope, formatNumber, formatPercent, gateLook, groupsInScope, type Gate, type GateContext, type GateOutcome, type GateSettle, type GateStatus } from './gate.ts';
 
 export const FETL_METRIC = 'FETL_BPS';
 
@@ -31,13 +31,14 @@ interface Measured {
   estimate: number;
   low: number;
   high: number;
+  seeds: number;
 }
 
 function withinBounds(value: number, spec: ThresholdSpec): boolean {
   return (spec.max === null || value <= spec.max) && (spec.min === null || value >= spec.min);
 }
 
-export function judge(measured: Measured, spec: ThresholdSpec): GateStatus {
+export function judge(measured: Omit<Measured, 'seeds'>, spec: ThresholdSpec): GateStatus {
   if (spec.confidence === null) return withinBounds(measured.estimate, spec) ? 'pass' : 'fail';
   if (withinBounds(measured.low, spec) && withinBounds(measured.high, spec)) return 'pass';
   const whollyAbove = spec.max !== null && measured.low > spec.max;
@@ -56,28 +57,44 @@ export class ThresholdGate implements Gate {
     return { metric: this.spec.metric, stat: this.spec.stat };
   }
 
+  /** A point-estimate gate is decided by any seeds; one on an interval may need more. */
+  get settle(): GateSettle | null {
+    const { spec } = this;
+    if (spec.confidence === null) return null;
+    return { policies: [spec.policy], confidence: spec.confidence, decides: (interval) => judge(interval, spec) !== 'inconclusive' };
+  }
+
   evaluate(context: GateContext): GateOutcome[] {
     const groups = groupsInScope(context.groups, this.spec.scenario, this.where);
     this.requireMetric(groups.flatMap((group) => group.columns.flatMap((column) => column.records)));
     return columnsInScope(groups, this.spec.policy, this.where).map(({ group, column }) => {
-      const base = { gate: this.text, scenario: group.scenario, subject: column.label };
-      const measured = this.measure(column, context, `drill.${this.where}.${group.scenario}.${column.label}`);
+      const base: Pick<GateOutcome, 'gate' | 'scenario' | 'subject' | 'level' | 'spendingLook'> = { gate: this.text, scenario: group.scenario, subject: column.label };
+      const minSeeds = seedsForInterval(this.spec.stat ?? 'p95');
+      const judged = this.spec.confidence === null ? null : gateLook(this.spec.confidence, context.look, minSeeds);
+      const level = judged?.level ?? null;
+      const measured = this.measure(column, context, level, `drill.${this.where}.${group.scenario}.${column.label}`);
       if (measured === null) {
         const detail = `no ${this.spec.metric} values in ${column.records.length} episodes`;
         return { ...base, status: 'fail', detail, reason: `${detail}: nothing to judge` };
       }
+      if (judged !== null) Object.assign(base, { level: judged.level, spendingLook: judged.spendingLook });
+      if (level !== null && measured.seeds < minSeeds) {
+        const what = this.spec.metric === FETL_METRIC ? FETL_METRIC : this.spec.stat;
+        const reason = `cannot tell yet: an interval of ${what} needs ${minSeeds} seeds to cover as it says (seedsForInterval), and ${measured.seeds} have ${this.spec.metric}`;
+        return { ...base, status: 'inconclusive', detail: `${measured.seeds} of the ${minSeeds} seeds an interval of ${what} needs`, reason, seeds: measured.seeds, estimate: measured.estimate };
+      }
       const status = judge(measured, this.spec);
-      const interval = this.spec.confidence === null ? '' : `, ${formatPercent(this.spec.confidence)} CI [${formatNumber(measured.low)}, ${formatNumber(measured.high)}]`;
+      const interval = level === null ? '' : `, ${formatPercent(level)} CI [${formatNumber(measured.low)}, ${formatNumber(measured.high)}]`;
       const straddles = status === 'inconclusive' ? ': the interval straddles the bound; more seeds would settle it' : '';
-      return { ...base, status, detail: `${formatNumber(measured.estimate)}${interval}${straddles}`, reason: this.reason(status, measured, column.label), ...measured };
+      return { ...base, status, detail: `${formatNumber(measured.estimate)}${interval}${straddles}`, reason: this.reason(status, measured, column.label, level), ...measured };
     });
   }
 
-  private reason(status: GateStatus, measured: Measured, subject: string): string {
+  private reason(status: GateStatus, measured: Measured, subject: string, level: number | null): string {
     const { spec } = this;
     const what = spec.metric === FETL_METRIC ? `FETL_BPS of ${subject}` : `${spec.stat} of ${spec.metric} for ${subject}`;
     const bound = [spec.max === null ? '' : `at most ${spec.max}`, spec.min === null ? '' : `at least ${spec.min}`].filter(Boolean).join(' and ');
-    const value = spec.confidence === null ? formatNumber(measured.estimate) : `${formatNumber(measured.estimate)} (${formatPercent(spec.confidence)} CI ${formatNumber(measured.low)} to ${formatNumber(measured.high)})`;
+    const value = level === null ? formatNumber(measured.estimate) : `${formatNumber(measured.estimate)} (${formatPercent(level)} CI ${formatNumber(measured.low)} to ${formatNumber(measured.high)})`;
     if (status === 'pass') return `${what} is ${value}, within ${bound}`;
     if (status === 'fail') return `${what} is ${value}: the bound is ${bound}`;
     return `${what} is ${value}: the interval crosses the bound (${bound}); more seeds would settle it`;
@@ -91,26 +108,25 @@ export class ThresholdGate implements Gate {
     throw new UsageError(`${this.where}.metric: no record has ${needed.join(' and ')} (the records have ${known.join(', ') || 'no metrics'})`);
   }
 
-  private measure(column: Column, context: GateContext, streamName: string): Measured | null {
-    const { confidence } = this.spec;
-    const options = { rng: new RandomStreams(context.bootstrap.seed).get(streamName), level: confidence ?? 0.95, resamples: context.bootstrap.resamples };
+  private measure(column: Column, context: GateContext, level: number | null, streamName: string): Measured | null {
+    const options = { rng: new RandomStreams(context.bootstrap.seed).get(streamName), level: level ?? 0.95, resamples: context.bootstrap.resamples };
     if (this.spec.metric === FETL_METRIC) {
       const both = column.records.filter((record) => metricValue(record, 'IS_BPS') !== null && metricValue(record, 'IS_CONTROL_BPS') !== null);
       if (both.length === 0) return null;
       const control = both.map((record) => metricValue(record, 'IS_CONTROL_BPS') as number);
       const incident = both.map((record) => metricValue(record, 'IS_BPS') as number);
       const interval = pairedBootstrapDifference(control, incident, quantileStatistic(0.95), options);
-      return { estimate: interval.estimate, low: interval.low, high: interval.high };
+      return { estimate: interval.estimate, low: interval.low, high: interval.high, seeds: both.length };
     }
     const statistic = statisticNamed(this.spec.stat ?? '');
     if (statistic === null) throw new Error(`${this.where}: unchecked statistic ${this.spec.stat}`);
     const sample = metricSample(column.records, this.spec.metric);
     if (sample.length === 0) return null;
-    if (confidence === null) {
+    if (level === null) {
       const estimate = evaluate(statistic, sample);
-      return { estimate, low: estimate, high: estimate };
+      return { estimate, low: estimate, high: estimate, seeds: sample.length };
     }
     const interval = bootstrapInterval(sample, statistic, options);
-    return { estimate: interval.estimate, low: interval.low, high: interval.high };
+    return { estimate: interval.estimate, low: interval.low, high: interval.high, seeds: sample.length };
   }
 }

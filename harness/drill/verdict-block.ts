@@ -10,12 +10,16 @@ import type { Painter, Style } from '../io/terminal.ts';
 import type { BottomLine, BottomLines } from './bottom-line.ts';
 import { formatSigned, type GateOutcome, type GateStatus } from './gate.ts';
 import type { DrillVerdict } from './verdict.ts';
+import type { SeedStop } from './sequential-drill.ts';
 
 export interface VerdictInput {
   drill: string;
   verdict: DrillVerdict;
   exitCode: number;
   episodes: number;
+  /** The drill's looks at more seeds (one: its own seeds only), and why it added no more. */
+  looks?: ReadonlyArray<{ look: number; seeds: number; episodes: number }>;
+  stoppedBy?: SeedStop;
   /** Gate outcomes; `implicit` marks those of the checks every drill makes. */
   outcomes: ReadonlyArray<GateOutcome & { implicit: boolean }>;
   bottomLines: BottomLines;
@@ -63,6 +67,30 @@ function wrap(text: string, indent: string): string[] {
   return [...lines, indent + line];
 }
 
+/** " [48 seeds]", " [12-96 seeds]": what a gate's outcomes were judged on, when they measure a statistic. */
+function seedsText(outcomes: readonly GateOutcome[]): string {
+  const seeds = outcomes.map((o) => o.seeds).filter((n): n is number => n !== undefined);
+  if (seeds.length === 0) return '';
+  const low = Math.min(...seeds);
+  const high = Math.max(...seeds);
+  return ` [${low === high ? low : `${low}-${high}`} seeds]`;
+}
+
+const STOP_WORDS: Record<SeedStop, string> = {
+  'one look': '',
+  decided: 'every gate decided',
+  'max-seeds': 'the next look would pass maxSeeds',
+  budget: 'the time budget would run out',
+};
+
+/** "Seeds: looks at 12, 24, 48 seeds (300 episodes); stopped: every gate decided", for a drill that added seeds. */
+function looksLine(input: VerdictInput): string[] {
+  const looks = input.looks ?? [];
+  if (looks.length === 0 || input.stoppedBy === undefined || input.stoppedBy === 'one look') return [];
+  const added = looks.slice(1).reduce((total, look) => total + look.episodes, 0);
+  return [`Seeds: looks at ${looks.map((look) => look.seeds).join(', ')} seeds (${added} episodes added to the first look's); stopped: ${STOP_WORDS[input.stoppedBy]}`];
+}
+
 function gateLines(outcomes: VerdictInput['outcomes'], paint: Painter): string[] {
   const lines: string[] = [];
   const status = (s: GateStatus) => paint(STATUS[s].word.padEnd(WORD_WIDTH), ...STATUS[s].styles);
@@ -86,11 +114,12 @@ function gateLines(outcomes: VerdictInput['outcomes'], paint: Painter): string[]
     const held = mine.filter((o) => o.status === 'pass').length;
     const scenarios = new Set(mine.map((o) => o.scenario)).size;
     const where = worst === 'pass' ? `: in all ${scenarios} scenarios` : `: held in ${held} of ${mine.length} (scenario, policy) pairs`;
+    const seeds = seedsText(mine);
     if (mine.length === 1) {
-      lines.push(`  ${status(worst)} ${gate}`);
+      lines.push(`  ${status(worst)} ${gate}${seeds}`);
       why(mine[0], false);
     } else {
-      lines.push(`  ${status(worst)} ${gate}${where}`);
+      lines.push(`  ${status(worst)} ${gate}${where}${seeds}`);
       for (const outcome of mine) if (outcome.status !== 'pass') why(outcome);
     }
   }
@@ -133,6 +162,7 @@ export function verdictBlock(input: VerdictInput, paint: Painter): string[] {
     header,
     'Gates:',
     ...gateLines(input.outcomes, paint),
+    ...looksLine(input),
     `Cheapest policy per scenario at ${bl.stat}(${bl.metric}), minus ${baseline}'s, paired by seed (bps, ${percent(input.level)} CI; below 0 = cheaper):`,
     ...bl.scenarios.map((line) => scenarioLine(line, width, paint)),
     ...(bl.metric === 'IS_FO_BPS'

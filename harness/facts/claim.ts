@@ -3,12 +3,10 @@
  * fail; straddling it, undecided (more seeds may settle it). For `!=` (the two differ) only an
  * interval that is the bound itself, [b, b], fails: the two never differed in any seed.
  *
- * How many seeds would settle an undecided claim is a projection, not a promise: keep the estimate,
- * shrink each side of the interval like 1/sqrt(n) and widen it by the ratio of the normal quantiles
- * of the later look's level to this one's, and take the first look of the grid at which the projected
- * interval clears the bound. An estimate on the bound never clears it.
+ * How many seeds would settle an undecided claim is a projection (sequential.ts: projectSettleSeeds).
+ * An estimate on the bound never clears it.
  */
-import { studentTQuantile } from '../../sim/index.ts';
+import { projectSettleSeeds, type LaterLook } from './sequential.ts';
 import type { Claim } from './fact.ts';
 
 export type FactVerdict = 'pass' | 'fail' | 'undecided';
@@ -51,22 +49,7 @@ export function verdictWords(verdict: FactVerdict, { op, bound }: Claim): string
   return op === '!=' && verdict === 'fail' ? `${words}: no seed tells them apart` : words;
 }
 
-/** A later look: its seeds, and the error this check may spend at it. */
-export interface LaterLook {
-  seeds: number;
-  alpha: number;
-}
-
-const normalQuantile = (p: number) => studentTQuantile(p, 1e6);
-
 /** The first later look at which the projected interval settles the claim, or null when none does. */
 export function settleSeeds(interval: ClaimInterval, claim: Claim, now: LaterLook, later: readonly LaterLook[]): number | null {
-  const { estimate, low, high } = interval;
-  const zNow = normalQuantile(1 - now.alpha / 2);
-  for (const look of later) {
-    const shrink = Math.sqrt(now.seeds / look.seeds) * (normalQuantile(1 - look.alpha / 2) / zNow);
-    const projected = { estimate, low: estimate - (estimate - low) * shrink, high: estimate + (high - estimate) * shrink };
-    if (judgeClaim(projected, claim) !== 'undecided') return look.seeds;
-  }
-  return null;
+  return projectSettleSeeds(interval, now, later, (projected) => judgeClaim(projected, claim) !== 'undecided');
 }

@@ -15,7 +15,8 @@ import {
 } from '../../sim/index.ts';
 import { statisticNamed } from '../compare/statistics.ts';
 import type { EpisodeRecord } from '../episode/record.ts';
-import { claimText, judgeClaim, settleSeeds, verdictWords, type ClaimInterval, type LaterLook, type FactVerdict } from './claim.ts';
+import { claimText, judgeClaim, settleSeeds, verdictWords, type ClaimInterval, type FactVerdict } from './claim.ts';
+import type { LaterLook } from './sequential.ts';
 import { describePaired, describeSample, describeShare } from './describe.ts';
 import type { Arm, Check, PairedCheck, Sample, ShareCheck, StatisticCheck } from './fact.ts';
 

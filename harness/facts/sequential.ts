@@ -10,7 +10,7 @@
  * Anything that can judge a look and be given more seeds can use it: a fact (run-facts.ts), or a
  * drill gate whose interval straddles its bound.
  */
-import { lookAlpha, sampleSizeAtLook } from '../../sim/index.ts';
+import { lookAlpha, sampleSizeAtLook, studentTQuantile } from '../../sim/index.ts';
 
 export type LookVerdict = 'pass' | 'fail' | 'undecided';
 
@@ -73,4 +73,34 @@ export async function settleSequentially<J extends Judgement>(
     last = { judgement, look };
     if (judgement.verdict !== 'undecided') return { judgement, look, stoppedBy: 'decided' };
   }
+}
+
+/** A later look: its seeds, and the error a check may spend at it. */
+export interface LaterLook {
+  seeds: number;
+  alpha: number;
+}
+
+export interface ProjectedInterval {
+  estimate: number;
+  low: number;
+  high: number;
+}
+
+const normalQuantile = (p: number) => studentTQuantile(p, 1e6);
+
+/**
+ * How many seeds would settle an undecided question: a projection, not a promise. Keep the estimate,
+ * shrink each side of the interval like 1/sqrt(n) and widen it by the ratio of the normal quantiles of
+ * the later look's level to this one's; the first later look whose projected interval `decides` is the
+ * answer, or null when none in `later` does.
+ */
+export function projectSettleSeeds(interval: ProjectedInterval, now: LaterLook, later: readonly LaterLook[], decides: (projected: ProjectedInterval) => boolean): number | null {
+  const { estimate, low, high } = interval;
+  const zNow = normalQuantile(1 - now.alpha / 2);
+  for (const look of later) {
+    const shrink = Math.sqrt(now.seeds / look.seeds) * (normalQuantile(1 - look.alpha / 2) / zNow);
+    if (decides({ estimate, low: estimate - (estimate - low) * shrink, high: estimate + (high - estimate) * shrink })) return look.seeds;
+  }
+  return null;
 }

@@ -1,7 +1,7 @@
 /** Checks shared by the sweep, merge, compare and drill commands' options. */
 import { availableParallelism } from 'node:os';
 import type { Argv } from 'yargs';
-import { NS_PER_MS, parseDuration } from '../../sim/index.ts';
+import { DurationSyntaxError, NS_PER_MS, parseDuration } from '../../sim/index.ts';
 import { UsageError } from '../errors.ts';
 import { DEFAULT_EPISODE_LIMITS, type EpisodeLimits } from './watchdog.ts';
 
@@ -62,4 +62,24 @@ export function limitsOf(args: BudgetArgs): EpisodeLimits {
     policy: { decisionMs: budgetMs(all, 'decision-budget'), episodeMs: budgetMs(all, 'policy-budget') },
     episodeMs: budgetMs(all, 'episode-timeout'),
   };
+}
+
+/** A time budget ("150s", "3m") in ms, or why it is not one. */
+export function parseTimeBudget(text: string): { ms: number } | { problem: string } {
+  let ns: number;
+  try {
+    ns = parseDuration(text);
+  } catch (error) {
+    if (error instanceof DurationSyntaxError) return { problem: error.message };
+    throw error;
+  }
+  return ns > 0 ? { ms: ns / NS_PER_MS } : { problem: `expected a duration above 0, got ${JSON.stringify(text)}` };
+}
+
+/** --time-budget in ms, or null when not given. */
+export function timeBudgetOption(text: string | undefined): number | null {
+  if (text === undefined) return null;
+  const budget = parseTimeBudget(text);
+  if ('problem' in budget) throw new UsageError(`--time-budget: ${budget.problem}`);
+  return budget.ms;
 }

@@ -29,8 +29,8 @@ describe('drill exit codes', () => {
   it('0 when every gate passes, said first in the verdict block, with no table unless --detail', () => {
     expect(runs.pass.status, runs.pass.stderr).toBe(0);
     const lines = runs.pass.stdout.trimEnd().split('\n');
-    expect(lines[0]).toBe('drill fixture-pass: PASSED (exit 0): every gate passed; 120 episodes');
-    expect(runs.pass.stdout).toMatch(/^ {2}passed {5}gap-recovery beats naive at p95\(IS_FO_BPS\) with 95% confidence$/m);
+    expect(lines[0]).toBe('drill fixture-pass: PASSED (exit 0): every gate passed; 320 episodes');
+    expect(runs.pass.stdout).toMatch(/^ {2}passed {5}gap-recovery beats naive at p95\(IS_FO_BPS\) with 95% confidence \[160 seeds\]$/m);
     expect(runs.pass.stdout).toMatch(/^ {2}fix-resend {2}gap-recovery +-\d+\.\d\d \[-\d+\.\d\d, -\d+\.\d\d\] cheaper$/m);
     expect(lines.length).toBeLessThanOrEqual(25);
     expect(runs.pass.stdout).not.toContain('== fix-resend');
@@ -39,7 +39,7 @@ describe('drill exit codes', () => {
 
   it('1 when a gate fails, with why in plain words, and the tables after the block with --detail', () => {
     expect(runs.fail.status).toBe(1);
-    expect(runs.fail.stdout).toMatch(/^ {2}FAILED {5}p50\(IS_BPS\) of naive <= 2 with 95% confidence\n {13}p50 of IS_BPS for naive is \d+\.\d\d \(95% CI [\d.]+ to [\d.]+\): the bound is at most 2$/m);
+    expect(runs.fail.stdout).toMatch(/^ {2}FAILED {5}p50\(IS_BPS\) of naive <= 2 with 95% confidence \[60 seeds\]\n {13}p50 of IS_BPS for naive is \d+\.\d\d \(95% CI [\d.]+ to [\d.]+\): the bound is at most 2$/m);
     expect(runs.fail.stdout.indexOf('drill fixture-fail: FAILED')).toBe(0);
     expect(runs.fail.stdout.indexOf('== fix-resend')).toBeGreaterThan(runs.fail.stdout.indexOf('Cheapest policy per scenario'));
     expect(runs.fail.stdout).toMatch(/^FAIL +p50\(IS_BPS\) of naive <= 2 with 95% confidence/m);
@@ -48,7 +48,7 @@ describe('drill exit codes', () => {
   it('2 when a confidence interval straddles the bound', () => {
     expect(runs.inconclusive.status).toBe(2);
     expect(runs.inconclusive.stdout).toMatch(/^ {2}UNDECIDED +freeze-until-clean beats naive at p95\(IS_FO_BPS\)/m);
-    expect(runs.inconclusive.stdout).toMatch(/cannot tell yet: freeze-until-clean minus naive at p95 of IS_FO_BPS is [-+]\d+\.\d\d bps, but its 95% CI\s+\[[-+]\d+\.\d\d, [-+]\d+\.\d\d\] over 60 paired seeds contains 0/);
+    expect(runs.inconclusive.stdout).toMatch(/cannot tell yet: freeze-until-clean minus naive at p95 of IS_FO_BPS is [-+]\d+\.\d\d bps, but its 95% CI\s+\[[-+]\d+\.\d\d, [-+]\d+\.\d\d\] over 160 paired seeds contains 0/);
     expect(runs.inconclusive.stdout).toMatch(/^INCONCLUSIVE +freeze-until-clean beats naive .*not significant/m);
   });
 
@@ -108,7 +108,7 @@ describe('drill reports', () => {
     expect(result.status).toBe(0);
     const run = JSON.parse(result.stdout);
     expect(run).toMatchObject({ schema: 'execdrill.drill/1', drill: 'fixture-pass', verdict: 'passed', exitCode: 0 });
-    expect(run.sweep).toEqual({ episodes: 120, ran: 0, resumed: 120 });
+    expect(run.sweep).toEqual({ episodes: 320, ran: 0, resumed: 320 });
     expect(run.outcomes.map((outcome: { status: string }) => outcome.status)).toEqual(['pass', 'pass', 'pass', 'pass', 'pass']);
   });
 });
@@ -155,12 +155,12 @@ describe('a drill run again after an edit', () => {
     writeFileSync(scenario, readFileSync('test/fixtures/sweep/scenarios/fix-resend.yaml', 'utf8'));
     const drill = join(dir, 'drill.yaml');
     const runner = join(process.cwd(), 'test/fixtures/sweep/fake-runner.ts');
-    writeFileSync(drill, `scenarios: [fix-resend.yaml]\npolicies: [naive, gap-recovery]\nseeds: 1..30\nout: out\nrunner: ${runner}\ngates:\n  - gap-recovery beats naive at p95 with 95% confidence\n`);
+    writeFileSync(drill, `scenarios: [fix-resend.yaml]\npolicies: [naive, gap-recovery]\nseeds: 1..160\nout: out\nrunner: ${runner}\ngates:\n  - gap-recovery beats naive at p95 with 95% confidence\n`);
     expect(execdrill(['drill', drill]).status).toBe(0);
     // Now gap-recovery pays the whole shock, as naive does: it can no longer beat naive.
     writeFileSync(scenario, readFileSync(scenario, 'utf8').replace('gap-recovery: 0.3,', 'gap-recovery: 1.0,'));
     const rerun = execdrill(['drill', drill]);
-    expect(rerun.stderr).toContain(`changed since ${join(dir, 'out')} was written: ${scenario}; 60 of its episodes run again`);
+    expect(rerun.stderr).toContain(`changed since ${join(dir, 'out')} was written: ${scenario}; 320 of its episodes run again`);
     expect(rerun.status).not.toBe(0);
   });
 });

@@ -58,7 +58,7 @@ function block(records: EpisodeRecord[], gateTexts: unknown[], colour = false) {
   const sources = [{ path: 'records', records, expected: null }];
   const comparison = compareRecords(sources, options);
   const groups = groupRecords(sources);
-  const context = { groups, bootstrap: options };
+  const context = { groups, bootstrap: options, look: null };
   const outcomes = [
     ...gates.flatMap((gate) => gate.evaluate(context).map((o) => ({ ...o, implicit: false }))),
     ...new EveryEpisodeRanGate().evaluate(context).map((o) => ({ ...o, implicit: true })),
@@ -84,7 +84,7 @@ describe('the verdict block', () => {
     expect(text.length).toBeLessThanOrEqual(25);
     expect(text[0]).toBe('drill bundled: INCONCLUSIVE (exit 2): no gate failed, but one could not be settled at these seeds; 480 episodes');
     expect(text.filter((line) => /^ {2}(passed|FAILED|UNDECIDED|INVARIANT) /.test(line))).toHaveLength(5);
-    expect(text.join('\n')).toMatch(/UNDECIDED {2}failover-fsm beats naive at p95\(IS_FO_BPS\) with 95% confidence in 002-fix-gap-resend\n {13}cannot tell yet:/);
+    expect(text.join('\n')).toMatch(/UNDECIDED {2}failover-fsm beats naive at p95\(IS_FO_BPS\) with 95% confidence in 002-fix-gap-resend \[12 seeds\]\n {13}cannot tell yet:/);
   });
 
   it('names the cheapest policy with its paired difference, and the policies that cost what the baseline did on every seed', () => {
