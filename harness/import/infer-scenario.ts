@@ -98,6 +98,9 @@ export function inferScenario(history: SessionHistory, kpis: LogKpis, sources: I
       ? `Order flow: ${kpis.orders} NewOrderSingles (lines ${orders[0].message.line}..${orders[orders.length - 1].message.line}), ${kpis.cancels} cancels, ${kpis.replaces} replaces, ${kpis.fills} fills of ${kpis.filledQty} shares. The parent is a TWAP ${side} of ${Math.max(100, qty)} shares over their span (plus what the faults need); the router's child sizes and prices are its policy's, not the log's.`
       : 'Order flow: the log has no NewOrderSingle; the parent is a placeholder of 1000 shares.',
   );
+  assumptions.push(
+    "Pacing: the router keeps the whole parent working (router.workingHorizon = the parent's horizon), so it sends its children as steadily as the log's engine sent orders; a schedule follower's default of 5 s ahead would go quiet once its passive children rest, and on a quiet session a loss of the next messages takes heartbeats and TestRequest answers (a disconnect) instead of the log's ExecutionReports.",
+  );
   assumptions.push(`PersistMessages: assumed Y on both sides (the peer resent ${history.gaps.reduce((n, g) => n + g.resent, 0)} business messages; a store that kept nothing would have gap-filled them).`);
   const chunks = history.frames.filter((f) => f.direction === 'out' && f.message.msgType === '2' && (f.seen.endSeqNo ?? 0) !== 0).map((f) => (f.seen.endSeqNo as number) - (f.seen.beginSeqNo as number) + 1);
   const chunk = chunks.length > 0 && chunks.every((c) => c === chunks[0]) ? chunks[0] : 0;
@@ -117,6 +120,7 @@ export function inferScenario(history: SessionHistory, kpis: LogKpis, sources: I
     market: { flow: { model: 'cst', intensity: 5 } },
     sessions: [{ id: 's1', gateway: 'gw1', beginString, heartbeat: `${history.heartBtIntSec ?? 30}s`, resendChunkSize: chunk, latency }],
     parent: { side, qtyShares: Math.max(100, qty || 1_000), start: msText(start), horizon: msText(horizon) },
+    router: { workingHorizon: msText(horizon) },
     faults,
   };
 }
