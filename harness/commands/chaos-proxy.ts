@@ -15,6 +15,7 @@ import { proxyFaultPlan } from '../chaos/proxy-faults.ts';
 import { frameLog, verdictJson, verdictJunit, verdictText } from '../chaos/proxy-report.ts';
 import { judge, type Role } from '../chaos/verdict.ts';
 import { UsageError } from '../errors.ts';
+import { helpEpilogue } from '../sweep/options.ts';
 import { writeFileAtomic } from '../io/atomic-write.ts';
 import { formatIssue, loadScenarioFile } from '../scenario/index.ts';
 
@@ -60,6 +61,7 @@ export function chaosProxyCommand(setExit: (code: number) => void): CommandModul
     describe: "a FIX-aware TCP proxy that applies a scenario's session faults to a real session, then judges the engine under test",
     builder: (y: Argv) =>
       y
+        .wrap(null)
         .option('scenario', { type: 'string', demandOption: true, describe: 'the scenario whose session faults to apply' })
         .option('upstream', { type: 'string', describe: 'the acceptor to connect to, host:port (required)' })
         .option('listen', { type: 'string', default: '127.0.0.1:0', describe: 'where the initiator connects (port 0: any free one, printed)' })
@@ -74,7 +76,15 @@ export function chaosProxyCommand(setExit: (code: number) => void): CommandModul
         .option('max-run', { type: 'string', default: '10m', describe: 'give up after this, session or not' })
         .option('max-buffer-bytes', { type: 'number', default: DEFAULT_PROXY_LIMITS.maxBufferedBytes, describe: 'most bytes waiting in one direction (delays, pacing); past it the connection is closed' })
         .option('out', { type: 'string', describe: 'write verdict.json, junit.xml and frames.jsonl here' })
-        .option('json', { type: 'boolean', default: false, describe: 'print the verdict as JSON (schema execdrill.chaos/1)' }) as unknown as Argv<ChaosArgs>,
+        .option('json', { type: 'boolean', default: false, describe: 'print the verdict as JSON (schema execdrill.chaos/1)' })
+        .epilogue(
+          helpEpilogue(
+            [
+              ['five ExecutionReports lost on the way to your initiator, the replay paced at 10/s: point the initiator at 127.0.0.1:5002', 'execdrill chaos-proxy --scenario scenarios/chaos/fix-gap-slow-replay.yaml --upstream 127.0.0.1:5001 --listen 127.0.0.1:5002 --engine-under-test initiator --out /tmp/chaos'],
+            ],
+            ['Two QuickFIX C++ engines to try it with: bash interop/build.sh, then harness/chaos/README.md.', 'Exit codes: 0 every rule held, 1 a rule failed, 2 inconclusive, 64 bad input.'],
+          ),
+        ) as unknown as Argv<ChaosArgs>,
     handler: async (args: ArgumentsCamelCase<ChaosArgs>) => {
       if (args.upstream === undefined) throw new UsageError('--upstream host:port is required: the proxy never guesses where the acceptor is');
       const upstream = hostPort(args.upstream, '--upstream');

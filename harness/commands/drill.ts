@@ -128,7 +128,7 @@ export function drillCommand(setExit: (code: number) => void): CommandModule<obj
         const charts = `${files.charts.length} charts in ${dirname(files.charts[0] ?? files.report)}`;
         const detailHint = args.detail
           ? [`Wrote ${files.junit}, ${files.summary}, ${files.report} and ${charts}. The tables:`]
-          : [`Tables: the same command with --detail (the sweep is reused), or ${files.summary}.`, `Charts and the episode explorer: open ${files.report} (and ${charts}).`];
+          : [`Tables: --detail (the sweep is reused); charts and the episode explorer: open ${files.report}.`];
         const block = verdictBlock(
           { drill: run.drill, verdict: run.verdict, exitCode: run.exitCode, episodes: run.sweep.episodes, looks: run.looks, stoppedBy: run.stoppedBy, outcomes: run.outcomes, bottomLines: run.bottomLine, level: drill.compare.level, detailHint },
           painter(colourEnabled(process.stdout)),

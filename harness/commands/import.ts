@@ -11,6 +11,7 @@ import { basename } from 'node:path';
 import type { ArgumentsCamelCase, Argv, CommandModule } from 'yargs';
 import { stringify } from 'yaml';
 import { UsageError } from '../errors.ts';
+import { helpEpilogue } from '../sweep/options.ts';
 import { inferScenario } from '../import/infer-scenario.ts';
 import { logKpis, type LogKpis } from '../import/log-kpis.ts';
 import { checkAgainstLog, runSessionKpis } from '../import/replay-check.ts';
@@ -58,6 +59,7 @@ export function importCommand(setExit: (code: number) => void): CommandModule<ob
     describe: "turn a FIX session's QuickFIX logs into a scenario that reproduces the incident, and print the KPIs the log shows",
     builder: (y: Argv) =>
       y
+        .wrap(null)
         .positional('messages', { type: 'string', demandOption: true, describe: 'the messages log (FileLog: <BeginString>-<Sender>-<Target>.messages.current.log)' })
         .option('events', { type: 'string', describe: 'the event log (default: the one beside the messages log, if any)' })
         .option('sender-comp-id', { type: 'string', describe: 'the CompID of the engine that wrote the log (default: from the file name)' })
@@ -65,7 +67,16 @@ export function importCommand(setExit: (code: number) => void): CommandModule<ob
         .option('name', { type: 'string', describe: 'the scenario name (default: from the file name)' })
         .option('check', { type: 'number', default: 0, describe: 'run the scenario for this many seeds and set its session KPIs beside the log\'s (exit 1 if one disagrees)' })
         .option('tolerance', { type: 'number', default: 0.1, describe: 'with --check: how far a run\'s recovery time may be from the log\'s, relative' })
-        .option('json', { type: 'boolean', default: false, describe: 'print the KPIs and the scenario as JSON' }) as unknown as Argv<ImportArgs>,
+        .option('json', { type: 'boolean', default: false, describe: 'print the KPIs and the scenario as JSON' })
+        .epilogue(
+          helpEpilogue(
+            [
+              ["a QuickFIX initiator's log (five ExecutionReports lost, a slow replay): write the scenario and check three runs of it against the log", 'execdrill import test/fixtures/quickfix-logs/gap-slow-replay/FIX.4.4-CLIENT-VENUE.messages.current.log --out /tmp/imported.yaml --check 3'],
+              ['the same incident from the acceptor\'s side, as JSON', 'execdrill import test/fixtures/quickfix-logs/gap-slow-replay/FIX.4.4-VENUE-CLIENT.messages.current.log --json'],
+            ],
+            ['What the log cannot say is written into the scenario\'s assumptions, each with its lines (harness/import/README.md).', 'Exit codes: 0 written (and agrees), 1 a checked KPI disagrees, 64 bad input (the file and line named).'],
+          ),
+        ) as unknown as Argv<ImportArgs>,
     handler: (args: ArgumentsCamelCase<ImportArgs>) => {
       const messagesFile = args.messages;
       const messages = parseMessagesLog(messagesFile, readUserFile(messagesFile, { maxBytes: MAX_LOG_BYTES, encoding: 'latin1', what: 'messages log' }));

@@ -14,6 +14,7 @@ import { scenarioKey } from '../compare/comparison.ts';
 import { columnsNamed } from '../compare/columns.ts';
 import { pairedDifference } from '../compare/differences.ts';
 import { seedsForInterval } from '../compare/statistics.ts';
+import { METRIC_CATALOGUE } from '../metrics/catalogue.ts';
 import { UsageError } from '../errors.ts';
 import { columnsInScope, formatNumber, formatPercent, formatSigned, gateLook, groupsInScope, type Gate, type GateContext, type GateOutcome, type GateSettle, type GateStatus } from './gate.ts';
 
@@ -77,13 +78,14 @@ export class BeatsGate implements Gate {
         return { ...base, status: 'inconclusive', detail: `only ${difference.pairs} seeds with ${spec.metric} in both`, reason, seeds: difference.pairs };
       }
       const status = statusOf(difference.low, difference.high, spec.margin);
-      const margin = spec.margin > 0 ? ` by ${formatNumber(spec.margin)} bps or more` : '';
+      const unit = unitSuffix(spec.metric);
+      const margin = spec.margin > 0 ? ` by ${formatNumber(spec.margin)}${unit} or more` : '';
       const reading = { pass: 'cheaper', fail: `not cheaper${margin}`, inconclusive: spec.margin > 0 ? `the interval holds 0 and -${formatNumber(spec.margin)}: not settled` : 'the interval contains 0: not significant', violated: '' }[status];
       const interval = `${formatPercent(level)} CI [${formatSigned(difference.low)}, ${formatSigned(difference.high)}]`;
       const detail =
         `${spec.stat}(${spec.metric}) ${column.label} - ${others[0].label} = ${formatNumber(difference.estimate)}, ` +
         `${formatPercent(level)} CI [${formatNumber(difference.low)}, ${formatNumber(difference.high)}] over ${difference.pairs} paired seeds: ${reading}`;
-      const by = `${column.label} minus ${others[0].label} at ${spec.stat} of ${spec.metric} is ${formatSigned(difference.estimate)} bps`;
+      const by = `${column.label} minus ${others[0].label} at ${spec.stat} of ${spec.metric} is ${formatSigned(difference.estimate)}${unit}`;
       const over = `its ${interval} over ${difference.pairs} paired seeds`;
       const reason = {
         pass: `cheaper: ${by}, and ${over} lies below 0`,
@@ -97,4 +99,10 @@ export class BeatsGate implements Gate {
       return { ...base, status, detail, reason, estimate: difference.estimate, low: difference.low, high: difference.high, seeds: difference.pairs };
     });
   }
+}
+
+/** ' bps', ' ms', ...: the metric's unit after a number; nothing for a fraction or a count. */
+function unitSuffix(metric: string): string {
+  const unit = METRIC_CATALOGUE.find((m) => m.name === metric)?.unit ?? '';
+  return unit === '' || unit === 'fraction' || unit === 'ratio' || unit === 'count' ? '' : ` ${unit}`;
 }

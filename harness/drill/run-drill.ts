@@ -103,7 +103,7 @@ export async function runDrill(drill: Drill, overrides: DrillOverrides): Promise
   requireGoodInput(first.records);
   const plan = { maxSeeds: overrides.maxSeeds ?? drill.maxSeeds, timeBudgetMs: overrides.timeBudgetMs ?? drill.timeBudgetMs };
   const runLook: LookRunner = async (request, lookOut, deadlineMs) => {
-    const signal = deadlineMs === null ? undefined : AbortSignal.timeout(Math.max(1, deadlineMs - performance.now()));
+    const signal = deadlineMs === null ? undefined : AbortSignal.timeout(Math.max(1, Math.ceil(deadlineMs - performance.now())));
     const look = await runSweep({ request, out: lookOut, workers, shard: WHOLE_SWEEP, runner, limits: overrides.limits, signal, commit: sweep.manifest.commit });
     return { episodes: look.episodes, ran: look.ran, complete: look.resumed + look.ran === look.episodes };
   };

@@ -6,6 +6,7 @@
  * policy at the gated statistic against the baseline, with the paired interval, and the policies that cost
  * exactly what the baseline did. Colour only through the painter (none on a pipe, under NO_COLOR or in CI).
  */
+import { seedsForInterval } from '../compare/statistics.ts';
 import type { Painter, Style } from '../io/terminal.ts';
 import type { BottomLine, BottomLines } from './bottom-line.ts';
 import { formatSigned, type GateOutcome, type GateStatus } from './gate.ts';
@@ -153,6 +154,15 @@ function scenarioLine(line: BottomLine, width: number, paint: Painter): string {
   return `${name}${cheapest.policy.padEnd(24)} ${figures}${sameText}`;
 }
 
+/** Below the seeds an interval of the statistic needs (statistics.ts), its bootstrap interval covers less often than it says. */
+function undercoverLine(bl: BottomLines, level: number): string[] {
+  const pairs = bl.scenarios.flatMap((s) => [s.cheapest?.difference, s.runnerUp?.difference]).flatMap((d) => (d === undefined || d === null ? [] : [d.pairs]));
+  if (pairs.length === 0) return [];
+  const fewest = Math.min(...pairs);
+  const needs = seedsForInterval(bl.stat);
+  return fewest < needs ? [`At ${fewest} paired seeds these intervals cover less often than ${percent(level)}: an interval of ${bl.stat} needs ${needs}.`] : [];
+}
+
 export function verdictBlock(input: VerdictInput, paint: Painter): string[] {
   const { bottomLines: bl } = input;
   const header = `drill ${input.drill}: ${paint(input.verdict.toUpperCase(), ...VERDICT_STYLES[input.verdict])} (exit ${input.exitCode}): ${VERDICT_WHY[input.verdict]}; ${input.episodes} episodes`;
@@ -165,10 +175,10 @@ export function verdictBlock(input: VerdictInput, paint: Painter): string[] {
     ...looksLine(input),
     `Cheapest policy per scenario at ${bl.stat}(${bl.metric}), minus ${baseline}'s, paired by seed (bps, ${percent(input.level)} CI; below 0 = cheaper):`,
     ...bl.scenarios.map((line) => scenarioLine(line, width, paint)),
+    ...undercoverLine(bl, input.level),
     ...(bl.metric === 'IS_FO_BPS'
       ? [
-          'IS_FO_BPS is what the incident itself cost: IS of the incident run minus IS of its control run (the same seed,',
-          'the faults removed). Below 0, the incident run happened to pay less than its control run.',
+          'IS_FO_BPS: IS of the incident run minus IS of its control run (same seed, faults removed); below 0, the control paid more.',
         ]
       : [`${bl.metric}: implementation shortfall of the incident run, bps of the arrival mid, positive = cost.`]),
     ...input.detailHint,

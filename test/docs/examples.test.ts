@@ -20,12 +20,12 @@ interface Example {
 }
 
 const DOCS = ['README.md', 'docs/README.md', 'docs/POLICIES.md', 'harness/drill/README.md', 'harness/sweep/README.md', 'scenarios/exercises/README.md', 'venues/gateway/README.md'];
-const COMMANDS = ['run', 'validate', 'list', 'fix-acceptor', 'schema', 'sweep', 'merge', 'compare', 'report', 'charts', 'drill', 'explain'];
+const COMMANDS = ['run', 'validate', 'list', 'fix-acceptor', 'schema', 'sweep', 'merge', 'compare', 'report', 'charts', 'drill', 'explain', 'import', 'facts', 'chaos-proxy'];
 const GENERATED = join(ROOT, 'test/.generated/doc-examples');
 /** Files the docs tell the reader to save, and the example each comes from. */
 const SAVED: Record<string, [string, string]> = { './my-policy.ts': ['README.md', 'policy'], './confidence-ramp.ts': ['docs/POLICIES.md', 'policy-guide'] };
 /** Commands run as written (what they print is checked by their own tests); everything else is validated. */
-const RUNS = /^execdrill (run|explain|list|validate|--version|--help)\b|^execdrill drill scenarios\/drills\/ci-smoke\.yaml/;
+const RUNS = /^execdrill (run|explain|list|validate|import|--version|--help)\b|^execdrill drill scenarios\/drills\/ci-smoke\.yaml/;
 
 const cli = (args: readonly string[], env: NodeJS.ProcessEnv = {}) =>
   spawnSync(process.execPath, [join(ROOT, 'bin/execdrill.js'), ...args], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, CI: 'true', ...env } });

@@ -52,6 +52,14 @@ describe('drill exit codes', () => {
     expect(runs.inconclusive.stdout).toMatch(/^INCONCLUSIVE +freeze-until-clean beats naive .*not significant/m);
   });
 
+  it('adds looks to an undecided gate through the CLI, within --max-seeds and --time-budget, and says where it stopped', () => {
+    const result = execdrill(['drill', `${DRILLS}/inconclusive.yaml`, '--out', outOf('inconclusive-more'), '--max-seeds', '320', '--time-budget', '10m']);
+    expect(result.stderr).toBe('');
+    expect(result.status).toBe(2);
+    expect(result.stdout).toMatch(/^Seeds: looks at 160, 320 seeds \(320 episodes added to the first look's\); stopped: /m);
+    expect(result.stdout).toMatch(/^ {2}UNDECIDED +freeze-until-clean beats naive at p95\(IS_FO_BPS\) with 95% confidence \[320 seeds\]$/m);
+  });
+
   it('3 when an invariant is violated, even with a gate failed too', () => {
     expect(runs.invariant.status).toBe(3);
     expect(runs.invariant.stdout).toMatch(/^ {2}INVARIANT +no invariant violations; every episode ran \(checked in every drill\)\n {13}flaky: 6 of 16 episodes violated an invariant \(position-reconciles x6\)/m);
@@ -100,7 +108,7 @@ describe('drill reports', () => {
     expect(readFileSync(run.files.report, 'utf8')).toMatch(/^<!doctype html>/i);
     expect(run.files.charts.length).toBeGreaterThan(0);
     for (const chart of run.files.charts) expect(readFileSync(chart).subarray(1, 4).toString()).toBe('PNG');
-    expect(runs.pass.stdout).toMatch(/report\.html \(and \d+ charts in /);
+    expect(runs.pass.stdout).toMatch(/^Tables: --detail \(the sweep is reused\); charts and the episode explorer: open \S+report\.html\.$/m);
   });
 
   it('gives its outcome as JSON, reusing the records of a finished drill', () => {

@@ -96,6 +96,16 @@ describe('the verdict block', () => {
     expect(text).toContain('  002-fix-gap-resend             gap-recovery             -1.00 [-1.00, -1.00] cheaper; same as naive: warmup-aware');
   });
 
+  it("states a gate's difference in its metric's unit: bps for IS, none for a fraction", () => {
+    const seeds = Array.from({ length: 30 }, (_, i) => i + 1);
+    const records = ['naive', 'gap-recovery'].flatMap((policy) => seeds.map((seed) => record('quiet', policy, seed, (policy === 'naive' ? 1 : 0) + (seed % 3))));
+    const { text } = block(records, ['gap-recovery beats naive at mean with 95% confidence', 'gap-recovery beats naive at mean(COMPLETION) with 95% confidence']);
+    const reasons = text.filter((line) => / minus naive at mean of /.test(line));
+    expect(reasons).toHaveLength(2);
+    expect(reasons[0]).toMatch(/at mean of IS_FO_BPS is -1\.00 bps,/);
+    expect(reasons[1]).toMatch(/at mean of COMPLETION is \+0\.00,/);
+  });
+
   it('says when no policy differs from the baseline at all', () => {
     const records = POLICIES.flatMap((policy) => SEEDS.map((seed) => record('quiet', policy, seed, seed % 4)));
     const { text } = block(records, ['no invariant violations']);
