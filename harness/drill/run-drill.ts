@@ -108,10 +108,12 @@ export async function runDrill(drill: Drill, overrides: DrillOverrides): Promise
     return { episodes: look.episodes, ran: look.ran, complete: look.resumed + look.ran === look.episodes };
   };
   const settled = await settleGates(drill.gates, drill.request, out, drill.compare, { source: first, episodes: sweep.episodes, ran: sweep.ran }, plan, runLook, readRecordSource, startedAtMs);
-  const sources = settled.sources;
+  // Gates read every look; the tables, the bottom line, the report and the charts read the drill's own seeds,
+  // which every policy ran: a column over a look's extra seeds would not be comparable with one without them.
+  const sources = [first];
   const comparison = compareRecords(sources, drill.compare);
   const groups = groupRecords(sources);
-  const context = { groups, bootstrap: drill.compare, look: null };
+  const context = { groups: groupRecords(settled.sources), bootstrap: drill.compare, look: null };
   const outcomes = [
     ...drill.gates.flatMap((gate) => (settled.outcomes.get(gate) ?? gate.evaluate(context)).map((outcome) => ({ ...outcome, implicit: false }))),
     ...implicitGates(drill.gates).flatMap((gate) => gate.evaluate(context).map((outcome) => ({ ...outcome, implicit: true }))),

@@ -53,11 +53,13 @@ describe('drill exit codes', () => {
   });
 
   it('adds looks to an undecided gate through the CLI, within --max-seeds and --time-budget, and says where it stopped', () => {
-    const result = execdrill(['drill', `${DRILLS}/inconclusive.yaml`, '--out', outOf('inconclusive-more'), '--max-seeds', '320', '--time-budget', '10m']);
+    const result = execdrill(['drill', `${DRILLS}/inconclusive.yaml`, '--out', outOf('inconclusive-more'), '--max-seeds', '320', '--time-budget', '10m', '--detail']);
     expect(result.stderr).toBe('');
     expect(result.status).toBe(2);
     expect(result.stdout).toMatch(/^Seeds: looks at 160, 320 seeds \(320 episodes added to the first look's\); stopped: /m);
     expect(result.stdout).toMatch(/^ {2}UNDECIDED +freeze-until-clean beats naive at p95\(IS_FO_BPS\) with 95% confidence \[320 seeds\]$/m);
+    // The tables stay on the drill's own seeds, which every policy ran; the gate read the second look too.
+    expect(result.stdout).toMatch(/^episodes +160 +160$/m);
   });
 
   it('3 when an invariant is violated, even with a gate failed too', () => {
