@@ -30,6 +30,7 @@ const EXAMPLES: ReadonlyArray<readonly [string, string]> = [
   ['run the bundled drill; exit 0 only if every gate passes', 'execdrill drill scenarios/drills/bundled.yaml'],
   ['the same with every table after the verdict (the sweep is reused)', 'execdrill drill scenarios/drills/bundled.yaml --detail'],
   ['in CI, for a machine', 'execdrill drill scenarios/drills/ci-smoke.yaml --workers 2 --json'],
+  ['one recorded incident as designed, as imported from its QuickFIX log and as the engine ran it live', 'execdrill drill scenarios/drills/incident-views.yaml'],
 ];
 
 function builder(yargs: Argv): Argv<DrillArgs> {
@@ -45,7 +46,7 @@ function builder(yargs: Argv): Argv<DrillArgs> {
     .option('json', { type: 'boolean', default: false, describe: 'print the outcome as JSON (schema execdrill.drill/1)' })
     .epilogue(
       helpEpilogue(EXAMPLES, [
-        'A drill file names scenarios, policies, params, seeds, out and gates (paths relative to the file):',
+        'A drill file names scenarios, policies, params, seeds, out and gates, and optionally views (paths relative to the file):',
         '  scenarios: [../002-fix-gap-resend.yaml]',
         '  policies: [naive, gap-recovery]',
         '  seeds: 1..200',
@@ -65,6 +66,8 @@ function builder(yargs: Argv): Argv<DrillArgs> {
         'keeps the stated confidence. Each gate says how many seeds it took; an undecided one, about how many would settle it.',
         'Exit codes: 0 all gates pass, 1 a gate failed, 2 inconclusive (an interval straddles its bound: run more seeds),',
         '3 an invariant was violated, 64 bad input (the drill file, with its path inside it; junit.xml says why).',
+        'views: a scenario as designed, the one imported from a real engine\'s log and its live chaos-proxy verdict, side by side:',
+        '  session KPIs printed after the verdict block (harness/drill/README.md, One incident, three views).',
       ]),
     ) as unknown as Argv<DrillArgs>;
 }
@@ -134,6 +137,10 @@ export function drillCommand(setExit: (code: number) => void): CommandModule<obj
           painter(colourEnabled(process.stdout)),
         );
         process.stdout.write(`${block.join('\n')}\n`);
+        if (run.views.length > 0) {
+          const { formatIncidentViews } = await import('../drill/incident-views.ts');
+          process.stdout.write(`\n${run.views.map((views) => formatIncidentViews(views).map(printable).join('\n')).join('\n\n')}\n`);
+        }
         if (args.detail) {
           const gates = run.outcomes.map((outcome) => printable(`${STATUS[outcome.status].padEnd(12)} ${outcome.gate} [${outcome.scenario} / ${outcome.subject}]: ${outcome.detail}`));
           process.stdout.write(`\n${formatComparison(run.comparison)}\nGates:\n${gates.join('\n')}\n`);

@@ -6,20 +6,13 @@
  * log entry, a foreign, truncated or interleaved line is exit 64, naming the file and line. With --check N it
  * runs the scenario for seeds 1..N and sets the run's session KPIs beside the log's: exit 1 if one differs.
  */
-import { existsSync } from 'node:fs';
-import { basename } from 'node:path';
 import type { ArgumentsCamelCase, Argv, CommandModule } from 'yargs';
-import { stringify } from 'yaml';
 import { UsageError } from '../errors.ts';
 import { helpEpilogue } from '../sweep/options.ts';
-import { inferScenario } from '../import/infer-scenario.ts';
-import { logKpis, type LogKpis } from '../import/log-kpis.ts';
+import { importLog } from '../import/import-log.ts';
+import type { LogKpis } from '../import/log-kpis.ts';
 import { checkAgainstLog, runSessionKpis } from '../import/replay-check.ts';
-import { parseEventLog, parseMessagesLog } from '../import/quickfix-log.ts';
-import { ourCompId, sessionHistory } from '../import/session-history.ts';
 import { writeFileAtomic } from '../io/atomic-write.ts';
-import { readUserFile } from '../io/read-user-file.ts';
-import { formatIssue, parseScenario } from '../scenario/index.ts';
 
 interface ImportArgs {
   messages: string;
@@ -30,14 +23,6 @@ interface ImportArgs {
   check: number;
   tolerance: number;
   json: boolean;
-}
-
-const MAX_LOG_BYTES = 256 << 20;
-
-/** QuickFIX names the event log as the messages log, with `event` for `messages`. */
-function eventLogBeside(messages: string): string | undefined {
-  const candidate = messages.replace(/\.messages\.(current\.)?log$/, '.event.$1log');
-  return candidate !== messages && existsSync(candidate) ? candidate : undefined;
 }
 
 function kpiText(k: LogKpis): string {
@@ -79,17 +64,7 @@ export function importCommand(setExit: (code: number) => void): CommandModule<ob
         ) as unknown as Argv<ImportArgs>,
     handler: (args: ArgumentsCamelCase<ImportArgs>) => {
       const messagesFile = args.messages;
-      const messages = parseMessagesLog(messagesFile, readUserFile(messagesFile, { maxBytes: MAX_LOG_BYTES, encoding: 'latin1', what: 'messages log' }));
-      const eventsFile = args.events ?? eventLogBeside(messagesFile);
-      const events = eventsFile === undefined ? [] : parseEventLog(eventsFile, readUserFile(eventsFile, { maxBytes: MAX_LOG_BYTES, encoding: 'latin1', what: 'event log' }));
-      const us = ourCompId(messages, messagesFile, args['sender-comp-id']);
-      const history = sessionHistory(messages, events, us);
-      const kpis = logKpis(history);
-      const name = args.name ?? `imported-${basename(messagesFile).toLowerCase().replace(/\.messages.*$/, '').replace(/[^a-z0-9._-]+/g, '-').replace(/^[^a-z0-9]+/, '')}`;
-      const scenario = inferScenario(history, kpis, { messagesFile, eventsFile, name });
-      const yaml = `# Imported by execdrill import from ${messagesFile}${eventsFile ? ` and ${eventsFile}` : ''}: read the assumptions.\n${stringify(scenario, { lineWidth: 0 })}`;
-      const checked = parseScenario(yaml, args.out ?? 'the imported scenario');
-      if (!checked.ok) throw new UsageError(`cannot make a valid scenario from ${messagesFile} (--name?):\n${checked.issues.map(formatIssue).join('\n')}`);
+      const { eventsFile, us, history, kpis, raw: scenario, yaml, scenario: imported } = importLog(messagesFile, { events: args.events, senderCompId: args['sender-comp-id'], name: args.name, scenarioFile: args.out });
       if (args.out !== undefined) {
         try {
           writeFileAtomic(args.out, yaml);
@@ -99,7 +74,7 @@ export function importCommand(setExit: (code: number) => void): CommandModule<ob
       }
       if (!Number.isInteger(args.check) || args.check < 0 || args.check > 100) throw new UsageError(`--check must be a number of seeds in 0..100, got ${String(args.check)}`);
       if (!Number.isFinite(args.tolerance) || args.tolerance < 0 || args.tolerance > 1) throw new UsageError(`--tolerance must be in 0..1, got ${String(args.tolerance)}`);
-      const runs = Array.from({ length: args.check }, (_, i) => runSessionKpis(checked.scenario, args.out ?? messagesFile, i + 1, history.role));
+      const runs = Array.from({ length: args.check }, (_, i) => runSessionKpis(imported, args.out ?? messagesFile, i + 1, history.role));
       const checks = args.check > 0 ? checkAgainstLog(kpis, runs, history.role, args.tolerance) : [];
       if (args.json) process.stdout.write(`${JSON.stringify({ schema: 'execdrill.import/1', messages: messagesFile, events: eventsFile ?? null, engine: us, role: history.role, kpis, scenario, check: checks }, null, 2)}\n`);
       else {

@@ -17,6 +17,7 @@
  *   resamples: 2000                   # optional; bootstrap resamples
  *   bootstrapSeed: 1                  # optional; seed of the bootstrap streams
  *   gates: [...]                      # see gate-grammar.ts
+ *   views: [{ synthetic, log | imported, live, seeds, tolerance }]   # optional: incident-views.ts
  *
  * Paths are relative to the drill file. Every problem is reported at once, each with the file and
  * the path inside it (`gates[2].max`).
@@ -39,6 +40,7 @@ import { parseSeeds, requireSeedList } from '../sweep/seeds.ts';
 import { parseTimeBudget } from '../sweep/options.ts';
 import type { Gate } from './gate.ts';
 import { buildGate, type DrillIssue } from './gate-grammar.ts';
+import type { IncidentViewSpec } from './incident-views.ts';
 
 const drillSchema = z
   .object({
@@ -57,6 +59,21 @@ const drillSchema = z
     resamples: z.number().int().min(100).max(RESAMPLES_MAX).optional(),
     bootstrapSeed: z.number().int().optional(),
     gates: z.array(z.unknown()).min(1),
+    views: z
+      .array(
+        z
+          .object({
+            name: z.string().min(1).optional(),
+            synthetic: z.string().min(1).optional(),
+            imported: z.string().min(1).optional(),
+            log: z.string().min(1).optional(),
+            live: z.string().min(1).optional(),
+            seeds: z.union([z.string(), z.number().int().nonnegative(), z.array(z.number().int().nonnegative()).min(1)]).optional(),
+            tolerance: z.number().min(0).max(1).optional(),
+          })
+          .strict(),
+      )
+      .optional(),
   })
   .strict();
 
@@ -86,6 +103,8 @@ export interface Drill {
   runner: string | null;
   compare: CompareOptions;
   gates: Gate[];
+  /** One incident, three views: simulated session KPIs against a real engine's (incident-views.ts). */
+  views: IncidentViewSpec[];
   /** Null: the drill's seeds are its only look. */
   maxSeeds: number | null;
   timeBudgetMs: number | null;
@@ -133,6 +152,30 @@ function paramAxes(params: Record<string, Record<string, number | number[]>>, wr
     }
   }
   return axes;
+}
+
+type ViewFields = NonNullable<z.output<typeof drillSchema.shape.views>>[number];
+
+/** The drill's incident views, their paths from the working directory: each needs a simulated view and something to set it against. */
+function incidentViewSpecs(written: ViewFields[], fromCwd: (path: string) => string, issues: DrillIssue[]): IncidentViewSpec[] {
+  return written.flatMap((view, i) => {
+    const at = `views[${i}]`;
+    const path = (key: 'synthetic' | 'imported' | 'log' | 'live') => {
+      const value = view[key];
+      if (value === undefined) return null;
+      const file = fromCwd(value);
+      if (!existsSync(file)) issues.push({ path: `${at}.${key}`, message: `no such file: ${file} (paths are relative to the drill file)` });
+      return file;
+    };
+    const spec = { synthetic: path('synthetic'), imported: path('imported'), log: path('log'), live: path('live') };
+    if (spec.imported !== null && spec.log !== null) issues.push({ path: `${at}.imported`, message: 'give imported (a scenario file) or log (a QuickFIX log, imported as the drill runs), not both' });
+    if (spec.synthetic === null && spec.imported === null && spec.log === null) issues.push({ path: at, message: 'give synthetic, imported or log: a scenario to simulate' });
+    if (spec.live === null && spec.log === null) issues.push({ path: at, message: 'give live (a chaos-proxy verdict.json) or log (a QuickFIX messages log): what the real engine did' });
+    const seeds = view.seeds === undefined ? [1, 2, 3] : collect(issues, `${at}.seeds`, () => (typeof view.seeds === 'string' ? parseSeeds(view.seeds, 'seeds') : requireSeedList(typeof view.seeds === 'number' ? [view.seeds] : (view.seeds as number[]), 'seeds')));
+    if (seeds === null) return [];
+    const name = view.name ?? basename(spec.live ?? spec.log ?? spec.imported ?? spec.synthetic ?? `view-${i + 1}`, extname(spec.live ?? spec.log ?? spec.imported ?? spec.synthetic ?? ''));
+    return [{ name, ...spec, seeds, tolerance: view.tolerance ?? 0.1 }];
+  });
 }
 
 /**
@@ -188,6 +231,7 @@ export function loadDrill(file: string): Drill {
   const gates = (field('gates') ?? [])
     .map((gate, i) => buildGate(gate, `gates[${i}]`, { file, level, policies: written }, issues))
     .filter((gate): gate is Gate => gate !== null);
+  const views = incidentViewSpecs(field('views') ?? [], fromCwd, issues);
   const outField = field('out');
   const out = outField === undefined ? undefined : fromCwd(outField);
   if (issues.length > 0 || !parsed.success || seeds === null || out === undefined) {
@@ -203,6 +247,7 @@ export function loadDrill(file: string): Drill {
     runner,
     compare: { baseline: data.baseline ?? 'naive', objective: 'p95', level, resamples: data.resamples ?? 2000, seed: data.bootstrapSeed ?? 1 },
     gates,
+    views,
     maxSeeds,
     timeBudgetMs: budget !== null && 'ms' in budget ? budget.ms : null,
   };

@@ -29,6 +29,7 @@ import type { Gate, GateOutcome } from './gate.ts';
 import { junitXml } from './junit.ts';
 import { drillMarkdown } from './markdown.ts';
 import { EveryEpisodeRanGate, NoInvariantViolationsGate } from './record-gates.ts';
+import { incidentViews, type IncidentViews } from './incident-views.ts';
 import { drillVerdict, type DrillVerdict } from './verdict.ts';
 import { settleGates, type DrillLook, type LookRunner, type SeedStop } from './sequential-drill.ts';
 
@@ -68,6 +69,8 @@ export interface DrillRun {
   bottomLine: BottomLines;
   files: { junit: string; summary: string; report: string; charts: string[] };
   comparison: Comparison;
+  /** One incident, three views: the drill file's `views`, simulated session KPIs against a real engine's. */
+  views: IncidentViews[];
 }
 
 /** The checks every drill makes, whether its file states them or not. */
@@ -98,6 +101,8 @@ export async function runDrill(drill: Drill, overrides: DrillOverrides): Promise
   const out = overrides.out ?? drill.out;
   const runner = resolveRunner(overrides.runner ?? drill.runner ?? undefined);
   const workers = overrides.workers ?? drill.workers ?? availableParallelism();
+  // Before the sweep: a view's bad input (a log that does not parse, a verdict.json that is not one) is exit 64 before anything runs.
+  const views = drill.views.map(incidentViews);
   const sweep = await runSweep({ request: drill.request, out, workers, shard: WHOLE_SWEEP, runner, limits: overrides.limits });
   const first = readRecordSource(out);
   requireGoodInput(first.records);
@@ -145,5 +150,5 @@ export async function runDrill(drill: Drill, overrides: DrillOverrides): Promise
   const { looks, stoppedBy } = settled;
   const episodes = looks.reduce((total, look) => total + look.episodes, 0);
   const ran = looks.reduce((total, look) => total + look.ran, 0);
-  return { schema: DRILL_SCHEMA, drill: drill.name, file: drill.file, out, verdict, exitCode, sweep: { episodes, ran, resumed: episodes - ran }, looks, stoppedBy, outcomes, bottomLine, files, comparison };
+  return { schema: DRILL_SCHEMA, drill: drill.name, file: drill.file, out, verdict, exitCode, sweep: { episodes, ran, resumed: episodes - ran }, looks, stoppedBy, outcomes, bottomLine, files, comparison, views };
 }

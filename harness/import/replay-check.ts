@@ -58,7 +58,7 @@ function median(values: readonly (number | null)[]): number | null {
   return known.length % 2 === 1 ? known[mid] : (known[mid - 1] + known[mid]) / 2;
 }
 
-export function checkAgainstLog(log: LogKpis, runs: readonly RunSessionKpis[], role: 'initiator' | 'acceptor', tolerance: number): KpiCheck[] {
+export function checkAgainstLog(log: Pick<LogKpis, 'gaps' | 'gapSizes' | 'recoveryMs'>, runs: readonly RunSessionKpis[], role: 'initiator' | 'acceptor', tolerance: number): KpiCheck[] {
   const checks: KpiCheck[] = [{ kpi: 'gaps', log: String(log.gaps), runs: runs.map((r) => String(r.gaps)), agrees: runs.every((r) => r.gaps === log.gaps) }];
   if (role === 'acceptor') return checks;
   log.gapSizes.forEach((size, i) => {
