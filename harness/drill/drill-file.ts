@@ -173,7 +173,8 @@ function incidentViewSpecs(written: ViewFields[], fromCwd: (path: string) => str
     if (spec.live === null && spec.log === null) issues.push({ path: at, message: 'give live (a chaos-proxy verdict.json) or log (a QuickFIX messages log): what the real engine did' });
     const seeds = view.seeds === undefined ? [1, 2, 3] : collect(issues, `${at}.seeds`, () => (typeof view.seeds === 'string' ? parseSeeds(view.seeds, 'seeds') : requireSeedList(typeof view.seeds === 'number' ? [view.seeds] : (view.seeds as number[]), 'seeds')));
     if (seeds === null) return [];
-    const name = view.name ?? basename(spec.live ?? spec.log ?? spec.imported ?? spec.synthetic ?? `view-${i + 1}`, extname(spec.live ?? spec.log ?? spec.imported ?? spec.synthetic ?? ''));
+    const namedBy = spec.live ?? spec.log ?? spec.imported ?? spec.synthetic;
+    const name = view.name ?? (namedBy === null ? `view-${i + 1}` : basename(namedBy, extname(namedBy)));
     return [{ name, ...spec, seeds, tolerance: view.tolerance ?? 0.1 }];
   });
 }

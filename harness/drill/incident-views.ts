@@ -9,6 +9,7 @@
  * tolerance (relative). Bad input (a file that does not read, a verdict.json that is not one) is a
  * UsageError naming the file and the field.
  */
+import { grid } from '../compare/table.ts';
 import { UsageError } from '../errors.ts';
 import { importLog } from '../import/import-log.ts';
 import { checkAgainstLog, runSessionKpis, type KpiCheck, type RunSessionKpis } from '../import/replay-check.ts';
@@ -128,15 +129,11 @@ export function formatIncidentViews(views: IncidentViews): string[] {
     const v = row.views[kind];
     return v === undefined ? '-' : `${v.runs.join(', ')} ${v.agrees ? 'agrees' : 'DIFFERS'}`;
   };
-  const header = ['kpi', ...kinds, views.reference.kind];
-  const body = views.rows.map((row) => [row.kpi, ...kinds.map((kind) => cell(row, kind)), row.reference]);
-  const widths = header.map((h, i) => Math.max(h.length, ...body.map((r) => r[i].length)));
-  const line = (cells: string[]) => `  ${cells.map((c, i) => c.padEnd(widths[i])).join('  ')}`.trimEnd();
+  const table = grid([['kpi', ...kinds, views.reference.kind], ...views.rows.map((row) => [row.kpi, ...kinds.map((kind) => cell(row, kind)), row.reference])], () => 'left');
   const seeds = views.seeds.length > 1 ? `seeds ${views.seeds[0]}..${views.seeds[views.seeds.length - 1]}` : `seed ${views.seeds[0]}`;
   return [
     `Incident views ${views.name}: session KPIs of the ${views.role}, simulated with naive on ${seeds} (a value per seed), against the ${views.reference.kind === 'live' ? 'live run through the chaos proxy' : "log's own"} (recovery within ${Math.round(views.tolerance * 100)}%):`,
-    line(header),
-    ...body.map(line),
+    ...table.map((line) => `  ${line}`),
     ...kinds.map((kind) => `  ${kind}: ${views.sources[kind]}`),
     `  ${views.reference.kind}: ${views.reference.file}`,
   ];

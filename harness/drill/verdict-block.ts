@@ -92,11 +92,14 @@ function looksLine(input: VerdictInput): string[] {
   return [`Seeds: looks at ${looks.map((look) => look.seeds).join(', ')} seeds (${added} episodes added to the first look's); stopped: ${STOP_WORDS[input.stoppedBy]}`];
 }
 
+/** The most serious status among outcomes (the order drillVerdict ranks them in); pass for none. */
+const worstOf = (outcomes: readonly GateOutcome[]) => outcomes.reduce<GateStatus>((worst, o) => (SEVERITY[o.status] > SEVERITY[worst] ? o.status : worst), 'pass');
+
 function gateLines(outcomes: VerdictInput['outcomes'], paint: Painter): string[] {
   const lines: string[] = [];
   const status = (s: GateStatus) => paint(STATUS[s].word.padEnd(WORD_WIDTH), ...STATUS[s].styles);
   const implicit = outcomes.filter((o) => o.implicit);
-  const implicitWorst = implicit.reduce<GateStatus>((worst, o) => (SEVERITY[o.status] > SEVERITY[worst] ? o.status : worst), 'pass');
+  const implicitWorst = worstOf(implicit);
   const implicitGates = [...new Set(implicit.map((o) => o.gate))].join('; ');
   if (implicit.length > 0) lines.push(`  ${status(implicitWorst)} ${implicitGates} (checked in every drill)`);
   const stated = [...new Set(outcomes.filter((o) => !o.implicit).map((o) => o.gate))];
@@ -111,7 +114,7 @@ function gateLines(outcomes: VerdictInput['outcomes'], paint: Painter): string[]
   for (const outcome of implicit) if (outcome.status !== 'pass') why(outcome);
   for (const gate of stated) {
     const mine = outcomes.filter((o) => !o.implicit && o.gate === gate);
-    const worst = mine.reduce<GateStatus>((w, o) => (SEVERITY[o.status] > SEVERITY[w] ? o.status : w), 'pass');
+    const worst = worstOf(mine);
     const held = mine.filter((o) => o.status === 'pass').length;
     const scenarios = new Set(mine.map((o) => o.scenario)).size;
     const where = worst === 'pass' ? `: in all ${scenarios} scenarios` : `: held in ${held} of ${mine.length} (scenario, policy) pairs`;
