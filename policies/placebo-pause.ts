@@ -11,7 +11,7 @@ import { FOLLOWER_DEFAULTS, followSchedule, followerParams } from './schedule-fo
 
 export const placeboPause: PolicyDefinition = {
   name: 'placebo-pause',
-  version: '1.0.0',
+  version: '1.1.0',
   summary: 'Naive, but sends nothing for pauseSeconds from pauseAtHorizonShare of the horizon: prices a pause alone.',
   source: 'measuring instrument (docs/MARKET-MODEL.md placebo; playbook 002 "parent urgency clock keeps ticking")',
   defaults: { ...FOLLOWER_DEFAULTS, pauseAtHorizonShare: 0.5, pauseSeconds: 5 },
@@ -24,7 +24,8 @@ export const placeboPause: PolicyDefinition = {
         const elapsedNs = o.timeNs - o.parent.startNs;
         const fromNs = params.pauseAtHorizonShare * o.parent.horizonNs;
         const paused = elapsedNs >= fromNs && elapsedNs < fromNs + params.pauseSeconds * 1e9;
-        const decision = followSchedule(o, follower, paused ? 'PAUSED' : 'NORMAL');
+        // As naive: a child of unknown fate counts as lost (no such child exists in the fault-free runs it is meant for).
+        const decision = { ...followSchedule(o, follower, paused ? 'PAUSED' : 'NORMAL'), reenterUnknown: true };
         return paused ? { ...decision, pause: true } : decision;
       },
     };

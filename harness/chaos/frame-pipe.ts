@@ -76,11 +76,11 @@ export class FramePipe {
     this.enqueue(frame.raw, frame, 0, undefined);
   }
 
-  /** A frame held back for reordering goes out now (the reordering ended, or the sender closed). */
-  releaseHeld(): void {
+  /** A frame held back for reordering goes out now (the reordering ended, the sender closed, or the frame it waited for left), after `delayMs`. */
+  releaseHeld(delayMs = 0): void {
     const held = this.held;
     this.held = undefined;
-    if (held !== undefined) this.enqueue(held.raw, held, 0, undefined);
+    if (held !== undefined) this.enqueue(held.raw, held, delayMs, undefined);
   }
 
   close(): void {
@@ -107,11 +107,7 @@ export class FramePipe {
     }
     this.enqueue(out.raw, out, decision.delayMs, decision.paced?.rateMsgsPerSec);
     if (decision.duplicate !== undefined) this.enqueue(decision.duplicate.raw, decision.duplicate, decision.delayMs, undefined);
-    if (this.held !== undefined) {
-      const held = this.held;
-      this.held = undefined;
-      this.enqueue(held.raw, held, decision.delayMs, undefined);
-    }
+    this.releaseHeld(decision.delayMs);
   }
 
   private enqueue(text: string, frame: FixFrame | undefined, delayMs: number, pacedRate: number | undefined): void {

@@ -11,10 +11,6 @@ import type { Direction } from './proxy-faults.ts';
 export class Renumbering {
   private shift: { direction: Direction; from: number; jump: number } | undefined;
 
-  get active(): boolean {
-    return this.shift !== undefined;
-  }
-
   start(direction: Direction, from: number, jump: number): void {
     this.shift = { direction, from, jump };
   }

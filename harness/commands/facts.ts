@@ -64,7 +64,7 @@ function selectFacts(only: string | undefined): FactDefinition[] {
   if (only === undefined) return facts;
   const ids = only.split(',').map((id) => id.trim().toUpperCase());
   const unknown = ids.filter((id) => !facts.some((fact) => fact.id === id));
-  if (ids.length === 0 || unknown.length > 0) throw new UsageError(`--only: no fact ${unknown.join(', ') || JSON.stringify(only)} (the facts are ${facts.map((fact) => fact.id).join(', ')})`);
+  if (unknown.length > 0) throw new UsageError(`--only: no fact ${unknown.join(', ') || JSON.stringify(only)} (the facts are ${facts.map((fact) => fact.id).join(', ')})`);
   return facts.filter((fact) => ids.includes(fact.id));
 }
 

@@ -9,9 +9,7 @@
 import type { ArgumentsCamelCase, Argv, CommandModule } from 'yargs';
 import { UsageError } from '../errors.ts';
 import { helpEpilogue } from '../sweep/options.ts';
-import { importLog } from '../import/import-log.ts';
 import type { LogKpis } from '../import/log-kpis.ts';
-import { checkAgainstLog, runSessionKpis } from '../import/replay-check.ts';
 import { writeFileAtomic } from '../io/atomic-write.ts';
 
 interface ImportArgs {
@@ -62,9 +60,15 @@ export function importCommand(setExit: (code: number) => void): CommandModule<ob
             ['What the log cannot say is written into the scenario\'s assumptions, each with its lines (harness/import/README.md).', 'Exit codes: 0 written (and agrees), 1 a checked KPI disagrees, 64 bad input (the file and line named).'],
           ),
         ) as unknown as Argv<ImportArgs>,
-    handler: (args: ArgumentsCamelCase<ImportArgs>) => {
+    handler: async (args: ArgumentsCamelCase<ImportArgs>) => {
+      // Loaded here, not at the top: every command module loads on every call, --help included (cli.ts).
+      const { importLog } = await import('../import/import-log.ts');
+      const { checkAgainstLog, runSessionKpis } = await import('../import/replay-check.ts');
       const messagesFile = args.messages;
-      const { eventsFile, us, history, kpis, raw: scenario, yaml, scenario: imported } = importLog(messagesFile, { events: args.events, senderCompId: args['sender-comp-id'], name: args.name, scenarioFile: args.out });
+      // Before the import: a bad --check must not leave a written scenario behind.
+      if (!Number.isInteger(args.check) || args.check < 0 || args.check > 100) throw new UsageError(`--check must be a number of seeds in 0..100, got ${String(args.check)}`);
+      if (!Number.isFinite(args.tolerance) || args.tolerance < 0 || args.tolerance > 1) throw new UsageError(`--tolerance must be in 0..1, got ${String(args.tolerance)}`);
+      const { eventsFile, history, kpis, plain, yaml, scenario } = importLog(messagesFile, { events: args.events, senderCompId: args['sender-comp-id'], name: args.name, scenarioFile: args.out });
       if (args.out !== undefined) {
         try {
           writeFileAtomic(args.out, yaml);
@@ -72,13 +76,11 @@ export function importCommand(setExit: (code: number) => void): CommandModule<ob
           throw new UsageError(`cannot write ${args.out}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
         }
       }
-      if (!Number.isInteger(args.check) || args.check < 0 || args.check > 100) throw new UsageError(`--check must be a number of seeds in 0..100, got ${String(args.check)}`);
-      if (!Number.isFinite(args.tolerance) || args.tolerance < 0 || args.tolerance > 1) throw new UsageError(`--tolerance must be in 0..1, got ${String(args.tolerance)}`);
-      const runs = Array.from({ length: args.check }, (_, i) => runSessionKpis(imported, args.out ?? messagesFile, i + 1, history.role));
+      const runs = Array.from({ length: args.check }, (_, i) => runSessionKpis(scenario, args.out ?? messagesFile, i + 1, history.role));
       const checks = args.check > 0 ? checkAgainstLog(kpis, runs, history.role, args.tolerance) : [];
-      if (args.json) process.stdout.write(`${JSON.stringify({ schema: 'execdrill.import/1', messages: messagesFile, events: eventsFile ?? null, engine: us, role: history.role, kpis, scenario, check: checks }, null, 2)}\n`);
+      if (args.json) process.stdout.write(`${JSON.stringify({ schema: 'execdrill.import/1', messages: messagesFile, events: eventsFile ?? null, engine: history.us, role: history.role, kpis, scenario: plain, check: checks }, null, 2)}\n`);
       else {
-        process.stdout.write(`${kpiText(kpis)}\n${args.out === undefined ? yaml : `wrote ${args.out} (${(scenario.faults as unknown[]).length} faults, ${(scenario.assumptions as unknown[]).length} assumptions)\n`}`);
+        process.stdout.write(`${kpiText(kpis)}\n${args.out === undefined ? yaml : `wrote ${args.out} (${scenario.faults.length} faults, ${scenario.assumptions.length} assumptions)\n`}`);
         if (checks.length > 0) {
           process.stdout.write(`the scenario run for seeds 1..${args.check} (policy naive) against the log:\n`);
           for (const c of checks) process.stdout.write(`  ${c.agrees ? 'AGREES  ' : 'DIFFERS '} ${c.kpi}: log ${c.log}, runs ${c.runs.join(', ')}\n`);

@@ -9,6 +9,7 @@
  * tolerance (relative). Bad input (a file that does not read, a verdict.json that is not one) is a
  * UsageError naming the file and the field.
  */
+import { CHAOS_SCHEMA } from '../chaos/proxy-report.ts';
 import { grid } from '../compare/table.ts';
 import { UsageError } from '../errors.ts';
 import { importLog } from '../import/import-log.ts';
@@ -66,7 +67,7 @@ export function liveKpis(file: string): ReferenceKpis {
     throw error;
   }
   const v = verdict as { schema?: unknown; engineUnderTest?: unknown; gaps?: unknown };
-  if (v === null || typeof v !== 'object' || v.schema !== 'execdrill.chaos/1') throw new UsageError(`${file}: schema: expected execdrill.chaos/1, a verdict.json of execdrill chaos-proxy --out`);
+  if (v === null || typeof v !== 'object' || v.schema !== CHAOS_SCHEMA) throw new UsageError(`${file}: schema: expected ${CHAOS_SCHEMA}, a verdict.json of execdrill chaos-proxy --out`);
   if (v.engineUnderTest !== 'initiator' && v.engineUnderTest !== 'acceptor') throw new UsageError(`${file}: engineUnderTest: expected initiator or acceptor`);
   if (!Array.isArray(v.gaps)) throw new UsageError(`${file}: gaps: expected a list`);
   const gaps = v.gaps.map((gap: unknown, i) => {
@@ -92,7 +93,7 @@ export function incidentViews(spec: IncidentViewSpec): IncidentViews {
   if (reference === null) throw new UsageError(`views ${spec.name}: give live (a chaos-proxy verdict.json) or log (a QuickFIX messages log) to set the simulated views against`);
   const simulated: [SimulatedView, string, Scenario][] = [];
   if (spec.synthetic !== null) simulated.push(['synthetic', spec.synthetic, scenarioOf(spec.synthetic)]);
-  if (imported !== null) simulated.push(['imported', imported.messagesFile, imported.scenario]);
+  if (imported !== null) simulated.push(['imported', spec.log as string, imported.scenario]);
   else if (spec.imported !== null) simulated.push(['imported', spec.imported, scenarioOf(spec.imported)]);
   const checks = new Map<SimulatedView, KpiCheck[]>();
   for (const [view, file, scenario] of simulated) {

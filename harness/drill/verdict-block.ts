@@ -9,7 +9,7 @@
 import { seedsForInterval } from '../compare/statistics.ts';
 import type { Painter, Style } from '../io/terminal.ts';
 import type { BottomLine, BottomLines } from './bottom-line.ts';
-import { formatSigned, type GateOutcome, type GateStatus } from './gate.ts';
+import { formatPercent as percent, formatSigned, type GateOutcome, type GateStatus } from './gate.ts';
 import type { DrillVerdict } from './verdict.ts';
 import type { SeedStop } from './sequential-drill.ts';
 
@@ -47,7 +47,6 @@ export const VERDICT_WHY: Record<DrillVerdict, string> = {
 const MAX_REASONS = 6;
 const WORD_WIDTH = 10;
 
-const percent = (level: number) => `${Math.round(level * 1000) / 10}%`;
 /** Why-lines wrap here, under their indent, so that a reason reads without side-scrolling. */
 const WIDTH = 116;
 
@@ -131,7 +130,7 @@ function gateLines(outcomes: VerdictInput['outcomes'], paint: Painter): string[]
   return lines;
 }
 
-const DIFFERENCE_WORDS = { better: 'cheaper', worse: 'dearer', 'not significant': 'not significant', 'too few pairs': 'too few seeds' } as const;
+export const DIFFERENCE_WORDS = { better: 'cheaper', worse: 'dearer', 'not significant': 'not significant', 'too few pairs': 'too few seeds' } as const;
 
 function scenarioLine(line: BottomLine, width: number, paint: Painter): string {
   const name = `  ${line.scenario.padEnd(width)}  `;

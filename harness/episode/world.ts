@@ -80,8 +80,7 @@ export interface StateSample {
   marketAgeNs: Ns;
   marketLastChangeAgeNs: Ns;
   marketRecovering: boolean;
-  /** With an exogenous market: the tape's own mid, and how far our impact and the alpha have moved it (ticks). */
-  tapeMidTicks: number | undefined;
+  /** With an exogenous market: how far our impact and the alpha have moved the tape's mid (ticks). */
   referenceShiftTicks: number | undefined;
   /** The venue's best bid and ask (null: that side empty), for the price panel of the episode's charts. */
   bestBidTicks: number | null;
@@ -230,6 +229,8 @@ export function runWorld(
     const believed = router.book.filledQtyShares;
     const trueIds = trueWorkingIds();
     const view = market.view(kernel.now);
+    const bestBid = book.bestBidTicks();
+    const bestAsk = book.bestAskTicks();
     samples.push({
       atNs: kernel.now,
       liveSetSimilarity: jaccard(router.book.believedWorkingIds(), trueIds),
@@ -242,15 +243,14 @@ export function runWorld(
       routerReplayBacklogMsgs: orderEntry.ports.reduce((total, p) => total + p.view().replayBacklogMsgs, 0),
       venueBacklogMsgs: venueSide.venue.sequencer.backlogLength,
       venueReplayLagNs: venueSide.venue.sequencer.replayLagNs(),
-      bookCrossed: (book.bestBidTicks() ?? -Infinity) >= (book.bestAskTicks() ?? Infinity),
+      bookCrossed: (bestBid ?? -Infinity) >= (bestAsk ?? Infinity),
       midTicks: mid(),
       marketAgeNs: view.ageNs,
       marketLastChangeAgeNs: view.lastChangeAgeNs,
       marketRecovering: view.recovering,
-      tapeMidTicks: exogenous?.tape.midTicksAt(kernel.now),
       referenceShiftTicks: exogenous?.shift.shiftTicksAt(kernel.now),
-      bestBidTicks: book.bestBidTicks() ?? null,
-      bestAskTicks: book.bestAskTicks() ?? null,
+      bestBidTicks: bestBid ?? null,
+      bestAskTicks: bestAsk ?? null,
     });
     gatewayPool?.sample();
     if (kernel.now + SAMPLE_INTERVAL_NS <= endNs) kernel.scheduleAfter(SAMPLE_INTERVAL_NS, sample);

@@ -55,7 +55,8 @@ export function explainEpisode(spec: EpisodeSpec, record: EpisodeRecord = runEpi
   const loaded = loadScenarioFile(spec.scenarioFile);
   if (!loaded.ok) throw new UsageError(loaded.issues.map(formatIssue).join('\n'));
   const policy = findPolicy(spec.policy).definition;
-  const watch = new RegimeWatch();
+  // Without a pool no node is ever cold; the threshold is then the schema's default and unused.
+  const watch = new RegimeWatch(loaded.scenario.gateways.pool?.coldProgressThreshold ?? 0.9);
   const run = runWorld(loaded.scenario, spec.scenarioFile, watch.wrap(policy), resolveParams(policy, spec.params), spec.seed, 'incident');
   invariant(run.traceHash === record.traceHash, `explain's rerun of ${record.replay} gave another trace than its record`);
   invariant(

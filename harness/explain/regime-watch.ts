@@ -50,13 +50,14 @@ export interface RegimeChange {
   signals: TriggerSignals;
 }
 
-/** Below this published warm-up progress a serving node counts as cold (the pool's default warm-confidence threshold). */
-const COLD_PROGRESS = 0.9;
-
 const total = (o: Observation, read: (s: Observation['sessions'][number]) => number) => o.sessions.reduce((n, s) => n + read(s), 0);
 
 export class RegimeWatch {
   readonly changes: RegimeChange[] = [];
+
+  /** `coldProgress`: below this published warm-up progress a serving node counts as cold (the scenario pool's coldProgressThreshold, as COLD_FLOW_SHARE counts it). */
+  constructor(private readonly coldProgress: number) {}
+
   private regime: string | null = null;
   private possDups = 0;
   private gapFills = 0;
@@ -110,7 +111,7 @@ export class RegimeWatch {
           feedRecovering: o.market.recovering,
           bookAgeNs: o.market.ageNs,
           coldGateways: o.gateways
-            .filter((g) => g.lifecycle === 'trading-ready' && g.warmupProgress < COLD_PROGRESS)
+            .filter((g) => g.lifecycle === 'trading-ready' && g.warmupProgress < this.coldProgress)
             .map((g) => ({ gatewayId: g.gatewayId, warmupProgress: g.warmupProgress, latencyP99Ns: g.latencyP99Ns })),
         },
       });

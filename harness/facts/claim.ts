@@ -6,16 +6,12 @@
  * How many seeds would settle an undecided claim is a projection (sequential.ts: projectSettleSeeds).
  * An estimate on the bound never clears it.
  */
-import { projectSettleSeeds, type LaterLook } from './sequential.ts';
+import { projectSettleSeeds, type LaterLook, type LookVerdict, type ProjectedInterval } from './sequential.ts';
 import type { Claim } from './fact.ts';
 
-export type FactVerdict = 'pass' | 'fail' | 'undecided';
-
-export interface ClaimInterval {
-  estimate: number;
-  low: number;
-  high: number;
-}
+/** A fact's verdict is its look's (sequential.ts), and its interval the one a look projects. */
+export type FactVerdict = LookVerdict;
+export type ClaimInterval = ProjectedInterval;
 
 export function judgeClaim({ low, high }: ClaimInterval, { op, bound }: Claim): FactVerdict {
   switch (op) {

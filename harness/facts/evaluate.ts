@@ -14,6 +14,7 @@ import {
   type UniformSource,
 } from '../../sim/index.ts';
 import { statisticNamed } from '../compare/statistics.ts';
+import { metricValue } from '../compare/column-stats.ts';
 import type { EpisodeRecord } from '../episode/record.ts';
 import { claimText, judgeClaim, settleSeeds, verdictWords, type ClaimInterval, type FactVerdict } from './claim.ts';
 import type { LaterLook } from './sequential.ts';
@@ -63,11 +64,6 @@ interface Leaf {
   rng: () => UniformSource;
 }
 
-const value = (record: EpisodeRecord, metric: string): number | null => {
-  const raw = record.metrics[metric];
-  return typeof raw === 'number' && Number.isFinite(raw) ? raw : null;
-};
-
 function notMeasured(records: readonly EpisodeRecord[], metrics: readonly string[]): string | null {
   const missing = metrics.filter((metric) => !records.some((record) => Object.hasOwn(record.metrics, metric)));
   return missing.length === 0 || records.length === 0 ? null : `not measured: no record carries ${missing.join(', ')}`;
@@ -91,7 +87,7 @@ function samples(context: LookContext, sample: Sample): { records: EpisodeRecord
   const records = context.records(sample.arm);
   const values = new Map<number, number>();
   for (const record of records) {
-    const v = value(record, sample.metric);
+    const v = metricValue(record, sample.metric);
     if (v !== null && (sample.where === undefined || sample.where.holds(record))) values.set(record.seed, v);
   }
   return { records, values };

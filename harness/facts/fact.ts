@@ -7,6 +7,7 @@
  * children split the error, Bonferroni, so "one of m" is not m chances at a false pass).
  * Scenario paths are relative to the project root.
  */
+import { metricValue } from '../compare/column-stats.ts';
 import type { EpisodeRecord } from '../episode/record.ts';
 import type { ParamAxis } from '../sweep/params.ts';
 
@@ -116,8 +117,5 @@ export const scenarioName = (file: string): string => file.replace(/^.*\//, '').
 
 export const metricIs = (metric: string, text: string, test: (value: number | null) => boolean): RecordPredicate => ({
   text,
-  holds: (record) => {
-    const value = record.metrics[metric];
-    return test(typeof value === 'number' && Number.isFinite(value) ? value : null);
-  },
+  holds: (record) => test(metricValue(record, metric)),
 });

@@ -1,4 +1,4 @@
-// The facts table (README.md beside this file) as a command's core, and the sequential machinery a drill gate can reuse.
+// The facts table (README.md beside this file) as a command's core, and its sequential looks (a drill's gates share their grid and projection).
 export * from './fact.ts';
 export * from './claim.ts';
 export * from './evaluate.ts';

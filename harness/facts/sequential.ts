@@ -7,8 +7,9 @@
  * no (a time budget ran out). Whichever it is, the last look's interval covers the truth with
  * probability at least 1 - α, since every look's does simultaneously with that probability.
  *
- * Anything that can judge a look and be given more seeds can use it: a fact (run-facts.ts), or a
- * drill gate whose interval straddles its bound.
+ * Facts settle through it (run-facts.ts). A drill's gates settle in harness/drill/sequential-drill.ts,
+ * on the same grid and spending (sim/stats/sequential-looks.ts) and with projectSettleSeeds from here,
+ * but with a loop of their own: a gate's spending starts at its first look with enough seeds.
  */
 import { lookAlpha, sampleSizeAtLook, studentTQuantile } from '../../sim/index.ts';
 

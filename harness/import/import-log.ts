@@ -18,13 +18,11 @@ import { ourCompId, sessionHistory, type SessionHistory } from './session-histor
 const MAX_LOG_BYTES = 256 << 20;
 
 export interface ImportedLog {
-  messagesFile: string;
   eventsFile: string | undefined;
-  us: string;
   history: SessionHistory;
   kpis: LogKpis;
-  /** The scenario as a plain object, and as the YAML `import --out` writes. */
-  raw: Record<string, unknown>;
+  /** The scenario as the inference wrote it (plain), as the YAML `import --out` writes, and as it loads. */
+  plain: Record<string, unknown>;
   yaml: string;
   scenario: Scenario;
 }
@@ -43,9 +41,9 @@ export function importLog(messagesFile: string, options: { events?: string; send
   const history = sessionHistory(messages, events, us);
   const kpis = logKpis(history);
   const name = options.name ?? `imported-${basename(messagesFile).toLowerCase().replace(/\.messages.*$/, '').replace(/[^a-z0-9._-]+/g, '-').replace(/^[^a-z0-9]+/, '')}`;
-  const raw = inferScenario(history, kpis, { messagesFile, eventsFile, name });
-  const yaml = `# Imported by execdrill import from ${messagesFile}${eventsFile ? ` and ${eventsFile}` : ''}: read the assumptions.\n${stringify(raw, { lineWidth: 0 })}`;
+  const plain = inferScenario(history, kpis, { messagesFile, eventsFile, name });
+  const yaml = `# Imported by execdrill import from ${messagesFile}${eventsFile ? ` and ${eventsFile}` : ''}: read the assumptions.\n${stringify(plain, { lineWidth: 0 })}`;
   const checked = parseScenario(yaml, options.scenarioFile ?? 'the imported scenario');
   if (!checked.ok) throw new UsageError(`cannot make a valid scenario from ${messagesFile} (--name?):\n${checked.issues.map(formatIssue).join('\n')}`);
-  return { messagesFile, eventsFile, us, history, kpis, raw, yaml, scenario: checked.scenario };
+  return { eventsFile, history, kpis, plain, yaml, scenario: checked.scenario };
 }

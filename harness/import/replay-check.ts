@@ -10,6 +10,7 @@
  * Units: ms.
  */
 import { resolveParams } from '../../policies/index.ts';
+import { quantile } from '../../sim/index.ts';
 import { findPolicy } from '../episode/policy-loader.ts';
 import { runWorld } from '../episode/world.ts';
 import type { Scenario } from '../scenario/index.ts';
@@ -51,11 +52,10 @@ export function runSessionKpis(scenario: Scenario, file: string, seed: number, r
 
 const within = (log: number | null, run: number | null, tolerance: number) => log !== null && run !== null && Math.abs(run - log) <= tolerance * Math.abs(log);
 
+/** The runs' median recovery, or null when a run never recovered. */
 function median(values: readonly (number | null)[]): number | null {
-  const known = values.filter((v): v is number => v !== null).sort((a, b) => a - b);
-  if (known.length < values.length || known.length === 0) return null;
-  const mid = known.length >> 1;
-  return known.length % 2 === 1 ? known[mid] : (known[mid - 1] + known[mid]) / 2;
+  const known = values.filter((v): v is number => v !== null);
+  return known.length < values.length || known.length === 0 ? null : quantile(known, 0.5);
 }
 
 export function checkAgainstLog(log: Pick<LogKpis, 'gaps' | 'gapSizes' | 'recoveryMs'>, runs: readonly RunSessionKpis[], role: 'initiator' | 'acceptor', tolerance: number): KpiCheck[] {

@@ -44,10 +44,7 @@ export const FIX_RESEND: Playbook = {
       name: 'replay cleared',
       meaning: 'the gap closed: every missing sequence number was resent or gap-filled',
       missing: 'the gap never closed before the end',
-      at: (run, onset) => {
-        const detected = gapDetected(run, onset);
-        return detected === undefined ? undefined : sessionEventAt(run, 'gap-closed', detected);
-      },
+      at: (run, onset) => sessionEventAt(run, 'gap-closed', gapDetected(run, onset)),
     },
     {
       key: 'authoritativeResidualRestoredMs',
@@ -62,7 +59,10 @@ export const FIX_RESEND: Playbook = {
       name: 'normal controller re-enabled',
       meaning: 'the policy returned to its normal regime',
       missing: 'the policy did not return to its normal regime after the state was restored',
-      at: (run, onset) => (stateRestoredAt(run, gapDetected(run, onset)) === undefined ? undefined : normalRegimeAt(run, gapDetected(run, onset))),
+      at: (run, onset) => {
+        const detected = gapDetected(run, onset);
+        return stateRestoredAt(run, detected) === undefined ? undefined : normalRegimeAt(run, detected);
+      },
     },
   ],
   summary(ms) {

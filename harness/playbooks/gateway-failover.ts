@@ -17,8 +17,7 @@ const detected = (run: WorldRun, onsetNs: Ns) => pairOf(run)?.detectedAtNs ?? se
 const transportBack = (run: WorldRun, onsetNs: Ns) => {
   const pair = pairOf(run);
   if (pair !== undefined) return pair.backupLoggedOnAtNs;
-  const down = detected(run, onsetNs);
-  return down === undefined ? undefined : sessionEventAt(run, 'logged-on', down);
+  return sessionEventAt(run, 'logged-on', detected(run, onsetNs));
 };
 const stateBack = (run: WorldRun, onsetNs: Ns) => pairOf(run)?.liveSetReconciledAtNs ?? stateRestoredAt(run, detected(run, onsetNs));
 
@@ -54,10 +53,7 @@ export const GATEWAY_FAILOVER: Playbook = {
       name: 'replay complete',
       meaning: 'the sequence gap opened by the failover closed: resends and gap-fills applied',
       missing: 'no gap needed closing after the logon, or it never closed',
-      at: (run, onset) => {
-        const up = transportBack(run, onset);
-        return up === undefined ? undefined : sessionEventAt(run, 'gap-closed', up);
-      },
+      at: (run, onset) => sessionEventAt(run, 'gap-closed', transportBack(run, onset)),
     },
     {
       key: 'stateRecoveredMs',

@@ -55,7 +55,8 @@ export const routerClean = (s: StateSample): boolean => !s.anySessionDown && !s.
 export const converged = (s: StateSample): boolean => s.liveSetSimilarity === 1 && s.residualObsShares === s.residualTrueShares;
 
 /** The first session event of a type at or after `fromNs`, on any of the router's sessions. */
-export function sessionEventAt(run: WorldRun, type: string, fromNs: Ns): Ns | undefined {
+export function sessionEventAt(run: WorldRun, type: string, fromNs: Ns | undefined): Ns | undefined {
+  if (fromNs === undefined) return undefined;
   return run.orderEntry.ports
     .flatMap((port) => port.events)
     .filter((e) => e.event.type === type && e.atNs >= fromNs)

@@ -8,7 +8,7 @@
  */
 import type { Ns } from '../../sim/index.ts';
 import type { WorldRun } from '../episode/world.ts';
-import { normalRegimeAt, seconds, stateRestoredAt, type Playbook } from './playbook.ts';
+import { leftNormalAt, normalRegimeAt, seconds, stateRestoredAt, type Playbook } from './playbook.ts';
 
 const backlogFrom = (run: WorldRun, onsetNs: Ns) => run.samples.find((s) => s.atNs >= onsetNs && s.venueBacklogMsgs > 0)?.atNs;
 const backlogDrained = (run: WorldRun, onsetNs: Ns) => {
@@ -62,7 +62,7 @@ export const SEQUENCER_FAILOVER: Playbook = {
       name: 'policy back to NORMAL',
       meaning: 'the policy returned to its normal regime',
       missing: 'the policy never left its normal regime (the failover sends no session signal), or did not return to it',
-      at: (run, onset) => normalRegimeAt(run, run.router.regimeTimeline.find((r) => r.atNs >= onset && r.regime !== run.router.regimeTimeline[0]?.regime)?.atNs),
+      at: (run, onset) => normalRegimeAt(run, leftNormalAt(run, onset)),
     },
   ],
   summary(ms) {

@@ -21,7 +21,7 @@
  */
 import type { Kernel, Ns } from '../../sim/index.ts';
 import type { SessionView, Side } from '../../policies/index.ts';
-import type { AppBody, BeginString, ExecutionReport, FixMessage } from '../../venues/fix/codec/index.ts';
+import { isMsgTypeDefinedIn, type AppBody, type BeginString, type ExecutionReport, type FixMessage } from '../../venues/fix/codec/index.ts';
 import type { SessionEvent } from '../../venues/fix/session/index.ts';
 import type { FailoverEvent, FailoverGateway, FailoverRouterListener, GatewayRejection } from '../../venues/gateway/index.ts';
 import type { MassCancelRequest, MassStatusRequest, NewChildOrder, OrderEntryPort } from '../router/ports.ts';
@@ -88,13 +88,13 @@ export class FailoverOrderEntryPort implements OrderEntryPort, FailoverRouterLis
 
   // The active node carries q and AF like any request, on a FIX 4.4 pair.
   sendMassCancel(request: MassCancelRequest): boolean {
-    if (this.beginString === 'FIX.4.2') return false;
+    if (!isMsgTypeDefinedIn('q', this.beginString)) return false;
     this.submit(this.messages.massCancel(request));
     return true;
   }
 
   sendMassStatus(request: MassStatusRequest): boolean {
-    if (this.beginString === 'FIX.4.2') return false;
+    if (!isMsgTypeDefinedIn('AF', this.beginString)) return false;
     this.submit(this.messages.massStatus(request));
     return true;
   }

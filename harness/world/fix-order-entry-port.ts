@@ -9,7 +9,7 @@
  */
 import type { Kernel, Ns } from '../../sim/index.ts';
 import type { SessionView, Side } from '../../policies/index.ts';
-import type { AppBody, BusinessMessageReject, ExecutionReport, FixMessage, OrderCancelReject, OrderMassCancelReport } from '../../venues/fix/codec/index.ts';
+import { isMsgTypeDefinedIn, type AppBody, type BusinessMessageReject, type ExecutionReport, type FixMessage, type OrderCancelReject, type OrderMassCancelReport } from '../../venues/fix/codec/index.ts';
 import type { FixSession, SessionEvent } from '../../venues/fix/session/index.ts';
 import type { SimFixApplication, SimSessionEndpoint } from '../../venues/fix/sim/index.ts';
 import type { MassCancelRequest, MassStatusRequest, NewChildOrder, OrderEntryPort } from '../router/ports.ts';
@@ -110,7 +110,7 @@ export class FixOrderEntryPort implements OrderEntryPort, SimFixApplication {
 
   /** FIX 4.3 brought q, r and AF: a FIX 4.2 session cannot carry them. */
   get speaksMassRequests(): boolean {
-    return this.session.config.beginString !== 'FIX.4.2';
+    return isMsgTypeDefinedIn('q', this.session.config.beginString);
   }
 
   sendMassCancel(request: MassCancelRequest): boolean {

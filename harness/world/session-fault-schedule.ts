@@ -16,6 +16,11 @@ function sidesOf(direction: 'to-venue' | 'to-router' | 'both' | undefined): Link
   return direction === 'to-venue' ? [1] : direction === 'to-router' ? [0] : [0, 1];
 }
 
+/** The message types a fault is limited to, as a set; undefined (every type) when it names none. */
+function msgTypeSet(msgTypes: readonly string[] | undefined): Set<string> | undefined {
+  return msgTypes === undefined ? undefined : new Set(msgTypes);
+}
+
 /** Adds `fault` on the sides for [atNs, atNs + durationNs). */
 function window(kernel: Kernel, link: SimulatedLink, sides: LinkSide[], atNs: Ns, durationNs: Ns, fault: LinkFault): void {
   kernel.schedule(atNs, () => {
@@ -48,7 +53,7 @@ export function scheduleSessionFaults(kernel: Kernel, pair: FaultableSession, se
           kernel.schedule(fault.atNs + fault.duration, () => (pair.link.lossProbability = 0));
         } else {
           // One budget of maxMessages per direction named; `both` with a budget counts each way on its own.
-          const msgTypes = fault.msgTypes === undefined ? undefined : new Set(fault.msgTypes);
+          const msgTypes = msgTypeSet(fault.msgTypes);
           window(kernel, pair.link, sidesOf(fault.direction), fault.atNs, fault.duration, { kind: 'loss', probability: fault.lossProbability, msgTypes, maxMessages: fault.maxMessages });
         }
         break;
@@ -56,12 +61,12 @@ export function scheduleSessionFaults(kernel: Kernel, pair: FaultableSession, se
         window(kernel, pair.link, sidesOf(fault.direction), fault.atNs, fault.duration, { kind: 'delay', extraNs: fault.extraLatency, jitterNs: fault.jitter });
         break;
       case 'session-duplicate': {
-        const msgTypes = fault.msgTypes === undefined ? undefined : new Set(fault.msgTypes);
+        const msgTypes = msgTypeSet(fault.msgTypes);
         window(kernel, pair.link, sidesOf(fault.direction), fault.atNs, fault.duration, { kind: 'duplicate', probability: fault.duplicateProbability, possDup: fault.possDup, msgTypes, maxMessages: fault.maxMessages });
         break;
       }
       case 'session-reorder': {
-        const msgTypes = fault.msgTypes === undefined ? undefined : new Set(fault.msgTypes);
+        const msgTypes = msgTypeSet(fault.msgTypes);
         window(kernel, pair.link, sidesOf(fault.direction), fault.atNs, fault.duration, { kind: 'reorder', msgTypes, maxMessages: fault.maxMessages });
         break;
       }

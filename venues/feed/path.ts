@@ -31,6 +31,8 @@ export class FeedPath<M> implements PacketSink<M>, EventHandler {
   private lastDeliveryNs: Ns = 0;
   private sent = 0;
   private dropped = 0;
+  // The destination as a deferred sink when the path is configured `deferred`; undefined otherwise.
+  private readonly deferredSink: DeferredPacketSink<M> | undefined;
 
   constructor(
     private readonly kernel: Kernel,
@@ -38,6 +40,7 @@ export class FeedPath<M> implements PacketSink<M>, EventHandler {
     private readonly destination: PacketSink<M> & Partial<DeferredPacketSink<M>>,
   ) {
     invariant(config.deferred !== true || destination.deliverAt !== undefined, () => `feed path ${config.name}: a deferred path needs a destination that takes deferred packets`);
+    this.deferredSink = config.deferred === true ? (destination as DeferredPacketSink<M>) : undefined;
   }
 
   get packetsSent(): number {
@@ -56,7 +59,7 @@ export class FeedPath<M> implements PacketSink<M>, EventHandler {
     }
     const deliveryNs = Math.max(this.lastDeliveryNs, now + this.config.latency.sampleNs(this.config.latencyRng));
     this.lastDeliveryNs = deliveryNs;
-    if (this.config.deferred === true) (this.destination.deliverAt as DeferredPacketSink<M>['deliverAt']).call(this.destination, deliveryNs, packet);
+    if (this.deferredSink !== undefined) this.deferredSink.deliverAt(deliveryNs, packet);
     else this.kernel.schedule(deliveryNs, this, 0, packet);
   }
 

@@ -27,11 +27,11 @@
  */
 import { invariant, type EventHandler, type EventId, type Kernel, type Ns, type UniformSource } from '../../sim/index.ts';
 import type { LatencyModel } from '../gateway/latency-model.ts';
-import { DeferredInbox } from './deferred-inbox.ts';
 import type { DeferredPacketSink, FeedPacket, PacketSink } from './packet.ts';
 import type { GapRecovery, RecoveryActions } from './recovery.ts';
 import type { RetransmissionRequest, RetransmissionServer } from './retransmission.ts';
 import type { FeedSnapshot, SnapshotChannel, SnapshotConsumer } from './snapshot.ts';
+import { InboundQueue } from '../sequencer/inbound-queue.ts';
 
 export interface FeedConsumer<M, S> {
   onMessage(payload: M, seq: number, venueNs: Ns, localNs: Ns): void;
@@ -85,7 +85,7 @@ export class FeedReceiver<M, S> implements PacketSink<M>, DeferredPacketSink<M>,
   private timeouts = 0;
   // Deferred delivery: the queue, whether everything in it continues the sequence quietly (and where
   // the sequence then stands), the instant of the packet being applied, and the pending wake event.
-  private readonly inbox = new DeferredInbox<M>();
+  private readonly inbox = new InboundQueue<FeedPacket<M>>();
   private deferring = true;
   private queuedNextSeq = 1;
   private queuedSession: number;
@@ -139,7 +139,7 @@ export class FeedReceiver<M, S> implements PacketSink<M>, DeferredPacketSink<M>,
 
   deliverAt(deliveryNs: Ns, packet: FeedPacket<M>): void {
     this.catchUp(this.kernel.now);
-    this.inbox.push(deliveryNs, packet);
+    this.inbox.push(packet, deliveryNs);
     const quiet = this.deferring && this.steady() && !packet.retransmission && packet.session === this.queuedSession && packet.firstSeq === this.queuedNextSeq;
     if (quiet) {
       this.queuedNextSeq += packet.count;
@@ -151,7 +151,7 @@ export class FeedReceiver<M, S> implements PacketSink<M>, DeferredPacketSink<M>,
 
   /** Applies every deferred packet delivered by `nowNs`, each at its own delivery time. */
   catchUp(nowNs: Ns): void {
-    for (let at = this.inbox.headTimeNs; at !== undefined && at <= nowNs; at = this.inbox.headTimeNs) {
+    for (let at = this.inbox.headArrivalNs; at !== undefined && at <= nowNs; at = this.inbox.headArrivalNs) {
       const packet = this.inbox.shift();
       this.applyingAtNs = at;
       this.apply(packet);
@@ -251,7 +251,7 @@ export class FeedReceiver<M, S> implements PacketSink<M>, DeferredPacketSink<M>,
   // After anything but a quiet packet: defer again once steady with nothing queued; otherwise take the
   // queued packets at their own instants.
   private afterEagerInput(): void {
-    if (this.steady() && this.inbox.size === 0) {
+    if (this.steady() && this.inbox.length === 0) {
       this.deferring = true;
       this.queuedNextSeq = this.nextSeq;
       this.queuedSession = this.sessionNow;
@@ -262,7 +262,7 @@ export class FeedReceiver<M, S> implements PacketSink<M>, DeferredPacketSink<M>,
   }
 
   private wakeForHead(): void {
-    const at = this.inbox.headTimeNs;
+    const at = this.inbox.headArrivalNs;
     if (at === undefined || this.wakePending) return;
     this.wakePending = true;
     this.kernel.schedule(Math.max(at, this.kernel.now), this, WAKE);

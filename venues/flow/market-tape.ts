@@ -204,9 +204,7 @@ export class MarketTapeBuilder {
       this.priceTicks = grownInt32(this.priceTicks, capacity);
       this.qtyShares = grownInt32(this.qtyShares, capacity);
       this.orderId = grownInt32(this.orderId, capacity);
-      const dithers = new Float64Array(capacity);
-      dithers.set(this.dither);
-      this.dither = dithers;
+      this.dither = grownFloat64(this.dither, capacity);
     }
     const i = this.count++;
     this.timeNs[i] = atNs;

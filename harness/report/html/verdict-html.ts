@@ -5,14 +5,12 @@
  * the gated statistic against the baseline, with the paired interval, and who cost what the baseline did.
  */
 import type { DrillVerdict } from '../../drill/verdict.ts';
-import { VERDICT_WHY } from '../../drill/verdict-block.ts';
+import { formatPercent as percent, formatSigned as signed } from '../../drill/gate.ts';
+import { DIFFERENCE_WORDS, VERDICT_WHY } from '../../drill/verdict-block.ts';
 import { escapeHtml } from './escape.ts';
 import type { ReportVerdict } from './report-data.ts';
 
 const STATUS_WORDS = { pass: 'passed', fail: 'failed', inconclusive: 'undecided', violated: 'invariant violated' } as const;
-const DIFFERENCE_WORDS = { better: 'cheaper', worse: 'dearer', 'not significant': 'not significant', 'too few pairs': 'too few seeds' } as const;
-const signed = (value: number) => `${value >= 0 ? '+' : ''}${value.toFixed(2)}`;
-const percent = (level: number) => `${Math.round(level * 1000) / 10}%`;
 
 function gateRows(verdict: ReportVerdict): string[] {
   const implicit = verdict.outcomes.filter((o) => o.implicit);

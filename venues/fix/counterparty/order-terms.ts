@@ -11,6 +11,7 @@
 import type { OrderType, Side } from '../../book/index.ts';
 import type { NewOrderSingle, OrderCancelReplaceRequest, OrderMassCancelRequest, Side as FixSide } from '../codec/messages.ts';
 import type { OrderRecord } from './order-record.ts';
+import { MassCancelRejectReason } from './reports.ts';
 import type { TickScale } from './tick-scale.ts';
 
 export interface OrderTerms {
@@ -63,18 +64,15 @@ export function readReplaceTerms(request: OrderCancelReplaceRequest, record: Ord
   return { priceTicks, orderQtyShares };
 }
 
-/** MassCancelRejectReason (532) values a refused mass cancel carries. */
-const UNKNOWN_SECURITY = 1;
-const OTHER = 99;
 
 /** The side a mass cancel cancels (undefined: both), or why it is refused. */
 export function readMassCancelTerms(request: OrderMassCancelRequest, symbol: string): { side: Side | undefined } | { rejectReason: number; text: string } {
   const type = request.massCancelRequestType;
-  if (type !== '1' && type !== '7') return { rejectReason: OTHER, text: `MassCancelRequestType ${type} not supported` };
-  if (type === '1' && request.symbol !== symbol) return { rejectReason: UNKNOWN_SECURITY, text: `unknown security ${request.symbol}` };
+  if (type !== '1' && type !== '7') return { rejectReason: MassCancelRejectReason.Other, text: `MassCancelRequestType ${type} not supported` };
+  if (type === '1' && request.symbol !== symbol) return { rejectReason: MassCancelRejectReason.UnknownSecurity, text: `unknown security ${request.symbol}` };
   if (request.side === undefined) return { side: undefined };
   const side = bookSide(request.side);
-  return side === undefined ? { rejectReason: OTHER, text: `unsupported side ${request.side}` } : { side };
+  return side === undefined ? { rejectReason: MassCancelRejectReason.Other, text: `unsupported side ${request.side}` } : { side };
 }
 
 function limitTicks(price: number | undefined, ticks: TickScale): number | string {
