@@ -9,13 +9,12 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ArgumentsCamelCase, Argv, CommandModule } from 'yargs';
-import { NS_PER_MS, parseDuration } from '../../sim/index.ts';
 import { ChaosProxy, DEFAULT_PROXY_LIMITS, type TouchedFrame } from '../chaos/chaos-proxy.ts';
 import { proxyFaultPlan } from '../chaos/proxy-faults.ts';
 import { frameLog, verdictJson, verdictJunit, verdictText } from '../chaos/proxy-report.ts';
 import { judge, type Role } from '../chaos/verdict.ts';
 import { UsageError } from '../errors.ts';
-import { helpEpilogue } from '../sweep/options.ts';
+import { durationFlagMs, helpEpilogue } from '../sweep/options.ts';
 import { writeFileAtomic } from '../io/atomic-write.ts';
 import { formatIssue, loadScenarioFile } from '../scenario/index.ts';
 
@@ -44,16 +43,8 @@ function hostPort(text: string | undefined, flag: string): { host: string; port:
   return { host: match[1].replace(/^\[|\]$/g, ''), port };
 }
 
-function ms(text: string, flag: string, maxMs = 24 * 3_600_000): number {
-  let value: number;
-  try {
-    value = parseDuration(text) / NS_PER_MS;
-  } catch {
-    throw new UsageError(`${flag} must be a duration with a unit (250ms, 10s, 2m), got ${JSON.stringify(text)}`);
-  }
-  if (value <= 0 || value > maxMs) throw new UsageError(`${flag} must be more than 0 and at most ${maxMs / 1000} s, got ${text}`);
-  return value;
-}
+/** The proxy's times are real timers: longer than a day is a typo, not a plan. */
+const ms = (text: string, flag: string): number => durationFlagMs(text, flag, { atMostMs: 24 * 3_600_000 });
 
 export function chaosProxyCommand(setExit: (code: number) => void): CommandModule<object, ChaosArgs> {
   return {

@@ -37,7 +37,7 @@ import { RESAMPLES_MAX } from '../compare/comparison.ts';
 import { paramAxis, type ParamAxis } from '../sweep/params.ts';
 import type { SweepRequest } from '../sweep/plan.ts';
 import { parseSeeds, requireSeedList } from '../sweep/seeds.ts';
-import { parseTimeBudget } from '../sweep/options.ts';
+import { parseDurationMs } from '../sweep/options.ts';
 import type { Gate } from './gate.ts';
 import { buildGate, type DrillIssue } from './gate-grammar.ts';
 import type { IncidentViewSpec } from './incident-views.ts';
@@ -226,7 +226,7 @@ export function loadDrill(file: string): Drill {
   const maxSeeds = field('maxSeeds') ?? null;
   if (maxSeeds !== null && seeds !== null && maxSeeds < seeds.length) issues.push({ path: 'maxSeeds', message: `${maxSeeds} is fewer than the ${seeds.length} seeds of the first look` });
   const budgetField = field('timeBudget');
-  const budget = budgetField === undefined ? null : parseTimeBudget(budgetField);
+  const budget = budgetField === undefined ? null : parseDurationMs(budgetField);
   if (budget !== null && 'problem' in budget) issues.push({ path: 'timeBudget', message: budget.problem });
   const level = field('level') ?? 0.95;
   const gates = (field('gates') ?? [])

@@ -36,7 +36,9 @@ export const FIX_RESEND: Playbook = {
       missing: 'no PossDup replay arrived: the venue answered with GapFills only, or the missing messages were admin messages',
       at: (run, onset) => {
         const detected = gapDetected(run, onset);
-        return detected === undefined ? undefined : run.orderEntry.ports.flatMap((p) => p.possDupTimesNs).find((t) => t >= detected);
+        if (detected === undefined) return undefined;
+        // Each port's times are in order, but the ports' are not merged: the earliest over all ports, not the first port's.
+        return earliest(...run.orderEntry.ports.map((p) => p.possDupTimesNs.find((t) => t >= detected)));
       },
     },
     {

@@ -1,7 +1,7 @@
 /** Checks shared by the sweep, merge, compare and drill commands' options. */
 import { availableParallelism } from 'node:os';
 import type { Argv } from 'yargs';
-import { DurationSyntaxError, NS_PER_MS, parseDuration } from '../../sim/index.ts';
+import { DurationSyntaxError, formatDuration, NS_PER_MS, parseDuration } from '../../sim/index.ts';
 import { UsageError } from '../errors.ts';
 import { DEFAULT_EPISODE_LIMITS, type EpisodeLimits } from './watchdog.ts';
 
@@ -42,18 +42,8 @@ export function budgetOptions<T>(yargs: Argv<T>): Argv<T & BudgetArgs> {
     .option('episode-timeout', { type: 'string', default: `${episodeMs / 60_000}m`, describe: 'wall time one episode (its three runs) may take' }) as unknown as Argv<T & BudgetArgs>;
 }
 
-function budgetMs(args: Record<string, unknown>, name: keyof BudgetArgs): number {
-  const text = args[name];
-  if (Array.isArray(text)) throw new UsageError(`--${name} is given more than once`);
-  let ns: number;
-  try {
-    ns = parseDuration(String(text));
-  } catch {
-    throw new UsageError(`--${name} ${String(text)}: expected a duration with a unit, such as 500ms, 2s or 10m`);
-  }
-  if (ns < NS_PER_MS) throw new UsageError(`--${name} ${String(text)}: expected at least 1ms`);
-  return ns / NS_PER_MS;
-}
+/** The watchdog counts budgets in ms, so one must be at least 1ms. */
+const budgetMs = (args: Record<string, unknown>, name: keyof BudgetArgs): number => durationFlagMs(args[name], `--${name}`, { atLeastMs: 1 });
 
 export function limitsOf(args: BudgetArgs): EpisodeLimits {
   const all = args as unknown as Record<string, unknown>;
@@ -64,8 +54,18 @@ export function limitsOf(args: BudgetArgs): EpisodeLimits {
   };
 }
 
-/** A time budget ("150s", "3m") in ms, or why it is not one. */
-export function parseTimeBudget(text: string): { ms: number } | { problem: string } {
+export interface DurationBounds {
+  /** The least duration allowed, in ms; without it, anything above 0. */
+  atLeastMs?: number;
+  /** The greatest duration allowed, in ms. */
+  atMostMs?: number;
+}
+
+/**
+ * A duration a user wrote ("150s", "3m") in ms, or why it is not one: above 0 and within `bounds`. Every
+ * duration of a flag or a drill file's field is read here, so each says what is wrong in the same words.
+ */
+export function parseDurationMs(text: string, bounds: DurationBounds = {}): { ms: number } | { problem: string } {
   let ns: number;
   try {
     ns = parseDuration(text);
@@ -73,13 +73,23 @@ export function parseTimeBudget(text: string): { ms: number } | { problem: strin
     if (error instanceof DurationSyntaxError) return { problem: error.message };
     throw error;
   }
-  return ns > 0 ? { ms: ns / NS_PER_MS } : { problem: `expected a duration above 0, got ${JSON.stringify(text)}` };
+  const ms = ns / NS_PER_MS;
+  const got = JSON.stringify(text);
+  if (ns <= 0) return { problem: `expected a duration above 0, got ${got}` };
+  if (bounds.atLeastMs !== undefined && ms < bounds.atLeastMs) return { problem: `expected at least ${formatDuration(bounds.atLeastMs * NS_PER_MS)}, got ${got}` };
+  if (bounds.atMostMs !== undefined && ms > bounds.atMostMs) return { problem: `expected at most ${formatDuration(bounds.atMostMs * NS_PER_MS)}, got ${got}` };
+  return { ms };
+}
+
+/** A duration flag's value in ms; a bad one is a usage error (exit 64) that names the flag. */
+export function durationFlagMs(value: unknown, flag: string, bounds: DurationBounds = {}): number {
+  if (Array.isArray(value)) throw new UsageError(`${flag} is given more than once`);
+  const duration = parseDurationMs(String(value), bounds);
+  if ('problem' in duration) throw new UsageError(`${flag}: ${duration.problem}`);
+  return duration.ms;
 }
 
 /** --time-budget in ms, or null when not given. */
 export function timeBudgetOption(text: string | undefined): number | null {
-  if (text === undefined) return null;
-  const budget = parseTimeBudget(text);
-  if ('problem' in budget) throw new UsageError(`--time-budget: ${budget.problem}`);
-  return budget.ms;
+  return text === undefined ? null : durationFlagMs(text, '--time-budget');
 }
