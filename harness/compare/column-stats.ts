@@ -8,6 +8,7 @@
 import { cvar95, pairedBootstrapDifference, quantileStatistic, quantiles, RandomStreams } from '../../sim/index.ts';
 import type { EpisodeRecord } from '../episode/record.ts';
 import type { Column } from './columns.ts';
+import { strataOf } from './strata.ts';
 
 export const COST_METRICS = ['IS_BPS', 'IS_FO_BPS'] as const;
 export type CostMetric = (typeof COST_METRICS)[number];
@@ -70,7 +71,7 @@ function fetl(records: readonly EpisodeRecord[], settings: BootstrapSettings, st
   const incident = both.map((record) => metricValue(record, 'IS_BPS') as number);
   const control = both.map((record) => metricValue(record, 'IS_CONTROL_BPS') as number);
   const rng = new RandomStreams(settings.seed).get(streamName);
-  const interval = pairedBootstrapDifference(control, incident, quantileStatistic(0.95), { rng, level: settings.level, resamples: settings.resamples });
+  const interval = pairedBootstrapDifference(control, incident, quantileStatistic(0.95), { rng, level: settings.level, resamples: settings.resamples, strata: strataOf(both) });
   return { estimate: interval.estimate, low: interval.low, high: interval.high, level: interval.level };
 }
 

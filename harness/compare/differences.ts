@@ -3,6 +3,7 @@
  * market and the same faults for both), with a seeded percentile bootstrap interval. The difference is
  * stat(candidate) - stat(reference) of a cost, so negative is cheaper. A difference whose interval
  * contains 0 is reported as not significant: these seeds do not tell the two apart at this level.
+ * Under stratified fault times the pairs are resampled within their strata (strata.ts).
  */
 import { pairedBootstrapDifference, RandomStreams } from '../../sim/index.ts';
 import type { EpisodeRecord } from '../episode/record.ts';
@@ -10,6 +11,7 @@ import type { BootstrapSettings } from './column-stats.ts';
 import { metricValue } from './column-stats.ts';
 import type { Column } from './columns.ts';
 import { statisticNamed } from './statistics.ts';
+import { pairedStrataOf } from './strata.ts';
 
 export type Verdict = 'better' | 'worse' | 'not significant' | 'too few pairs';
 
@@ -30,24 +32,21 @@ export interface Difference {
 /** Below this many paired seeds a bootstrap interval of a tail quantile means little; none is given. */
 export const MIN_PAIRS = 5;
 
-/** Values of a metric on the seeds both columns have, in seed order. */
-export function pairedSamples(reference: readonly EpisodeRecord[], candidate: readonly EpisodeRecord[], metric: string): { a: number[]; b: number[] } {
-  const bySeed = new Map<number, number>();
-  for (const record of reference) {
-    const value = metricValue(record, metric);
-    if (value !== null) bySeed.set(record.seed, value);
-  }
-  const a: number[] = [];
-  const b: number[] = [];
+/** Values of a metric on the seeds both columns have, in seed order, and the pairs' strata when the fault times were stratified. */
+export function pairedSamples(reference: readonly EpisodeRecord[], candidate: readonly EpisodeRecord[], metric: string): { a: number[]; b: number[]; strata: number[] | undefined } {
+  const bySeed = new Map<number, EpisodeRecord>();
+  for (const record of reference) if (metricValue(record, metric) !== null) bySeed.set(record.seed, record);
+  const pairsA: EpisodeRecord[] = [];
+  const pairsB: EpisodeRecord[] = [];
   for (const record of candidate) {
-    const value = metricValue(record, metric);
     const paired = bySeed.get(record.seed);
-    if (value !== null && paired !== undefined) {
-      a.push(paired);
-      b.push(value);
+    if (metricValue(record, metric) !== null && paired !== undefined) {
+      pairsA.push(paired);
+      pairsB.push(record);
     }
   }
-  return { a, b };
+  const values = (records: EpisodeRecord[]) => records.map((record) => metricValue(record, metric) as number);
+  return { a: values(pairsA), b: values(pairsB), strata: pairedStrataOf(pairsA, pairsB) };
 }
 
 export function verdictOf(low: number, high: number): Verdict {
@@ -59,10 +58,10 @@ export function verdictOf(low: number, high: number): Verdict {
 export function pairedDifference(reference: Column, candidate: Column, metric: string, stat: string, settings: BootstrapSettings, streamName: string): Difference {
   const statistic = statisticNamed(stat);
   if (statistic === null) throw new Error(`unknown statistic ${stat}`);
-  const { a, b } = pairedSamples(reference.records, candidate.records, metric);
+  const { a, b, strata } = pairedSamples(reference.records, candidate.records, metric);
   const base = { candidate: candidate.label, reference: reference.label, metric, stat, pairs: a.length, level: settings.level };
   if (a.length < MIN_PAIRS) return { ...base, estimate: null, low: null, high: null, verdict: 'too few pairs' };
   const rng = new RandomStreams(settings.seed).get(streamName);
-  const interval = pairedBootstrapDifference(a, b, statistic, { rng, level: settings.level, resamples: settings.resamples });
+  const interval = pairedBootstrapDifference(a, b, statistic, { rng, level: settings.level, resamples: settings.resamples, strata });
   return { ...base, estimate: interval.estimate, low: interval.low, high: interval.high, verdict: verdictOf(interval.low, interval.high) };
 }

@@ -34,6 +34,8 @@ the choice below stands.
 - **Intervals**: seeded percentile bootstrap over seeds (2,000 resamples by default). Two policies are compared
   **paired by seed**: the same seed gives both the same market and the same faults (common random numbers), so
   their difference is theirs. "Not significant": the interval contains 0 and more seeds are needed.
+  Under a scenario's stratified fault times (\`faultTimeStrata\`), resamples are drawn within the strata the
+  records carry, each stratum weighted equally (harness/drill/README.md, "Stratified fault times").
 
 ## State: truth against belief
 The venue holds the truth; the router holds only what it received. State is sampled every 100 ms.

@@ -6,7 +6,8 @@
  * p95(IS_BPS) - p95(IS_CONTROL_BPS), its interval from a paired bootstrap over the records.
  */
 import { bootstrapInterval, pairedBootstrapDifference, quantileStatistic, RandomStreams } from '../../sim/index.ts';
-import { metricSample, metricValue } from '../compare/column-stats.ts';
+import { metricValue } from '../compare/column-stats.ts';
+import { strataOf } from '../compare/strata.ts';
 import type { EpisodeRecord } from '../episode/record.ts';
 import { UsageError } from '../errors.ts';
 import type { Column } from '../compare/columns.ts';
@@ -115,18 +116,19 @@ export class ThresholdGate implements Gate {
       if (both.length === 0) return null;
       const control = both.map((record) => metricValue(record, 'IS_CONTROL_BPS') as number);
       const incident = both.map((record) => metricValue(record, 'IS_BPS') as number);
-      const interval = pairedBootstrapDifference(control, incident, quantileStatistic(0.95), options);
+      const interval = pairedBootstrapDifference(control, incident, quantileStatistic(0.95), { ...options, strata: strataOf(both) });
       return { estimate: interval.estimate, low: interval.low, high: interval.high, seeds: both.length };
     }
     const statistic = statisticNamed(this.spec.stat ?? '');
     if (statistic === null) throw new Error(`${this.where}: unchecked statistic ${this.spec.stat}`);
-    const sample = metricSample(column.records, this.spec.metric);
+    const measured = column.records.filter((record) => metricValue(record, this.spec.metric) !== null);
+    const sample = measured.map((record) => metricValue(record, this.spec.metric) as number);
     if (sample.length === 0) return null;
     if (level === null) {
       const estimate = evaluate(statistic, sample);
       return { estimate, low: estimate, high: estimate, seeds: sample.length };
     }
-    const interval = bootstrapInterval(sample, statistic, options);
+    const interval = bootstrapInterval(sample, statistic, { ...options, strata: strataOf(measured) });
     return { estimate: interval.estimate, low: interval.low, high: interval.high, seeds: sample.length };
   }
 }

@@ -8,6 +8,7 @@
 
 import type { EpisodeTrajectory } from './trajectory.ts';
 import type { MarketSummary } from '../world/market-path.ts';
+import type { FaultTimeStrata } from '../world/fault-time-strata.ts';
 
 export const EPISODE_RECORD_SCHEMA = 'execdrill.episode/1';
 
@@ -54,6 +55,12 @@ export interface EpisodeRecord {
    * from it (harness/scenario/clock-times.ts). Absent from failed records and from records older than it.
    */
   timeZeroNs?: number;
+  /**
+   * Under a scenario's stratified fault times (`faultTimeStrata: K`), K, the stratum (0..K-1) of the first
+   * random-time fault, which intervals resample within, and every random-time fault's stratum
+   * (harness/world/fault-time-strata.ts). Absent when the fault times are not stratified.
+   */
+  faultTimeStrata?: FaultTimeStrata;
   status: 'ok' | 'failed';
   /**
    * Why a failed episode failed; a sweep records it and goes on. `policy`: the policy broke its

@@ -25,6 +25,7 @@ import { episodeTrajectory } from './trajectory.ts';
 import { runWorld } from './world.ts';
 import { controlRun } from './control-runs.ts';
 import { marketSummary } from '../world/market-path.ts';
+import { faultTimeStrataOf } from '../world/fault-time-strata.ts';
 
 let commitCache: string | undefined;
 /** The project's commit (EXECDRILL_COMMIT overrides it), the same string a sweep's manifest records. */
@@ -111,6 +112,7 @@ export function runEpisode(spec: EpisodeSpec): EpisodeRecord {
     const filled = incident.truth.filledShares;
     const playbook = playbookOf(scenario);
     const runbook = runbookTimeline(incident, playbook);
+    const strata = faultTimeStrataOf(scenario, spec.seed);
     return {
       schema: EPISODE_RECORD_SCHEMA,
       scenario: scenario.name,
@@ -120,6 +122,7 @@ export function runEpisode(spec: EpisodeSpec): EpisodeRecord {
       seed: spec.seed,
       commit: projectCommit(),
       timeZeroNs: timeZeroOf(scenario),
+      ...(strata === undefined ? {} : { faultTimeStrata: strata }),
       status: 'ok',
       replay: replayCommand(spec),
       traceHash: incident.traceHash,

@@ -17,6 +17,7 @@ import type { MarketDataPort } from '../router/ports.ts';
 import type { Scenario } from '../scenario/index.ts';
 import { withPoolWeights } from '../world/gateway-policy.ts';
 import { buildOrderEntrySide, ROUTER_OWNER_BASE, type OrderEntrySide } from '../world/order-entry-side.ts';
+import { faultTimeStrataOf } from '../world/fault-time-strata.ts';
 import { resolveFaults, type ResolvedFault } from '../world/resolve-faults.ts';
 import { buildVenueSide, type VenueSide } from '../world/venue-side.ts';
 import { ImpactFeed } from '../world/impact-feed.ts';
@@ -158,7 +159,7 @@ export function runWorld(
 ): WorldRun {
   const kernel = new Kernel();
   const streams = new RandomStreams(seed);
-  const faults = mode === 'control' ? [] : resolveFaults(scenario.faults, streams);
+  const faults = mode === 'control' ? [] : resolveFaults(scenario.faults, streams, faultTimeStrataOf(scenario, seed));
   const parent = scenario.parent;
   const parentEndNs = parent.start + parent.horizon;
   const endNs = parentEndNs + scenario.settle;

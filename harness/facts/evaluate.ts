@@ -15,6 +15,7 @@ import {
 } from '../../sim/index.ts';
 import { statisticNamed } from '../compare/statistics.ts';
 import { metricValue } from '../compare/column-stats.ts';
+import { pairedStrataOf, strataOf } from '../compare/strata.ts';
 import type { EpisodeRecord } from '../episode/record.ts';
 import { claimText, judgeClaim, settleSeeds, verdictWords, type ClaimInterval, type FactVerdict } from './claim.ts';
 import type { LaterLook } from './sequential.ts';
@@ -83,14 +84,19 @@ function leafResult(check: StatisticCheck | PairedCheck | ShareCheck, statistic:
   return { ...base, verdict, estimate: interval.estimate, low: interval.low, high: interval.high, reason, settleSeeds: settle };
 }
 
-function samples(context: LookContext, sample: Sample): { records: EpisodeRecord[]; values: Map<number, number> } {
+/** The arm's records, its values by seed and the records they came from (whose strata a stratified design resamples within). */
+function samples(context: LookContext, sample: Sample): { records: EpisodeRecord[]; values: Map<number, number>; measured: Map<number, EpisodeRecord> } {
   const records = context.records(sample.arm);
   const values = new Map<number, number>();
+  const measured = new Map<number, EpisodeRecord>();
   for (const record of records) {
     const v = metricValue(record, sample.metric);
-    if (v !== null && (sample.where === undefined || sample.where.holds(record))) values.set(record.seed, v);
+    if (v !== null && (sample.where === undefined || sample.where.holds(record))) {
+      values.set(record.seed, v);
+      measured.set(record.seed, record);
+    }
   }
-  return { records, values };
+  return { records, values, measured };
 }
 
 function statisticOf(name: string) {
@@ -100,9 +106,9 @@ function statisticOf(name: string) {
 }
 
 function evaluateStatistic(check: StatisticCheck, leaf: Leaf): CheckResult {
-  const { records, values } = samples(leaf.context, check.sample);
+  const { records, values, measured } = samples(leaf.context, check.sample);
   const sample = [...values.values()];
-  const options = { rng: leaf.rng(), level: 1 - leaf.alpha, resamples: resamplesFor(leaf.alpha) };
+  const options = { rng: leaf.rng(), level: 1 - leaf.alpha, resamples: resamplesFor(leaf.alpha), strata: strataOf([...measured.values()]) };
   const interval = sample.length < 2 ? null : bootstrapInterval(sample, statisticOf(check.stat), options);
   return leafResult(check, describeSample(check.stat, check.sample), leaf, interval, sample.length, notMeasured(records, [check.sample.metric]));
 }
@@ -111,7 +117,9 @@ function evaluatePaired(check: PairedCheck, leaf: Leaf): CheckResult {
   const a = samples(leaf.context, check.a);
   const b = samples(leaf.context, check.b);
   const seeds = [...a.values.keys()].filter((seed) => b.values.has(seed));
-  const options = { rng: leaf.rng(), level: 1 - leaf.alpha, resamples: resamplesFor(leaf.alpha) };
+  const pairedRecords = (arm: typeof a) => seeds.map((seed) => arm.measured.get(seed) as EpisodeRecord);
+  const strata = pairedStrataOf(pairedRecords(a), pairedRecords(b));
+  const options = { rng: leaf.rng(), level: 1 - leaf.alpha, resamples: resamplesFor(leaf.alpha), strata };
   const interval =
     seeds.length < 2
       ? null

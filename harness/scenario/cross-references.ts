@@ -1,7 +1,7 @@
 /**
  * What the schema cannot see field by field: references between sections (a session's gateway exists,
  * a fault names a session that exists, a pool fronts a gateway that exists), whole-scenario rules (a
- * fault begins before the parent's end, a tick size prices can be written in, faults of one component
+ * fault begins before the parent's end, strata of fault times only with a random fault time, a tick size prices can be written in, faults of one component
  * do not overlap, impact and alpha only with an exogenous flow), a LOBSTER file that parses (its own errors carry their line), and the limits
  * (limits.ts). It runs on whatever parts of the file parse, each section (and each session and fault)
  * on its own, so these problems are reported in the same pass as the schema's: a typo in one fault
@@ -33,6 +33,7 @@ export interface ScenarioParts {
   instrument: Part<'instrument'>;
   market: Part<'market'>;
   settle: Part<'settle'>;
+  faultTimeStrata: Part<'faultTimeStrata'>;
   hasDropCopy: boolean;
   limits: Limits;
 }
@@ -62,6 +63,7 @@ export function partsOf(raw: Record<string, unknown>): ScenarioParts {
     instrument: part('instrument'),
     market: part('market'),
     settle: part('settle'),
+    faultTimeStrata: part('faultTimeStrata'),
     hasDropCopy: raw.dropCopy !== undefined,
     limits: resolveLimits(limits.success ? limits.data : undefined),
   };
@@ -100,6 +102,14 @@ function gatewayChecks(p: ScenarioParts, issue: (path: string, message: string) 
   p.sessions.forEach((session, i) => {
     if (session !== undefined && !ids.has(session.gateway)) issue(`sessions[${i}].gateway`, `no gateway "${session.gateway}" in gateways.nodes`);
   });
+}
+
+/** Strata of fault times need a fault time to stratify: set with none, the setting would silently do nothing. */
+function strataChecks(p: ScenarioParts, issue: (path: string, message: string) => void): void {
+  if (p.faultTimeStrata === undefined || p.faults.some((fault) => fault === undefined)) return;
+  if (p.faults.every((fault) => typeof fault?.at === 'number')) {
+    issue('faultTimeStrata', 'no fault has a random time (at: { between: [a, b] }), so there is nothing to stratify; expected such a fault, or no faultTimeStrata');
+  }
 }
 
 function faultChecks(p: ScenarioParts, issue: (path: string, message: string) => void): void {
@@ -232,6 +242,7 @@ export function crossReferences(file: string, raw: Record<string, unknown>, p: S
   });
   gatewayChecks(p, issue);
   faultChecks(p, issue);
+  strataChecks(p, issue);
   const faults = p.faults.flatMap((fault, index) => (fault === undefined ? [] : [{ fault, index }]));
   for (const overlap of faultOverlaps(faults)) issue(`faults[${overlap.index}].at`, overlap.message);
   p.market?.intensityWindows.forEach((window, i) => {

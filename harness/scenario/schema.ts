@@ -287,6 +287,9 @@ const router = z
   .prefault({})
   .describe('The router\'s mechanics; the policy sets the knobs.');
 
+/** The most strata a fault time's window may be cut into (harness/world/fault-time-strata.ts): a block of more seeds outgrows the seed counts a drill judges at. */
+export const FAULT_TIME_STRATA_MAX = 64;
+
 export const scenarioSchema = z.strictObject({
   name: id.describe('The scenario\'s id (lower case), as records and reports name it.'),
   title: z.string().min(1).describe('A one-line title.'),
@@ -330,6 +333,12 @@ export const scenarioSchema = z.strictObject({
   parent,
   router,
   faults: z.array(fault).default([]).describe('The incident: what fails, and when.'),
+  faultTimeStrata: positiveInt
+    .max(FAULT_TIME_STRATA_MAX, { error: `expected at most ${FAULT_TIME_STRATA_MAX} strata` })
+    .optional()
+    .describe(
+      'Stratified fault times: cut each random fault time\'s window (at: { between: [a, b] }) into this many equal strata; seeds in consecutive blocks of this many (1..K, K+1..2K, ...) each take a distinct stratum, by a seeded permutation per block and fault, so every block covers every stratum once, and comparisons resample within strata. Default 1: plain uniform draws.',
+    ),
   limits: limitsBlock.optional(),
 });
 

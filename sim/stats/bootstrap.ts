@@ -9,6 +9,10 @@
  *   than the unpaired one when the policies are positively correlated.
  * - `unpairedBootstrapDifference`: a and b resampled independently (different seeds, or different sizes).
  *
+ * With `strata` (the stratum of each observation, or of each pair), the single and paired forms draw
+ * within strata and weigh every stratum equally (stratified-bootstrap.ts); a sample that cannot be
+ * resampled so (one stratum, or a stratum of a single observation) is resampled whole.
+ *
  * Interval: the type 7 quantiles of the replicates at (1 - level)/2 and (1 + level)/2. The estimate is
  * the statistic of the original sample(s), not the replicates' mean. Resamples are drawn as
  * multiplicities over the sorted sample (see statistic.ts), so no replicate sorts anything; a replicate
@@ -19,6 +23,7 @@ import type { UniformSource } from '../random.ts';
 import { drawResampleCounts, percentileBounds, requireResampleOptions } from './_internals/resample.ts';
 import { ranksAscending, sortAscending } from './_internals/sort-ascending.ts';
 import type { Statistic } from './statistic.ts';
+import { stratifiedPlan, stratifiedReplicates } from './stratified-bootstrap.ts';
 
 export interface BootstrapOptions {
   /** The stream that draws resample indices; name it after what it resamples. */
@@ -27,6 +32,8 @@ export interface BootstrapOptions {
   resamples?: number;
   /** Two-sided confidence level; default 0.95. */
   level?: number;
+  /** The stratum (an integer >= 0) of each observation, or each pair: resample within strata. */
+  strata?: ArrayLike<number>;
 }
 
 export interface BootstrapInterval {
@@ -39,23 +46,36 @@ export interface BootstrapInterval {
   readonly resamples: number;
   /** True when the interval lies strictly on one side of zero: the difference is resolved at this level. */
   readonly excludesZero: boolean;
+  /** The strata the resamples were drawn within; absent when the sample was resampled whole. */
+  readonly strata?: number;
 }
 
 const DEFAULT_RESAMPLES = 2000;
 const DEFAULT_LEVEL = 0.95;
 
-function interval(statistic: string, estimate: number, replicates: Float64Array, level: number): BootstrapInterval {
+function interval(statistic: string, estimate: number, replicates: Float64Array, level: number, strata?: number): BootstrapInterval {
   const { low, high } = percentileBounds(replicates, level);
-  return { statistic, estimate, low, high, level, resamples: replicates.length, excludesZero: low > 0 || high < 0 };
+  return { statistic, estimate, low, high, level, resamples: replicates.length, excludesZero: low > 0 || high < 0, ...(strata === undefined ? {} : { strata }) };
+}
+
+function planFor(strata: ArrayLike<number> | undefined, n: number) {
+  if (strata === undefined) return null;
+  invariant(strata.length === n, () => `strata give ${strata.length} observations' strata for a sample of ${n}`);
+  return stratifiedPlan(strata);
 }
 
 export function bootstrapInterval(
   sample: ArrayLike<number>,
   statistic: Statistic,
-  { rng, resamples = DEFAULT_RESAMPLES, level = DEFAULT_LEVEL }: BootstrapOptions,
+  { rng, resamples = DEFAULT_RESAMPLES, level = DEFAULT_LEVEL, strata }: BootstrapOptions,
 ): BootstrapInterval {
   requireResampleOptions(resamples, level);
   const sorted = sortAscending(sample, 'bootstrapInterval');
+  const plan = planFor(strata, sorted.length);
+  if (plan !== null) {
+    const { estimate, replicates } = stratifiedReplicates(plan, { sorted, rank: ranksAscending(sample) }, null, statistic, rng, resamples);
+    return interval(statistic.name, estimate, replicates, level, plan.members.length);
+  }
   const counts = new Uint32Array(sorted.length);
   const replicates = new Float64Array(resamples);
   for (let r = 0; r < resamples; r++) {
@@ -69,7 +89,7 @@ export function pairedBootstrapDifference(
   a: ArrayLike<number>,
   b: ArrayLike<number>,
   statistic: Statistic,
-  { rng, resamples = DEFAULT_RESAMPLES, level = DEFAULT_LEVEL }: BootstrapOptions,
+  { rng, resamples = DEFAULT_RESAMPLES, level = DEFAULT_LEVEL, strata }: BootstrapOptions,
 ): BootstrapInterval {
   requireResampleOptions(resamples, level);
   const n = a.length;
@@ -79,6 +99,12 @@ export function pairedBootstrapDifference(
   // A pair drawn at index j lands at rank rankA[j] in sorted a and rankB[j] in sorted b.
   const rankA = ranksAscending(a);
   const rankB = ranksAscending(b);
+  const name = `${statistic.name}(b) - ${statistic.name}(a)`;
+  const plan = planFor(strata, n);
+  if (plan !== null) {
+    const { estimate, replicates } = stratifiedReplicates(plan, { sorted: sortedB, rank: rankB }, { sorted: sortedA, rank: rankA }, statistic, rng, resamples);
+    return interval(name, estimate, replicates, level, plan.members.length);
+  }
   const countsA = new Uint32Array(n);
   const countsB = new Uint32Array(n);
   const replicates = new Float64Array(resamples);
@@ -93,16 +119,17 @@ export function pairedBootstrapDifference(
     replicates[r] = statistic.ofCounts(sortedB, countsB) - statistic.ofCounts(sortedA, countsA);
   }
   const estimate = statistic.ofSorted(sortedB) - statistic.ofSorted(sortedA);
-  return interval(`${statistic.name}(b) - ${statistic.name}(a)`, estimate, replicates, level);
+  return interval(name, estimate, replicates, level);
 }
 
 export function unpairedBootstrapDifference(
   a: ArrayLike<number>,
   b: ArrayLike<number>,
   statistic: Statistic,
-  { rng, resamples = DEFAULT_RESAMPLES, level = DEFAULT_LEVEL }: BootstrapOptions,
+  { rng, resamples = DEFAULT_RESAMPLES, level = DEFAULT_LEVEL, strata }: BootstrapOptions,
 ): BootstrapInterval {
   requireResampleOptions(resamples, level);
+  invariant(strata === undefined, 'an unpaired difference has no strata to resample within: its samples come from different seeds');
   const sortedA = sortAscending(a, 'unpairedBootstrapDifference a');
   const sortedB = sortAscending(b, 'unpairedBootstrapDifference b');
   const countsA = new Uint32Array(sortedA.length);

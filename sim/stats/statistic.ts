@@ -19,15 +19,20 @@ import {
   requireProbability,
   requireTailLevel,
   valueAtRiskRank,
+  type Multiplicities,
 } from './_internals/order-statistics.ts';
+import { invariant } from '../invariant.ts';
 
 export interface Statistic {
   /** For reports: `q0.95`, `es0.95`, `mean`. */
   readonly name: string;
   /** The statistic of a sample sorted ascending. */
   ofSorted(sorted: Float64Array): number;
-  /** The statistic of the multiset holding counts[i] copies of sorted[i]; the counts sum to sorted.length. */
-  ofCounts(sorted: Float64Array, counts: Uint32Array): number;
+  /**
+   * The statistic of the multiset holding counts[i] copies of sorted[i]; the counts sum to sorted.length.
+   * Counts may be fractional masses (a stratified resample), read as weights.
+   */
+  ofCounts(sorted: Float64Array, counts: Multiplicities): number;
 }
 
 export function quantileStatistic(p: number): Statistic {
@@ -69,7 +74,8 @@ export const meanStatistic: Statistic = {
 
 /**
  * Any statistic of a sorted sample. On a resample it writes the multiset out in order into a buffer
- * reused across replicates (O(n), no sort), so `fn` must not keep the array it is given.
+ * reused across replicates (O(n), no sort), so `fn` must not keep the array it is given. It needs
+ * whole counts: a fractional mass (a stratified resample of unequal strata) cannot be laid out as copies.
  */
 export function sortedStatistic(name: string, fn: (sorted: Float64Array) => number): Statistic {
   // One buffer per sample length: an unpaired difference alternates between two lengths.
@@ -86,6 +92,7 @@ export function sortedStatistic(name: string, fn: (sorted: Float64Array) => numb
       let at = 0;
       for (let i = 0; i < sorted.length; i++) {
         const value = sorted[i];
+        invariant(Number.isInteger(counts[i]), () => `${name}: a fractional mass ${counts[i]} cannot be laid out as copies`);
         for (let c = counts[i]; c > 0; c--) buffer[at++] = value;
       }
       return fn(buffer);

@@ -36,20 +36,21 @@ export interface TailIntervalSettings {
 
 export const DEFAULT_TAIL_SETTINGS: TailIntervalSettings = { level: 0.95, resamples: 2000, seed: 1 };
 
-export function tailInterval(sampleBps: readonly number[], p: number, streamName: string, settings: TailIntervalSettings): TailInterval {
+/** `strata`: each value's stratum under stratified fault times (harness/compare/strata.ts), resampled within. */
+export function tailInterval(sampleBps: readonly number[], p: number, streamName: string, settings: TailIntervalSettings, strata?: readonly number[]): TailInterval {
   if (sampleBps.length < 2) return { estimate: quantile(sampleBps, p), low: null, high: null };
   const rng = new RandomStreams(settings.seed).get(streamName);
-  const interval = bootstrapInterval(sampleBps, quantileStatistic(p), { rng, level: settings.level, resamples: settings.resamples });
+  const interval = bootstrapInterval(sampleBps, quantileStatistic(p), { rng, level: settings.level, resamples: settings.resamples, strata });
   return { estimate: interval.estimate, low: interval.low, high: interval.high };
 }
 
-export function tailColumn(scenarioKey: string, policy: string, sampleBps: readonly number[], settings: TailIntervalSettings): TailColumn {
+export function tailColumn(scenarioKey: string, policy: string, sampleBps: readonly number[], settings: TailIntervalSettings, strata?: readonly number[]): TailColumn {
   const stream = (p: number) => `charts.tail.${scenarioKey}.${policy}.IS_FO_BPS.q${p}`;
   return {
     policy,
     seeds: sampleBps.length,
-    p95: tailInterval(sampleBps, 0.95, stream(0.95), settings),
-    p99: tailInterval(sampleBps, 0.99, stream(0.99), settings),
+    p95: tailInterval(sampleBps, 0.95, stream(0.95), settings, strata),
+    p99: tailInterval(sampleBps, 0.99, stream(0.99), settings, strata),
   };
 }
 

@@ -10,7 +10,7 @@ import { renameSync, writeFileSync } from 'node:fs';
 import { makeOutputDir } from '../../io/output-dir.ts';
 import { join } from 'node:path';
 import type { ChartConfiguration } from 'chart.js';
-import { COST_METRICS, groupRecords, metricSample, type ScenarioGroup } from '../../compare/index.ts';
+import { COST_METRICS, groupRecords, metricSample, metricValue, strataOf, type ScenarioGroup } from '../../compare/index.ts';
 import type { EpisodeRecord } from '../../episode/record.ts';
 import { distributionChart } from './distribution.ts';
 import { tailEpisode } from './episode-choice.ts';
@@ -75,9 +75,12 @@ function scenarioCharts(group: ScenarioGroup, name: string, settings: TailInterv
     }
   }
   const tails = group.columns
-    .map((column) => ({ label: column.label, sample: metricSample(column.records, 'IS_FO_BPS') }))
-    .filter((column) => column.sample.length > 0)
-    .map((column) => tailColumn(`${group.scenario}#${group.scenarioHash}`, column.label, column.sample, settings));
+    .map((column) => ({ label: column.label, measured: column.records.filter((record) => metricValue(record, 'IS_FO_BPS') !== null) }))
+    .filter((column) => column.measured.length > 0)
+    .map((column) => {
+      const sample = column.measured.map((record) => metricValue(record, 'IS_FO_BPS') as number);
+      return tailColumn(`${group.scenario}#${group.scenarioHash}`, column.label, sample, settings, strataOf(column.measured));
+    });
   if (tails.length > 0) {
     planned.push({
       file: `${name}--is-fo-tail-intervals.png`,

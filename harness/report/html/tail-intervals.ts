@@ -6,7 +6,7 @@
  * difference: a tail quantile of a handful of seeds has no meaningful spread.
  */
 import { bootstrapInterval, quantile, quantileStatistic, RandomStreams } from '../../../sim/index.ts';
-import { MIN_PAIRS, metricSample, type BootstrapSettings, type ScenarioGroup } from '../../compare/index.ts';
+import { MIN_PAIRS, metricValue, strataOf, type BootstrapSettings, type ScenarioGroup } from '../../compare/index.ts';
 import { scenarioKey } from '../../compare/comparison.ts';
 
 export const TAIL_METRIC = 'IS_FO_BPS';
@@ -24,19 +24,21 @@ export interface TailBar {
   p99: TailPoint | null;
 }
 
-function tailPoint(sample: number[], p: number, settings: BootstrapSettings, streamName: string): TailPoint | null {
+function tailPoint(sample: number[], strata: number[] | undefined, p: number, settings: BootstrapSettings, streamName: string): TailPoint | null {
   if (sample.length === 0) return null;
   if (sample.length < MIN_PAIRS) return { estimate: quantile(sample, p), low: null, high: null };
   const rng = new RandomStreams(settings.seed).get(streamName);
-  const interval = bootstrapInterval(sample, quantileStatistic(p), { rng, level: settings.level, resamples: settings.resamples });
+  const interval = bootstrapInterval(sample, quantileStatistic(p), { rng, level: settings.level, resamples: settings.resamples, strata });
   return { estimate: interval.estimate, low: interval.low, high: interval.high };
 }
 
 export function tailBars(group: ScenarioGroup, settings: BootstrapSettings): TailBar[] {
   const key = scenarioKey(group);
   return group.columns.map((column) => {
-    const sample = metricSample(column.records, TAIL_METRIC);
+    const measured = column.records.filter((record) => metricValue(record, TAIL_METRIC) !== null);
+    const sample = measured.map((record) => metricValue(record, TAIL_METRIC) as number);
+    const strata = strataOf(measured);
     const stream = (stat: string) => `report.tail.${key}.${column.label}.${TAIL_METRIC}.${stat}`;
-    return { label: column.label, n: sample.length, p95: tailPoint(sample, 0.95, settings, stream('p95')), p99: tailPoint(sample, 0.99, settings, stream('p99')) };
+    return { label: column.label, n: sample.length, p95: tailPoint(sample, strata, 0.95, settings, stream('p95')), p99: tailPoint(sample, strata, 0.99, settings, stream('p99')) };
   });
 }

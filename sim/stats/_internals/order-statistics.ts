@@ -2,6 +2,8 @@
  * Kernels over a sample sorted ascending, shared by the public functions, `SortedSample` and the
  * bootstrap. Each kernel has two forms: on the sorted array itself, and on a resample given as
  * multiplicities (`counts[i]` copies of `sorted[i]`, the counts summing to `sorted.length`). The
+ * counts may be fractional masses (a stratified resample weighs each stratum equally: stratified-bootstrap.ts);
+ * the kernels read them as mass, the whole-number case being the ordinary multiset. The
  * second form is why a bootstrap never sorts a resample: a multiset over a sorted array is already
  * in order, so an order statistic is a walk over the counts from the nearer end.
  *
@@ -12,6 +14,9 @@
  *   of mass, each observation carrying one unit; the boundary observation carries the fraction m - ⌊m⌋.
  */
 import { InvariantViolation, invariant } from '../../invariant.ts';
+
+/** A resample as multiplicities over a sorted sample: whole counts, or masses (stratified) summing to its length. */
+export type Multiplicities = Uint32Array | Float64Array;
 
 /** Type 7 quantile of an ascending array. */
 export function quantileType7Sorted(sorted: ArrayLike<number>, p: number): number {
@@ -34,7 +39,7 @@ function interpolate(below: number, above: number, fraction: number): number {
 }
 
 /** Type 7 quantile of the multiset with counts[i] copies of sorted[i]. */
-export function quantileType7Counts(sorted: Float64Array, counts: Uint32Array, p: number): number {
+export function quantileType7Counts(sorted: Float64Array, counts: Multiplicities, p: number): number {
   const h = (sorted.length - 1) * p;
   const j = Math.floor(h);
   const fraction = h - j;
@@ -47,7 +52,7 @@ export function quantileType7Counts(sorted: Float64Array, counts: Uint32Array, p
  * The element at 0-based position `rank` of the multiset, walking from whichever end is nearer:
  * for an upper-tail quantile that is a walk over the top few percent of the counts only.
  */
-export function orderStatisticCounts(sorted: Float64Array, counts: Uint32Array, rank: number): number {
+export function orderStatisticCounts(sorted: Float64Array, counts: Multiplicities, rank: number): number {
   const n = sorted.length;
   if (rank < n / 2) {
     let seen = 0;
@@ -56,11 +61,13 @@ export function orderStatisticCounts(sorted: Float64Array, counts: Uint32Array, 
       if (seen > rank) return sorted[i];
     }
   } else {
-    const fromTop = n - 1 - rank;
+    // Element i holds ranks [mass below it, mass below it + its own): from the top, the first whose mass
+    // from the top reaches n - rank. With whole counts that is "more than n - 1 - rank"; with fractional
+    // masses only this form agrees with the walk from the bottom.
     let seen = 0;
     for (let i = n - 1; i >= 0; i--) {
       seen += counts[i];
-      if (seen > fromTop) return sorted[i];
+      if (seen >= n - rank) return sorted[i];
     }
   }
   throw new InvariantViolation(`counts sum to less than ${rank + 1}: not a resample of size ${n}`);
@@ -93,11 +100,12 @@ export function expectedShortfallSorted(sorted: ArrayLike<number>, level: number
   return total / mass;
 }
 
-export function expectedShortfallCounts(sorted: Float64Array, counts: Uint32Array, level: number): number {
+export function expectedShortfallCounts(sorted: Float64Array, counts: Multiplicities, level: number): number {
   const mass = upperTailMass(sorted.length, level);
   let remaining = mass;
   let total = 0;
-  for (let i = sorted.length - 1; remaining > 0; i--) {
+  // i >= 0: fractional masses can leave a rounding residue in `remaining` after the last observation.
+  for (let i = sorted.length - 1; remaining > 0 && i >= 0; i--) {
     const count = counts[i];
     if (count === 0) continue;
     const take = remaining < count ? remaining : count;
@@ -107,7 +115,7 @@ export function expectedShortfallCounts(sorted: Float64Array, counts: Uint32Arra
   return total / mass;
 }
 
-export function meanCounts(sorted: Float64Array, counts: Uint32Array): number {
+export function meanCounts(sorted: Float64Array, counts: Multiplicities): number {
   let total = 0;
   for (let i = 0; i < sorted.length; i++) total += counts[i] * sorted[i];
   return total / sorted.length;
