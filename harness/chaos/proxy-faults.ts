@@ -11,6 +11,7 @@ import { NS_PER_MS, RandomStreams } from '../../sim/index.ts';
 import type { Scenario } from '../scenario/index.ts';
 import { faultTimeStrataOf } from '../world/fault-time-strata.ts';
 import { resolveFaults, type ResolvedFault } from '../world/resolve-faults.ts';
+import { proposalFaults } from '../world/tail-sampling.ts';
 
 export type Direction = 'to-acceptor' | 'to-initiator';
 
@@ -81,7 +82,7 @@ export function proxyFaultPlan(scenario: Scenario, seed: number, session: string
   const id = session ?? scenario.sessions[0].id;
   if (!scenario.sessions.some((s) => s.id === id)) return `the scenario has no session "${id}" (it has ${scenario.sessions.map((s) => s.id).join(', ')})`;
   const plan: ProxyFaultPlan = { session: id, faults: [], notApplied: [] };
-  for (const f of resolveFaults(scenario.faults, new RandomStreams(seed), faultTimeStrataOf(scenario, seed))) {
+  for (const f of resolveFaults(proposalFaults(scenario), new RandomStreams(seed), faultTimeStrataOf(scenario, seed))) {
     if ('session' in f && f.session !== id) {
       plan.notApplied.push({ index: f.index, kind: f.kind, why: `it is on session ${String(f.session)}, not ${id}` });
       continue;

@@ -9,6 +9,7 @@
 import type { EpisodeTrajectory } from './trajectory.ts';
 import type { MarketSummary } from '../world/market-path.ts';
 import type { FaultTimeStrata } from '../world/fault-time-strata.ts';
+import type { ImportanceWeight } from '../world/tail-sampling.ts';
 
 export const EPISODE_RECORD_SCHEMA = 'execdrill.episode/1';
 
@@ -61,6 +62,12 @@ export interface EpisodeRecord {
    * (harness/world/fault-time-strata.ts). Absent when the fault times are not stratified.
    */
   faultTimeStrata?: FaultTimeStrata;
+  /**
+   * Under a scenario's tail sampling (`tailSampling: { occurrence: q }`), the seed's likelihood ratio, target
+   * over proposal, and each tilted fault's p, q and outcome (harness/world/tail-sampling.ts): comparisons
+   * weigh the seed by it. Absent when the scenario draws its faults with their own probabilities.
+   */
+  importanceWeight?: ImportanceWeight;
   status: 'ok' | 'failed';
   /**
    * Why a failed episode failed; a sweep records it and goes on. `policy`: the policy broke its

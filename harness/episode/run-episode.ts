@@ -26,6 +26,7 @@ import { runWorld } from './world.ts';
 import { controlRun } from './control-runs.ts';
 import { marketSummary } from '../world/market-path.ts';
 import { faultTimeStrataOf } from '../world/fault-time-strata.ts';
+import { importanceWeightOf } from '../world/tail-sampling.ts';
 
 let commitCache: string | undefined;
 /** The project's commit (EXECDRILL_COMMIT overrides it), the same string a sweep's manifest records. */
@@ -113,6 +114,7 @@ export function runEpisode(spec: EpisodeSpec): EpisodeRecord {
     const playbook = playbookOf(scenario);
     const runbook = runbookTimeline(incident, playbook);
     const strata = faultTimeStrataOf(scenario, spec.seed);
+    const importanceWeight = importanceWeightOf(scenario, spec.seed);
     return {
       schema: EPISODE_RECORD_SCHEMA,
       scenario: scenario.name,
@@ -123,6 +125,7 @@ export function runEpisode(spec: EpisodeSpec): EpisodeRecord {
       commit: projectCommit(),
       timeZeroNs: timeZeroOf(scenario),
       ...(strata === undefined ? {} : { faultTimeStrata: strata }),
+      ...(importanceWeight === undefined ? {} : { importanceWeight }),
       status: 'ok',
       replay: replayCommand(spec),
       traceHash: incident.traceHash,

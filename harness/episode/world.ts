@@ -19,6 +19,7 @@ import { withPoolWeights } from '../world/gateway-policy.ts';
 import { buildOrderEntrySide, ROUTER_OWNER_BASE, type OrderEntrySide } from '../world/order-entry-side.ts';
 import { faultTimeStrataOf } from '../world/fault-time-strata.ts';
 import { resolveFaults, type ResolvedFault } from '../world/resolve-faults.ts';
+import { proposalFaults } from '../world/tail-sampling.ts';
 import { buildVenueSide, type VenueSide } from '../world/venue-side.ts';
 import { ImpactFeed } from '../world/impact-feed.ts';
 import { exogenousMarket, isExogenous, type ExogenousMarket } from '../world/market-path.ts';
@@ -159,7 +160,7 @@ export function runWorld(
 ): WorldRun {
   const kernel = new Kernel();
   const streams = new RandomStreams(seed);
-  const faults = mode === 'control' ? [] : resolveFaults(scenario.faults, streams, faultTimeStrataOf(scenario, seed));
+  const faults = mode === 'control' ? [] : resolveFaults(proposalFaults(scenario), streams, faultTimeStrataOf(scenario, seed));
   const parent = scenario.parent;
   const parentEndNs = parent.start + parent.horizon;
   const endNs = parentEndNs + scenario.settle;

@@ -1,7 +1,7 @@
 /**
  * What the schema cannot see field by field: references between sections (a session's gateway exists,
  * a fault names a session that exists, a pool fronts a gateway that exists), whole-scenario rules (a
- * fault begins before the parent's end, strata of fault times only with a random fault time, a tick size prices can be written in, faults of one component
+ * fault begins before the parent's end, strata of fault times only with a random fault time, tail sampling only with a fault of probability below 1, a tick size prices can be written in, faults of one component
  * do not overlap, impact and alpha only with an exogenous flow), a LOBSTER file that parses (its own errors carry their line), and the limits
  * (limits.ts). It runs on whatever parts of the file parse, each section (and each session and fault)
  * on its own, so these problems are reported in the same pass as the schema's: a typo in one fault
@@ -34,6 +34,7 @@ export interface ScenarioParts {
   market: Part<'market'>;
   settle: Part<'settle'>;
   faultTimeStrata: Part<'faultTimeStrata'>;
+  tailSampling: Part<'tailSampling'>;
   hasDropCopy: boolean;
   limits: Limits;
 }
@@ -64,6 +65,7 @@ export function partsOf(raw: Record<string, unknown>): ScenarioParts {
     market: part('market'),
     settle: part('settle'),
     faultTimeStrata: part('faultTimeStrata'),
+    tailSampling: part('tailSampling'),
     hasDropCopy: raw.dropCopy !== undefined,
     limits: resolveLimits(limits.success ? limits.data : undefined),
   };
@@ -109,6 +111,20 @@ function strataChecks(p: ScenarioParts, issue: (path: string, message: string) =
   if (p.faultTimeStrata === undefined || p.faults.some((fault) => fault === undefined)) return;
   if (p.faults.every((fault) => typeof fault?.at === 'number')) {
     issue('faultTimeStrata', 'no fault has a random time (at: { between: [a, b] }), so there is nothing to stratify; expected such a fault, or no faultTimeStrata');
+  }
+}
+
+/**
+ * Tail sampling tilts the faults of probability between 0 and 1: set with none, it would silently do
+ * nothing. With stratified fault times the comparison would need a stratified weighted bootstrap, which
+ * does not exist: the two are refused together rather than one ignored.
+ */
+function tailSamplingChecks(p: ScenarioParts, issue: (path: string, message: string) => void): void {
+  if (p.tailSampling === undefined) return;
+  if (p.faultTimeStrata !== undefined && p.faultTimeStrata > 1) issue('tailSampling', 'not combined with faultTimeStrata: intervals either resample within strata or reweigh seeds, not both; expected one of them');
+  if (p.faults.some((fault) => fault === undefined)) return;
+  if (!p.faults.some((fault) => fault?.probability !== undefined && fault.probability > 0 && fault.probability < 1)) {
+    issue('tailSampling', 'no fault has a probability between 0 and 1, so there is no occurrence to sample; expected such a fault, or no tailSampling');
   }
 }
 
@@ -243,6 +259,7 @@ export function crossReferences(file: string, raw: Record<string, unknown>, p: S
   gatewayChecks(p, issue);
   faultChecks(p, issue);
   strataChecks(p, issue);
+  tailSamplingChecks(p, issue);
   const faults = p.faults.flatMap((fault, index) => (fault === undefined ? [] : [{ fault, index }]));
   for (const overlap of faultOverlaps(faults)) issue(`faults[${overlap.index}].at`, overlap.message);
   p.market?.intensityWindows.forEach((window, i) => {

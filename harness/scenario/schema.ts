@@ -290,6 +290,20 @@ const router = z
 /** The most strata a fault time's window may be cut into (harness/world/fault-time-strata.ts): a block of more seeds outgrows the seed counts a drill judges at. */
 export const FAULT_TIME_STRATA_MAX = 64;
 
+/** Importance sampling of fault occurrence (harness/world/tail-sampling.ts). */
+const tailSampling = z
+  .strictObject({
+    occurrence: z
+      .number()
+      .gt(0, { error: 'expected a proposal probability above 0: a fault that never occurs under it cannot be weighted back' })
+      .lt(1, { error: 'expected a proposal probability below 1: a fault that always occurs under it leaves its absence unseen' })
+      .describe('The probability with which every fault of probability strictly between 0 and 1 is drawn to occur instead of its own (0 < q < 1).'),
+  })
+  .optional()
+  .describe(
+    'Importance sampling of fault occurrence, for the tail columns (p99, CVaR95): each fault of probability p (0 < p < 1) occurs with probability `occurrence` instead, by the same per-seed draw, and each record carries its likelihood-ratio weight (the product of p/q where the fault occurred and (1-p)/(1-q) where it did not), by which comparisons estimate the scenario\'s own distribution. Needs a fault of probability below 1; not combined with faultTimeStrata. Default: none, every fault drawn with its own probability.',
+  );
+
 export const scenarioSchema = z.strictObject({
   name: id.describe('The scenario\'s id (lower case), as records and reports name it.'),
   title: z.string().min(1).describe('A one-line title.'),
@@ -339,6 +353,7 @@ export const scenarioSchema = z.strictObject({
     .describe(
       'Stratified fault times: cut each random fault time\'s window (at: { between: [a, b] }) into this many equal strata; seeds in consecutive blocks of this many (1..K, K+1..2K, ...) each take a distinct stratum, by a seeded permutation per block and fault, so every block covers every stratum once, and comparisons resample within strata. Default 1: plain uniform draws.',
     ),
+  tailSampling,
   limits: limitsBlock.optional(),
 });
 
