@@ -3,12 +3,25 @@
  * seeds, FETL = p95(IS | incident) - p95(IS | control) with a bootstrap interval (each record carries
  * both runs of its seed, so the pairs are the records), mean completion, and counts of failed episodes
  * and invariant violations. A metric counts only where the record has a finite value (a crashed episode
- * has none).
+ * has none). Under tail sampling (records carrying importance weights, weights.ts) every figure here is
+ * the weighted one: quantiles are the inverse weighted CDF, CVaR95 the weighted expected shortfall, FETL's
+ * interval the weighted paired bootstrap.
  */
-import { cvar95, pairedBootstrapDifference, quantileStatistic, quantiles, RandomStreams } from '../../sim/index.ts';
+import {
+  cvar95,
+  pairedBootstrapDifference,
+  pairedWeightedBootstrapDifference,
+  quantileStatistic,
+  quantiles,
+  RandomStreams,
+  weightedExpectedShortfallStatistic,
+  weightedQuantileStatistic,
+  weightedStatisticOf,
+} from '../../sim/index.ts';
 import type { EpisodeRecord } from '../episode/record.ts';
 import type { Column } from './columns.ts';
 import { strataOf } from './strata.ts';
+import { effectiveSeeds, weightsOf } from './weights.ts';
 
 export const COST_METRICS = ['IS_BPS', 'IS_FO_BPS'] as const;
 export type CostMetric = (typeof COST_METRICS)[number];
@@ -19,6 +32,8 @@ export interface TailStats {
   p95: number;
   p99: number;
   cvar95: number;
+  /** Under tail sampling: the figures are weighted by the seeds' importance weights, worth this many unweighted seeds (Kish). */
+  importanceWeighted?: { effectiveSeeds: number };
 }
 
 export interface Interval {
@@ -59,8 +74,16 @@ export function violatesInvariant(record: EpisodeRecord): boolean {
   return record.error?.kind === 'invariant' || record.invariants.some((result) => !result.ok);
 }
 
-function tail(sample: number[]): TailStats | null {
-  if (sample.length === 0) return null;
+function tail(records: readonly EpisodeRecord[], metric: CostMetric): TailStats | null {
+  const measured = records.filter((record) => metricValue(record, metric) !== null);
+  if (measured.length === 0) return null;
+  const sample = measured.map((record) => metricValue(record, metric) as number);
+  const weights = weightsOf(measured);
+  if (weights !== undefined) {
+    const [p50, p95, p99] = [0.5, 0.95, 0.99].map((p) => weightedStatisticOf(weightedQuantileStatistic(p), sample, weights));
+    const cvar = weightedStatisticOf(weightedExpectedShortfallStatistic(0.95), sample, weights);
+    return { n: sample.length, p50, p95, p99, cvar95: cvar, importanceWeighted: { effectiveSeeds: effectiveSeeds(weights) } };
+  }
   const [p50, p95, p99] = quantiles(sample, [0.5, 0.95, 0.99]);
   return { n: sample.length, p50, p95, p99, cvar95: cvar95(sample) };
 }
@@ -71,7 +94,12 @@ function fetl(records: readonly EpisodeRecord[], settings: BootstrapSettings, st
   const incident = both.map((record) => metricValue(record, 'IS_BPS') as number);
   const control = both.map((record) => metricValue(record, 'IS_CONTROL_BPS') as number);
   const rng = new RandomStreams(settings.seed).get(streamName);
-  const interval = pairedBootstrapDifference(control, incident, quantileStatistic(0.95), { rng, level: settings.level, resamples: settings.resamples, strata: strataOf(both) });
+  const weights = weightsOf(both);
+  const options = { rng, level: settings.level, resamples: settings.resamples };
+  const interval =
+    weights === undefined
+      ? pairedBootstrapDifference(control, incident, quantileStatistic(0.95), { ...options, strata: strataOf(both) })
+      : pairedWeightedBootstrapDifference(control, incident, weights, weightedQuantileStatistic(0.95), options);
   return { estimate: interval.estimate, low: interval.low, high: interval.high, level: interval.level };
 }
 
@@ -84,8 +112,8 @@ export function columnStats(column: Column, settings: BootstrapSettings, scenari
     episodes: records.length,
     failed: records.filter((record) => record.status === 'failed' && !violatesInvariant(record)).length,
     invariantViolations: records.filter(violatesInvariant).length,
-    IS_BPS: tail(metricSample(records, 'IS_BPS')),
-    IS_FO_BPS: tail(metricSample(records, 'IS_FO_BPS')),
+    IS_BPS: tail(records, 'IS_BPS'),
+    IS_FO_BPS: tail(records, 'IS_FO_BPS'),
     FETL_BPS: fetl(records, settings, `compare.fetl.${scenarioKey}.${column.label}`),
     completionMean: completion.length === 0 ? null : completion.reduce((sum, value) => sum + value, 0) / completion.length,
   };

@@ -86,6 +86,13 @@ function compareScenario(group: ScenarioGroup, options: CompareOptions): Scenari
   const notes: string[] = [];
   const mixed = mixedCommitsNote(group);
   if (mixed !== null) notes.push(mixed);
+  const columns = group.columns.map((column) => columnStats(column, options, key));
+  const weighted = columns.flatMap((column) => (column.IS_BPS?.importanceWeighted === undefined ? [] : [`${column.label} ${column.IS_BPS.importanceWeighted.effectiveSeeds.toFixed(1)}`]));
+  if (weighted.length > 0) {
+    notes.push(
+      `records carry importance weights (tailSampling): tail figures and differences weigh each seed by its likelihood ratio, quantiles as the inverse weighted CDF; effective seeds (Kish) ${weighted.join(', ')}`,
+    );
+  }
   const differences: Difference[] = [];
   if (baseline === null) {
     notes.push(`no ${options.baseline} records for this scenario, so no differences: pass --baseline <policy>`);
@@ -108,7 +115,7 @@ function compareScenario(group: ScenarioGroup, options: CompareOptions): Scenari
     scenarioFile: group.scenarioFile,
     scenarioHash: group.scenarioHash,
     baseline: baseline?.label ?? null,
-    columns: group.columns.map((column) => columnStats(column, options, key)),
+    columns,
     differences,
     tuning: rankSettings(group, options.objective, options, key),
     shadow: shadowStats(group.columns),

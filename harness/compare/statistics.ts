@@ -3,7 +3,16 @@
  * type 7 quantiles as everywhere in reports), `cvar95` (any `cvarNN`: expected shortfall, the mean of
  * the worst 100-NN %), and `mean`. Cost metrics: larger is worse.
  */
-import { expectedShortfallStatistic, meanStatistic, quantileStatistic, type Statistic } from '../../sim/index.ts';
+import {
+  expectedShortfallStatistic,
+  meanStatistic,
+  quantileStatistic,
+  weightedExpectedShortfallStatistic,
+  weightedMeanStatistic,
+  weightedQuantileStatistic,
+  type Statistic,
+  type WeightedStatistic,
+} from '../../sim/index.ts';
 
 const QUANTILE = /^p(\d{1,2}(?:\.\d+)?)$/;
 const CVAR = /^cvar(\d{1,2}(?:\.\d+)?)$/;
@@ -21,6 +30,25 @@ export function statisticNamed(name: string): Statistic | null {
     return percent > 0 && percent < 100 ? expectedShortfallStatistic(percent / 100) : null;
   }
   return name === 'mean' ? meanStatistic : null;
+}
+
+/**
+ * The weighted form of a named statistic, for importance-weighted records (weights.ts): `pNN` the inverse
+ * weighted CDF, `cvarNN` the weighted expected shortfall, `mean` the weighted mean; null when the name is
+ * not one. Under unit weights `pNN` is the type 1 quantile, not type 7 (sim/stats/weighted-tail.ts).
+ */
+export function weightedStatisticNamed(name: string): WeightedStatistic | null {
+  const quantile = QUANTILE.exec(name);
+  if (quantile !== null) {
+    const percent = Number(quantile[1]);
+    return percent > 0 && percent < 100 ? weightedQuantileStatistic(percent / 100) : null;
+  }
+  const cvar = CVAR.exec(name);
+  if (cvar !== null) {
+    const percent = Number(cvar[1]);
+    return percent > 0 && percent < 100 ? weightedExpectedShortfallStatistic(percent / 100) : null;
+  }
+  return name === 'mean' ? weightedMeanStatistic : null;
 }
 
 export const STATISTIC_GRAMMAR = 'p<NN> (a quantile, e.g. p95, p99.9), cvar<NN> (mean of the worst 100-NN %), or mean';

@@ -54,7 +54,7 @@ export function formatDifference(difference: Difference): string {
 
 function statsRows(columns: ColumnStats[], level: number): string[][] {
   const row = (name: string, cell: (column: ColumnStats) => string) => [name, ...columns.map(cell)];
-  const tailCell = (tail: TailStats | null, stat: keyof Omit<TailStats, 'n'>) => (tail === null ? '-' : bps(tail[stat]));
+  const tailCell = (tail: TailStats | null, stat: 'p50' | 'p95' | 'p99' | 'cvar95') => (tail === null ? '-' : bps(tail[stat]));
   const rows = [
     ...headerRows(columns.map((column) => column.label)),
     row('episodes', (column) => String(column.episodes)),

@@ -5,10 +5,12 @@
  * which settings these seeds cannot tell apart from the best.
  */
 import type { BootstrapSettings } from './column-stats.ts';
-import { metricSample } from './column-stats.ts';
+import { metricValue } from './column-stats.ts';
+import { weightsOf } from './weights.ts';
+import { weightedStatisticOf, type WeightedStatistic } from '../../sim/index.ts';
 import type { Column, ScenarioGroup } from './columns.ts';
 import { pairedDifference, type Difference } from './differences.ts';
-import { evaluate, statisticNamed } from './statistics.ts';
+import { evaluate, statisticNamed, weightedStatisticNamed } from './statistics.ts';
 
 export const TUNING_METRIC = 'IS_FO_BPS';
 
@@ -31,8 +33,12 @@ export interface TuningRanking {
 function objectiveValue(column: Column, stat: string): number | null {
   const statistic = statisticNamed(stat);
   if (statistic === null) throw new Error(`unknown statistic ${stat}`);
-  const sample = metricSample(column.records, TUNING_METRIC);
-  return sample.length === 0 ? null : evaluate(statistic, sample);
+  const measured = column.records.filter((record) => metricValue(record, TUNING_METRIC) !== null);
+  if (measured.length === 0) return null;
+  const sample = measured.map((record) => metricValue(record, TUNING_METRIC) as number);
+  // Under tail sampling the objective is the weighted statistic, as the differences ranked beside it are.
+  const weights = weightsOf(measured);
+  return weights === undefined ? evaluate(statistic, sample) : weightedStatisticOf(weightedStatisticNamed(stat) as WeightedStatistic, sample, weights);
 }
 
 export function rankSettings(group: ScenarioGroup, stat: string, settings: BootstrapSettings, scenarioKey: string): TuningRanking[] {

@@ -5,13 +5,24 @@
  * `confidence: false` the point estimate alone decides. `FETL_BPS` is the one derived metric:
  * p95(IS_BPS) - p95(IS_CONTROL_BPS), its interval from a paired bootstrap over the records.
  */
-import { bootstrapInterval, pairedBootstrapDifference, quantileStatistic, RandomStreams } from '../../sim/index.ts';
+import {
+  bootstrapInterval,
+  pairedBootstrapDifference,
+  pairedWeightedBootstrapDifference,
+  quantileStatistic,
+  RandomStreams,
+  weightedBootstrapInterval,
+  weightedQuantileStatistic,
+  weightedStatisticOf,
+  type WeightedStatistic,
+} from '../../sim/index.ts';
 import { metricValue } from '../compare/column-stats.ts';
 import { strataOf } from '../compare/strata.ts';
+import { weightsOf } from '../compare/weights.ts';
 import type { EpisodeRecord } from '../episode/record.ts';
 import { UsageError } from '../errors.ts';
 import type { Column } from '../compare/columns.ts';
-import { evaluate, seedsForInterval, statisticNamed } from '../compare/statistics.ts';
+import { evaluate, seedsForInterval, statisticNamed, weightedStatisticNamed } from '../compare/statistics.ts';
 import { columnsInScope, formatNumber, formatPercent, gateLook, groupsInScope, type Gate, type GateContext, type GateOutcome, type GateSettle, type GateStatus } from './gate.ts';
 
 export const FETL_METRIC = 'FETL_BPS';
@@ -116,7 +127,12 @@ export class ThresholdGate implements Gate {
       if (both.length === 0) return null;
       const control = both.map((record) => metricValue(record, 'IS_CONTROL_BPS') as number);
       const incident = both.map((record) => metricValue(record, 'IS_BPS') as number);
-      const interval = pairedBootstrapDifference(control, incident, quantileStatistic(0.95), { ...options, strata: strataOf(both) });
+      // Under tail sampling the records carry importance weights, and the interval weighs each seed by its own.
+      const weights = weightsOf(both);
+      const interval =
+        weights === undefined
+          ? pairedBootstrapDifference(control, incident, quantileStatistic(0.95), { ...options, strata: strataOf(both) })
+          : pairedWeightedBootstrapDifference(control, incident, weights, weightedQuantileStatistic(0.95), options);
       return { estimate: interval.estimate, low: interval.low, high: interval.high, seeds: both.length };
     }
     const statistic = statisticNamed(this.spec.stat ?? '');
@@ -124,11 +140,13 @@ export class ThresholdGate implements Gate {
     const measured = column.records.filter((record) => metricValue(record, this.spec.metric) !== null);
     const sample = measured.map((record) => metricValue(record, this.spec.metric) as number);
     if (sample.length === 0) return null;
+    const weights = weightsOf(measured);
+    const weighted = weightedStatisticNamed(this.spec.stat ?? '') as WeightedStatistic;
     if (level === null) {
-      const estimate = evaluate(statistic, sample);
+      const estimate = weights === undefined ? evaluate(statistic, sample) : weightedStatisticOf(weighted, sample, weights);
       return { estimate, low: estimate, high: estimate, seeds: sample.length };
     }
-    const interval = bootstrapInterval(sample, statistic, { ...options, strata: strataOf(measured) });
+    const interval = weights === undefined ? bootstrapInterval(sample, statistic, { ...options, strata: strataOf(measured) }) : weightedBootstrapInterval(sample, weights, weighted, options);
     return { estimate: interval.estimate, low: interval.low, high: interval.high, seeds: sample.length };
   }
 }

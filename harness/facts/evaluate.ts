@@ -10,10 +10,14 @@ import {
   bootstrapInterval,
   clopperPearsonInterval,
   pairedBootstrapDifference,
+  pairedWeightedBootstrapDifference,
   RandomStreams,
+  weightedBootstrapInterval,
   type UniformSource,
+  type WeightedStatistic,
 } from '../../sim/index.ts';
-import { statisticNamed } from '../compare/statistics.ts';
+import { statisticNamed, weightedStatisticNamed } from '../compare/statistics.ts';
+import { pairedWeightsOf, weightsOf } from '../compare/weights.ts';
 import { metricValue } from '../compare/column-stats.ts';
 import { pairedStrataOf, strataOf } from '../compare/strata.ts';
 import type { EpisodeRecord } from '../episode/record.ts';
@@ -109,7 +113,14 @@ function evaluateStatistic(check: StatisticCheck, leaf: Leaf): CheckResult {
   const { records, values, measured } = samples(leaf.context, check.sample);
   const sample = [...values.values()];
   const options = { rng: leaf.rng(), level: 1 - leaf.alpha, resamples: resamplesFor(leaf.alpha), strata: strataOf([...measured.values()]) };
-  const interval = sample.length < 2 ? null : bootstrapInterval(sample, statisticOf(check.stat), options);
+  // Under tail sampling the records carry importance weights, and the statistic is the weighted one.
+  const weights = weightsOf([...measured.values()]);
+  const interval =
+    sample.length < 2
+      ? null
+      : weights === undefined
+        ? bootstrapInterval(sample, statisticOf(check.stat), options)
+        : weightedBootstrapInterval(sample, weights, weightedStatisticNamed(check.stat) as WeightedStatistic, options);
   return leafResult(check, describeSample(check.stat, check.sample), leaf, interval, sample.length, notMeasured(records, [check.sample.metric]));
 }
 
@@ -119,16 +130,16 @@ function evaluatePaired(check: PairedCheck, leaf: Leaf): CheckResult {
   const seeds = [...a.values.keys()].filter((seed) => b.values.has(seed));
   const pairedRecords = (arm: typeof a) => seeds.map((seed) => arm.measured.get(seed) as EpisodeRecord);
   const strata = pairedStrataOf(pairedRecords(a), pairedRecords(b));
+  const weights = pairedWeightsOf(pairedRecords(a), pairedRecords(b));
   const options = { rng: leaf.rng(), level: 1 - leaf.alpha, resamples: resamplesFor(leaf.alpha), strata };
+  const valuesA = seeds.map((seed) => a.values.get(seed) as number);
+  const valuesB = seeds.map((seed) => b.values.get(seed) as number);
   const interval =
     seeds.length < 2
       ? null
-      : pairedBootstrapDifference(
-          seeds.map((seed) => a.values.get(seed) as number),
-          seeds.map((seed) => b.values.get(seed) as number),
-          statisticOf(check.stat),
-          options,
-        );
+      : weights === undefined
+        ? pairedBootstrapDifference(valuesA, valuesB, statisticOf(check.stat), options)
+        : pairedWeightedBootstrapDifference(valuesA, valuesB, weights, weightedStatisticNamed(check.stat) as WeightedStatistic, options);
   const missing = notMeasured(a.records, [check.a.metric]) ?? notMeasured(b.records, [check.b.metric]);
   return leafResult(check, describePaired(check.stat, check.a, check.b), leaf, interval, seeds.length, missing);
 }

@@ -9,7 +9,7 @@
  * drawn on it by a small plugin. A column with fewer than two seeds has no interval, only its estimate.
  */
 import type { BarElement, ChartConfiguration, Plugin } from 'chart.js';
-import { bootstrapInterval, quantile, quantileStatistic, RandomStreams } from '../../../sim/index.ts';
+import { bootstrapInterval, quantile, quantileStatistic, RandomStreams, weightedBootstrapInterval, weightedQuantileStatistic, weightedStatisticOf } from '../../../sim/index.ts';
 import { axisTitle, chartTitle, TAIL_COLOURS } from './style.ts';
 
 export const TAIL_PROBABILITIES = [0.95, 0.99] as const;
@@ -36,21 +36,32 @@ export interface TailIntervalSettings {
 
 export const DEFAULT_TAIL_SETTINGS: TailIntervalSettings = { level: 0.95, resamples: 2000, seed: 1 };
 
-/** `strata`: each value's stratum under stratified fault times (harness/compare/strata.ts), resampled within. */
-export function tailInterval(sampleBps: readonly number[], p: number, streamName: string, settings: TailIntervalSettings, strata?: readonly number[]): TailInterval {
-  if (sampleBps.length < 2) return { estimate: quantile(sampleBps, p), low: null, high: null };
+/**
+ * `strata`: each value's stratum under stratified fault times (harness/compare/strata.ts), resampled within;
+ * `weights`: each value's importance weight under tail sampling (harness/compare/weights.ts), the quantile then the weighted one.
+ */
+export function tailInterval(
+  sampleBps: readonly number[],
+  p: number,
+  streamName: string,
+  settings: TailIntervalSettings,
+  strata?: readonly number[],
+  weights?: readonly number[],
+): TailInterval {
+  if (sampleBps.length < 2) return { estimate: weights === undefined ? quantile(sampleBps, p) : weightedStatisticOf(weightedQuantileStatistic(p), sampleBps, weights), low: null, high: null };
   const rng = new RandomStreams(settings.seed).get(streamName);
-  const interval = bootstrapInterval(sampleBps, quantileStatistic(p), { rng, level: settings.level, resamples: settings.resamples, strata });
+  const options = { rng, level: settings.level, resamples: settings.resamples };
+  const interval = weights === undefined ? bootstrapInterval(sampleBps, quantileStatistic(p), { ...options, strata }) : weightedBootstrapInterval(sampleBps, weights, weightedQuantileStatistic(p), options);
   return { estimate: interval.estimate, low: interval.low, high: interval.high };
 }
 
-export function tailColumn(scenarioKey: string, policy: string, sampleBps: readonly number[], settings: TailIntervalSettings, strata?: readonly number[]): TailColumn {
+export function tailColumn(scenarioKey: string, policy: string, sampleBps: readonly number[], settings: TailIntervalSettings, strata?: readonly number[], weights?: readonly number[]): TailColumn {
   const stream = (p: number) => `charts.tail.${scenarioKey}.${policy}.IS_FO_BPS.q${p}`;
   return {
     policy,
     seeds: sampleBps.length,
-    p95: tailInterval(sampleBps, 0.95, stream(0.95), settings, strata),
-    p99: tailInterval(sampleBps, 0.99, stream(0.99), settings, strata),
+    p95: tailInterval(sampleBps, 0.95, stream(0.95), settings, strata, weights),
+    p99: tailInterval(sampleBps, 0.99, stream(0.99), settings, strata, weights),
   };
 }
 

@@ -12,6 +12,7 @@ import { join } from 'node:path';
 import type { ChartConfiguration } from 'chart.js';
 import { COST_METRICS, groupRecords, metricSample, metricValue, strataOf, type ScenarioGroup } from '../../compare/index.ts';
 import type { EpisodeRecord } from '../../episode/record.ts';
+import { weightsOf } from '../../compare/weights.ts';
 import { distributionChart } from './distribution.ts';
 import { tailEpisode } from './episode-choice.ts';
 import { episodeTimelineChart, TIMELINE_SIZE } from './episode-timeline.ts';
@@ -79,7 +80,7 @@ function scenarioCharts(group: ScenarioGroup, name: string, settings: TailInterv
     .filter((column) => column.measured.length > 0)
     .map((column) => {
       const sample = column.measured.map((record) => metricValue(record, 'IS_FO_BPS') as number);
-      return tailColumn(`${group.scenario}#${group.scenarioHash}`, column.label, sample, settings, strataOf(column.measured));
+      return tailColumn(`${group.scenario}#${group.scenarioHash}`, column.label, sample, settings, strataOf(column.measured), weightsOf(column.measured));
     });
   if (tails.length > 0) {
     planned.push({
