@@ -36,6 +36,10 @@ the choice below stands.
   their difference is theirs. "Not significant": the interval contains 0 and more seeds are needed.
   Under a scenario's stratified fault times (\`faultTimeStrata\`), resamples are drawn within the strata the
   records carry, each stratum weighted equally (harness/drill/README.md, "Stratified fault times").
+  Under a scenario's tail sampling (\`tailSampling\`), each record carries its seed's importance weight and every
+  tail figure and interval is the weighted one: quantiles the inverse of the self-normalised weighted CDF (type 1
+  under equal weights, so not type 7), CVaR the weighted expected shortfall, a resample drawing seeds with their
+  weights (harness/drill/README.md, "Importance sampling of fault occurrence").
 
 ## State: truth against belief
 The venue holds the truth; the router holds only what it received. State is sampled every 100 ms.
