@@ -16,7 +16,7 @@
  * the directories for inspection.
  *
  * Episodes: scenarios/002-fix-gap-resend.yaml, naive and gap-recovery, seeds 1..80 (160 episodes, about
- * 25 s a side on two cores). Two rounds in alternating order (pool first, then processes first), so that
+ * 22 s a side on two cores). Two rounds in alternating order (pool first, then processes first), so that
  * neither side always runs on a machine its predecessor just warmed or heated; the best wall of each counts.
  */
 import { spawn } from 'node:child_process';
