@@ -5,6 +5,7 @@
  * truth sits on the gate's bound, the hardest case for a drill that stops as soon as it is decided.
  */
 import { describe, expect, it } from 'vitest';
+import { seedsForInterval } from '../../../harness/compare/statistics.ts';
 import { RandomStreams, type UniformSource } from '../../../sim/index.ts';
 import type { EpisodeRecord } from '../../../harness/episode/record.ts';
 import type { Gate } from '../../../harness/drill/gate.ts';
@@ -54,16 +55,18 @@ describe('a drill that adds seeds to its undecided gates', () => {
   });
 
   it('runs more seeds only where a gate is undecided, for the policies it reads, and keeps what a look decided', async () => {
+    // The first look has the seeds a mean's interval needs, so that it can decide the clear gate.
+    const first = seedsForInterval('mean');
     const noise = new RandomStreams('sequential-drill/scope').get('x');
     // b is clearly dearer than a in both scenarios; c differs from a by a little noise only in `other`.
-    const drill = syntheticDrill((policy, file) => (policy === 'b' ? 5 : 0) + (policy === 'c' && file === OTHER_SCENARIO ? 0.05 * (noise.next() - 0.5) : 0), request(range(1, 24), [SCENARIO, OTHER_SCENARIO]));
+    const drill = syntheticDrill((policy, file) => (policy === 'b' ? 5 : 0) + (policy === 'c' && file === OTHER_SCENARIO ? 0.05 * (noise.next() - 0.5) : 0), request(range(1, first), [SCENARIO, OTHER_SCENARIO]));
     const dearer = gate('b beats a at mean(X) with 95% confidence');
     const close = gate('c beats a at mean(X) with 95% confidence with margin 0.001 in other');
-    const plan: SeedPlan = { maxSeeds: 192, timeBudgetMs: null };
-    const settled = await settleGates([dearer, close], request(range(1, 24), [SCENARIO, OTHER_SCENARIO]), 'out', bootstrap(1), drill.first, plan, drill.runLook, drill.readLook, performance.now());
+    const plan: SeedPlan = { maxSeeds: 8 * first, timeBudgetMs: null };
+    const settled = await settleGates([dearer, close], request(range(1, first), [SCENARIO, OTHER_SCENARIO]), 'out', bootstrap(1), drill.first, plan, drill.runLook, drill.readLook, performance.now());
     expect(settled.outcomes.get(dearer)?.map((o) => [o.status, o.look, o.seeds])).toEqual([
-      ['fail', 1, 24],
-      ['fail', 1, 24],
+      ['fail', 1, first],
+      ['fail', 1, first],
     ]);
     // Only `other`, only a and c, only the seeds after the first look's.
     expect(drill.ran.length).toBeGreaterThan(0);
@@ -71,13 +74,13 @@ describe('a drill that adds seeds to its undecided gates', () => {
       expect(look.scenarios).toEqual([OTHER_SCENARIO]);
       expect(look.policies).toEqual(['a', 'c']);
     }
-    expect(drill.ran[0].seeds).toEqual(range(25, 48));
-    expect(settled.looks.map((look) => look.seeds)).toEqual([24, ...drill.ran.map((_, i) => 24 * 2 ** (i + 1))]);
+    expect(drill.ran[0].seeds).toEqual(range(first + 1, 2 * first));
+    expect(settled.looks.map((look) => look.seeds)).toEqual([first, ...drill.ran.map((_, i) => first * 2 ** (i + 1))]);
     const [outcome] = settled.outcomes.get(close) ?? [];
     expect(outcome.look).toBe(settled.looks.length);
     if (outcome.status === 'inconclusive') {
       expect(settled.stoppedBy).toBe('max-seeds');
-      expect(outcome.settleSeeds === null || (outcome.settleSeeds as number) > 192).toBe(true);
+      expect(outcome.settleSeeds === null || (outcome.settleSeeds as number) > 8 * first).toBe(true);
     } else expect(settled.stoppedBy).toBe('decided');
   });
 
