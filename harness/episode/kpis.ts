@@ -15,7 +15,9 @@ import { accruedCostCurve } from './trajectory.ts';
 import type { StateSample, WorldRun } from './world.ts';
 
 /** METRICS.md BSR: a decision on a book older than this is a stale-book decision. */
-export const BOOK_FRESHNESS_BOUND_NS = 250 * NS_PER_MS;
+const BOOK_FRESHNESS_BOUND_NS = 250 * NS_PER_MS;
+/** The stale-book rule, one for BSR, the first signal the router could see and explain's triggers. */
+export const staleBook = (bookAgeNs: Ns): boolean => bookAgeNs > BOOK_FRESHNESS_BOUND_NS;
 const SAMPLE_MS = 100;
 /** CATCHUP_OVERSHOOT: catch-up beyond the true need by more than this margin. */
 export const OVERSHOOT_MARGIN = 0.1;
@@ -28,7 +30,7 @@ const ms = (ns: Ns | undefined): number | null => (ns === undefined ? null : ns 
 const p95 = (values: number[]): number | null => (values.length ? quantile(values, 0.95) : null);
 
 /** What the router sees of the market is stale or recovering: playbook 001's signal of a venue in trouble. */
-const marketDisturbed = (s: StateSample) => s.marketRecovering || Math.max(s.marketAgeNs, s.marketLastChangeAgeNs) > BOOK_FRESHNESS_BOUND_NS;
+const marketDisturbed = (s: StateSample) => s.marketRecovering || staleBook(Math.max(s.marketAgeNs, s.marketLastChangeAgeNs));
 
 /** The schedule's target at a time, as a share of the parent: what "the true need" is measured against. */
 export type TargetShare = (timeNs: Ns) => number;
@@ -112,7 +114,7 @@ export function stateKpis(run: WorldRun, control: WorldRun, parentQtyShares: num
     RBL95: p95(venueRecovery.map((s) => s.venueBacklogMsgs)),
     RLD95: p95(venueRecovery.map((s) => s.venueReplayLagNs / NS_PER_MS)),
     CID: run.router.book.reportsReceived ? run.router.book.causalityInversions / run.router.book.reportsReceived : null,
-    BSR: decisions.length ? decisions.filter((d) => d.marketAgeNs > BOOK_FRESHNESS_BOUND_NS).length / decisions.length : null,
+    BSR: decisions.length ? decisions.filter((d) => staleBook(d.marketAgeNs)).length / decisions.length : null,
     AAT95_MS: incidentAck === null || controlAck === null ? null : incidentAck - controlAck,
     GRS: samples.length ? samples.filter((s) => s.anyGapOpen).length / samples.length : null,
     PES: inRecovery ? possDup / inRecovery : null,
