@@ -8,7 +8,7 @@
  * Units: times in ms unless the name says otherwise, quantities in shares.
  */
 import { NS_PER_MS, NS_PER_S, quantile, type Ns } from '../../sim/index.ts';
-import { converged, routerClean } from '../playbooks/playbook.ts';
+import { converged, earliest, leftNormalAt, normalRegimeAt, routerClean } from '../playbooks/playbook.ts';
 import { failoverKpis, gatewayKpis, orderServerKpis } from './gateway-kpis.ts';
 import { reconnectKpis } from './reconnect-kpis.ts';
 import { accruedCostCurve } from './trajectory.ts';
@@ -67,13 +67,12 @@ export function stateKpis(run: WorldRun, control: WorldRun, parentQtyShares: num
   const lss = samples.map((s) => s.liveSetSimilarity);
 
   // FDS and detection lag: fault injection -> first signal the router could see -> policy leaves its normal regime.
-  const normalRegime = run.router.regimeTimeline[0]?.regime;
   const signal = firstFault === undefined ? undefined : samples.find((s) => s.atNs >= firstFault && (!routerClean(s) || marketDisturbed(s)))?.atNs;
   const sessionSignal = firstFault === undefined ? undefined : run.orderEntry.ports.flatMap((p) => p.events).find((e) => e.atNs >= firstFault && e.event.type !== 'logged-on')?.atNs;
-  const firstSignal = [signal, sessionSignal].filter((t): t is number => t !== undefined).sort((a, b) => a - b)[0];
-  const policyEntry = firstSignal === undefined ? undefined : run.router.regimeTimeline.find((r) => r.atNs >= firstSignal && r.regime !== normalRegime)?.atNs;
+  const firstSignal = earliest(signal, sessionSignal);
+  const policyEntry = firstSignal === undefined ? undefined : leftNormalAt(run, firstSignal);
   const cleanAgain = firstSignal === undefined ? undefined : samples.find((s) => s.atNs > firstSignal && routerClean(s))?.atNs;
-  const backToNormal = cleanAgain === undefined ? undefined : run.router.regimeTimeline.find((r) => r.atNs >= cleanAgain && r.regime === normalRegime)?.atNs;
+  const backToNormal = normalRegimeAt(run, cleanAgain);
   const convergedAgain = firstSignal === undefined ? undefined : samples.find((s) => s.atNs > firstSignal && routerClean(s) && converged(s))?.atNs;
 
   // Replay at the venue.
