@@ -13,8 +13,9 @@
  * A fault that touched no frame, or a rule the run could not decide, is inconclusive.
  * Units: ms.
  */
+import { gapFillRatio } from '../metrics/gap-fill-ratio.ts';
 import type { ProxyFault } from './proxy-faults.ts';
-import { ReferenceReceiver, type Gap } from './reference-receiver.ts';
+import { gapFilledIn, ReferenceReceiver, type Gap } from './reference-receiver.ts';
 import type { SeenFrame, SessionObserver } from './session-observer.ts';
 
 export type Role = 'initiator' | 'acceptor';
@@ -120,7 +121,7 @@ export function judge(observer: SessionObserver, eut: Role, slas: Slas, faults: 
     RECOVERY_P50_MS: pct(recoveries, 0.5),
     RECOVERY_MAX_MS: recoveries.length ? Math.max(...recoveries) : null,
     REPLAY_FRAMES: gaps.reduce((n, g) => n + g.replayFrames, 0),
-    GFR: resent + filled > 0 ? filled / (resent + filled) : null,
+    GFR: gapFillRatio(filled, resent),
     RESEND_REQUESTS_SENT: requests.length,
     RESEND_REQUESTS_RECEIVED: received.filter((f) => f.msgType === '2').length,
     DUPLICATES_INJECTED: received.filter((f) => f.made === 'duplicate-possdup' || f.made === 'duplicate-unmarked').length,
@@ -154,7 +155,8 @@ function judgeGap(gap: Gap, requests: readonly SeenFrame[], received: readonly S
     report.resendRoundTripMs = answers.length ? answers[0].atMs - first.atMs : null;
     report.replayFrames = answers.length;
     for (const a of answers) {
-      if (a.gapFill && a.seq !== undefined && a.newSeqNo !== undefined) report.gapFilledSeqs += Math.max(0, Math.min(a.newSeqNo - 1, gap.last) - Math.max(a.seq, gap.first) + 1);
+      const filled = gapFilledIn(a, gap);
+      if (filled !== undefined) report.gapFilledSeqs += filled;
       else if (a.seq !== undefined && a.seq >= gap.first && a.seq <= gap.last) report.resentSeqs++;
     }
   }

@@ -8,6 +8,7 @@
  * Units: times in ms unless the name says otherwise, quantities in shares.
  */
 import { NS_PER_MS, NS_PER_S, quantile, type Ns } from '../../sim/index.ts';
+import { gapFillRatio } from '../metrics/gap-fill-ratio.ts';
 import { converged, earliest, leftNormalAt, normalRegimeAt, routerClean } from '../playbooks/playbook.ts';
 import { failoverKpis, gatewayKpis, orderServerKpis } from './gateway-kpis.ts';
 import { reconnectKpis } from './reconnect-kpis.ts';
@@ -117,7 +118,7 @@ export function stateKpis(run: WorldRun, control: WorldRun, parentQtyShares: num
     AAT95_MS: incidentAck === null || controlAck === null ? null : incidentAck - controlAck,
     GRS: samples.length ? samples.filter((s) => s.anyGapOpen).length / samples.length : null,
     PES: inRecovery ? possDup / inRecovery : null,
-    GFR: gapFilled + resent ? gapFilled / (gapFilled + resent) : null,
+    GFR: gapFillRatio(gapFilled, resent),
     FIX_REPLAY_BACKLOG_MAX: venueStats.reduce((max, s) => Math.max(max, s.outboundBacklogMax), 0),
     ROR: ror,
     CATCHUP_OVERSHOOT: ror === null ? null : Number(ror > 1 + OVERSHOOT_MARGIN),

@@ -8,6 +8,7 @@
  * engines' clocks agree). Units: ms; rates per second.
  */
 import { parseUtcTimestampMs } from '../../venues/fix/codec/index.ts';
+import { gapFillRatio } from '../metrics/gap-fill-ratio.ts';
 import type { HistoryFrame, SessionHistory } from './session-history.ts';
 
 export interface LogKpis {
@@ -51,6 +52,7 @@ export function logKpis(history: SessionHistory): LogKpis {
   const gaps = history.gaps;
   const resent = gaps.reduce((n, g) => n + g.resent, 0);
   const filled = gaps.reduce((n, g) => n + g.gapFilled, 0);
+  const gfr = gapFillRatio(filled, resent);
   const orders = orderFrames(history);
   const reportsAll = history.frames.filter((f) => f.message.msgType === '8' && f.direction !== (history.role === 'initiator' ? 'out' : 'in'));
   const reports = reportsAll.filter((f) => !f.seen.possDup);
@@ -83,7 +85,7 @@ export function logKpis(history: SessionHistory): LogKpis {
     replayFrames: gaps.map((g) => g.replay.length),
     replayRatePerSec: gaps.map((g) => (g.replay.length < 2 ? null : round((g.replay.length - 1) / ((g.replay[g.replay.length - 1].message.atMs - g.replay[0].message.atMs) / 1000)))),
     recoveryMs: gaps.map((g) => (g.closedAtMs === undefined ? null : round(g.closedAtMs - g.detectedAtMs))),
-    gfr: resent + filled > 0 ? round(filled / (resent + filled)) : null,
+    gfr: gfr === null ? null : round(gfr),
     peerResendRequests: history.peerRequests.length,
     connections: history.connections.length,
     heartBtIntSec: history.heartBtIntSec ?? null,
