@@ -60,6 +60,7 @@ const IN_FLIGHT_GRACE_MS = 200;
 const PROTOCOL_ERROR = /too low|too high|reject|invalid|sendingtime|compid|incorrect|garbled|required|sequence/i;
 const ACK_OF: Record<string, string> = { D: '0', F: '4', G: '5' };
 
+/** The value at rank ⌊q·n⌋ (the upper median for even n), not sim/stats' type 7: a KPI of the session is a time it showed, never a blend of two. */
 const pct = (values: number[], q: number) => (values.length === 0 ? null : [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.floor(q * values.length))]);
 
 export function judge(observer: SessionObserver, eut: Role, slas: Slas, faults: readonly ProxyFault[], touched: ReadonlyMap<number, number>, endMs: number): Verdict {

@@ -37,7 +37,8 @@ export interface LogKpis {
 const round = (x: number) => Math.round(x * 1000) / 1000;
 const RECOVERY_TAIL_MS = 50;
 
-export function quantile(values: readonly number[], q: number): number {
+/** Nearest rank (Hyndman & Fan type 1), not sim/stats' type 7: a log's p50 and p99 are latencies the log shows, never a blend of two. */
+export function nearestRankQuantile(values: readonly number[], q: number): number {
   const sorted = [...values].sort((a, b) => a - b);
   return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1))];
 }
@@ -95,7 +96,7 @@ export function logKpis(history: SessionHistory): LogKpis {
     replaces: orders.filter((f) => f.message.msgType === 'G').length,
     fills: fills.length,
     filledQty: fills.reduce((n, f) => n + Number(f.message.fields.get(32) ?? 0), 0),
-    ackLatencyP50Ms: acks.length ? round(quantile(acks, 0.5)) : null,
-    oneWayLatencyMs: Object.fromEntries([...oneWay].map(([type, values]) => [type, { p50: round(quantile(values, 0.5)), p99: round(quantile(values, 0.99)), n: values.length }])),
+    ackLatencyP50Ms: acks.length ? round(nearestRankQuantile(acks, 0.5)) : null,
+    oneWayLatencyMs: Object.fromEntries([...oneWay].map(([type, values]) => [type, { p50: round(nearestRankQuantile(values, 0.5)), p99: round(nearestRankQuantile(values, 0.99)), n: values.length }])),
   };
 }
