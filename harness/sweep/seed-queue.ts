@@ -13,45 +13,39 @@ export const seedGroupOf = (task: ToWorker): string => `${task.spec.scenarioFile
 export class SeedQueue {
   /** Insertion-ordered: the oldest seed first. */
   private readonly groups = new Map<string, ToWorker[]>();
-  private size = 0;
-
-  get length(): number {
-    return this.size;
-  }
 
   push(task: ToWorker): void {
-    const group = seedGroupOf(task);
-    const tasks = this.groups.get(group);
-    if (tasks === undefined) this.groups.set(group, [task]);
-    else tasks.push(task);
-    this.size++;
+    this.add(task, 'tail');
   }
 
   /** Puts a task back at the head of its seed (an episode run again). */
   unshift(task: ToWorker): void {
-    const group = seedGroupOf(task);
-    const tasks = this.groups.get(group);
-    if (tasks === undefined) this.groups.set(group, [task]);
-    else tasks.unshift(task);
-    this.size++;
+    this.add(task, 'head');
   }
 
   /** The next task for a worker that last ran `lastGroup`, while `busyGroups` are being run by others. */
   take(lastGroup: string | undefined, busyGroups: ReadonlySet<string>): ToWorker | undefined {
-    const own = lastGroup === undefined ? undefined : this.groups.get(lastGroup);
-    if (own !== undefined) return this.shiftFrom(lastGroup as string, own);
+    if (lastGroup !== undefined && this.groups.has(lastGroup)) return this.shiftFrom(lastGroup);
     let shared: string | undefined;
     for (const group of this.groups.keys()) {
-      if (!busyGroups.has(group)) return this.shiftFrom(group, this.groups.get(group) as ToWorker[]);
+      if (!busyGroups.has(group)) return this.shiftFrom(group);
       shared ??= group;
     }
-    return shared === undefined ? undefined : this.shiftFrom(shared, this.groups.get(shared) as ToWorker[]);
+    return shared === undefined ? undefined : this.shiftFrom(shared);
   }
 
-  private shiftFrom(group: string, tasks: ToWorker[]): ToWorker {
+  private add(task: ToWorker, end: 'head' | 'tail'): void {
+    const group = seedGroupOf(task);
+    const tasks = this.groups.get(group);
+    if (tasks === undefined) this.groups.set(group, [task]);
+    else if (end === 'head') tasks.unshift(task);
+    else tasks.push(task);
+  }
+
+  private shiftFrom(group: string): ToWorker {
+    const tasks = this.groups.get(group) as ToWorker[];
     const task = tasks.shift() as ToWorker;
     if (tasks.length === 0) this.groups.delete(group);
-    this.size--;
     return task;
   }
 }
