@@ -11,7 +11,7 @@ import type { EpisodeRecord } from '../../../harness/episode/record.ts';
 import type { Gate } from '../../../harness/drill/gate.ts';
 import { buildGate } from '../../../harness/drill/gate-grammar.ts';
 import { seedsOfLook, settleGates, type LookRunner, type SeedPlan } from '../../../harness/drill/sequential-drill.ts';
-import type { SweepRequest } from '../../../harness/sweep/plan.ts';
+import { buildSpecs, type SweepRequest } from '../../../harness/sweep/plan.ts';
 import type { RecordSource } from '../../../harness/sweep/records.ts';
 import { SCENARIO, syntheticRecord } from '../facts/synthetic.ts';
 
@@ -31,7 +31,7 @@ function syntheticDrill(metric: (policy: string, scenarioFile: string, seed: num
     scenarioFile,
     scenario: scenarioFile === SCENARIO ? 'synthetic' : 'other',
   });
-  const sweep = (r: SweepRequest): EpisodeRecord[] => r.scenarios.flatMap((file) => r.seeds.flatMap((seed) => r.policies.map((policy) => record(policy, file, seed))));
+  const sweep = (r: SweepRequest): EpisodeRecord[] => buildSpecs(r).map((spec) => record(spec.policy, spec.scenarioFile, spec.seed));
   const written = new Map<string, EpisodeRecord[]>();
   const ran: SweepRequest[] = [];
   const runLook: LookRunner = async (lookRequest, out) => {
@@ -82,6 +82,19 @@ describe('a drill that adds seeds to its undecided gates', () => {
       expect(settled.stoppedBy).toBe('max-seeds');
       expect(outcome.settleSeeds === null || (outcome.settleSeeds as number) > 8 * first).toBe(true);
     } else expect(settled.stoppedBy).toBe('decided');
+  });
+
+  it('runs on each scenario only the policies its own undecided gates read', async () => {
+    const first = seedsForInterval('mean');
+    const noise = new RandomStreams('sequential-drill/per-scenario').get('x');
+    // b and c differ from a by a little noise only: neither gate is decided at the first look.
+    const drill = syntheticDrill((policy) => (policy === 'a' ? 0 : 0.05 * (noise.next() - 0.5)), request(range(1, first), [SCENARIO, OTHER_SCENARIO]));
+    const inSynthetic = gate('b beats a at mean(X) with 95% confidence with margin 0.001 in synthetic');
+    const inOther = gate('c beats a at mean(X) with 95% confidence with margin 0.001 in other');
+    await settleGates([inSynthetic, inOther], request(range(1, first), [SCENARIO, OTHER_SCENARIO]), 'out', bootstrap(4), drill.first, { maxSeeds: 2 * first, timeBudgetMs: null }, drill.runLook, drill.readLook, performance.now());
+    expect(drill.ran).toHaveLength(1);
+    expect(drill.ran[0].policiesByScenario).toEqual({ [SCENARIO]: ['a', 'b'], [OTHER_SCENARIO]: ['a', 'c'] });
+    expect(buildSpecs(drill.ran[0])).toHaveLength(2 * 2 * first);
   });
 
   it('stops at maxSeeds with an undecided gate, saying about how many seeds would settle it', async () => {
