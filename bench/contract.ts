@@ -7,6 +7,9 @@
  * and, when the bench compares against a baseline, `ratio` = this rate / the baseline's rate, so that
  * a reader sees at once how far the code under test is from the bare version. Other numeric or text
  * fields are printed as they are.
+ *
+ * `run` may return a promise: a bench that times child processes running side by side has to wait for
+ * their exits on the event loop. The runner still runs one bench at a time.
  */
 export interface BenchResult {
   bench: string;
@@ -19,5 +22,5 @@ export interface BenchResult {
 export interface Bench {
   /** Dotted name, topic first (`kernel.mm1`); `--filter` matches a substring of it. */
   name: string;
-  run(): BenchResult;
+  run(): BenchResult | Promise<BenchResult>;
 }

@@ -35,7 +35,7 @@ async function main(): Promise<number> {
   const results: BenchResult[] = [];
   for (const bench of selected) {
     if (!values.json) process.stderr.write(`running ${bench.name}...\n`);
-    const result = bench.run();
+    const result = await bench.run();
     results.push(result);
     if (values.json) console.log(JSON.stringify(result));
   }

@@ -17,15 +17,8 @@ import { FaultState } from './fault-state.ts';
 import { FixFrame, markMade } from './fix-frame.ts';
 import { FramePipe, type PipeHooks } from './frame-pipe.ts';
 import type { Direction, ProxyFault } from './proxy-faults.ts';
+import type { ProxyLimits } from './proxy-limits.ts';
 import { SessionObserver, type SeenConnection } from './session-observer.ts';
-
-export interface ProxyLimits {
-  logonTimeoutMs: number;
-  maxMessageBytes: number;
-  maxBufferedBytes: number;
-}
-
-export const DEFAULT_PROXY_LIMITS: ProxyLimits = { logonTimeoutMs: 10_000, maxMessageBytes: 65_536, maxBufferedBytes: 4 << 20 };
 
 export interface ProxyOptions {
   listen: { host: string; port: number };

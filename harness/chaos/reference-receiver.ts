@@ -26,6 +26,12 @@ export interface AppliedFill {
   filledMissing: boolean;
 }
 
+/** How many numbers of a gap a GapFill covers (from its MsgSeqNum to NewSeqNo - 1); undefined when the frame is not a GapFill that says both. */
+export function gapFilledIn(frame: SeenFrame, gap: { first: number; last: number }): number | undefined {
+  if (!frame.gapFill || frame.seq === undefined || frame.newSeqNo === undefined) return undefined;
+  return Math.max(0, Math.min(frame.newSeqNo - 1, gap.last) - Math.max(frame.seq, gap.first) + 1);
+}
+
 export class ReferenceReceiver {
   readonly gaps: Gap[] = [];
   readonly fills: AppliedFill[] = [];

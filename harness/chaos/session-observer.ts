@@ -27,6 +27,34 @@ export interface SeenFrame {
   made: ProxyMade | undefined;
 }
 
+/** A frame's fields, wherever it was read (the proxy's wire, an imported log), each with its own reading of numbers. */
+export interface FrameFields {
+  readonly msgType: string;
+  readonly seq: number | undefined;
+  get(tag: number): string | undefined;
+  int(tag: number): number | undefined;
+}
+
+/** What the rules read of a frame: the proxy's frames and an imported log's messages alike. */
+export function seenFrame(frame: FrameFields, atMs: number, direction: Direction, made: ProxyMade | undefined): SeenFrame {
+  return {
+    atMs,
+    direction,
+    seq: frame.seq,
+    msgType: frame.msgType,
+    possDup: frame.get(43) === 'Y',
+    gapFill: frame.msgType === '4' && frame.get(123) === 'Y',
+    newSeqNo: frame.msgType === '4' ? frame.int(36) : undefined,
+    beginSeqNo: frame.msgType === '2' ? frame.int(7) : undefined,
+    endSeqNo: frame.msgType === '2' ? frame.int(16) : undefined,
+    resetSeqNum: frame.msgType === 'A' && frame.get(141) === 'Y',
+    clOrdId: frame.get(11),
+    execType: frame.get(150),
+    text: frame.get(58),
+    made,
+  };
+}
+
 export interface SeenConnection {
   openedAtMs: number;
   closedAtMs: number | undefined;
@@ -43,22 +71,7 @@ export class SessionObserver {
   t0Ms: number | undefined;
 
   record(stage: 'arrived' | 'delivered', direction: Direction, frame: FixFrame, atMs: number): void {
-    const seen: SeenFrame = {
-      atMs,
-      direction,
-      seq: frame.seq,
-      msgType: frame.msgType,
-      possDup: frame.possDup,
-      gapFill: frame.isGapFill,
-      newSeqNo: frame.msgType === '4' ? frame.int(36) : undefined,
-      beginSeqNo: frame.msgType === '2' ? frame.int(7) : undefined,
-      endSeqNo: frame.msgType === '2' ? frame.int(16) : undefined,
-      resetSeqNum: frame.msgType === 'A' && frame.get(141) === 'Y',
-      clOrdId: frame.get(11),
-      execType: frame.get(150),
-      text: frame.get(58),
-      made: madeBy(frame),
-    };
+    const seen = seenFrame(frame, atMs, direction, madeBy(frame));
     (stage === 'arrived' ? this.arrived : this.delivered).push(seen);
     if (stage === 'arrived' && this.t0Ms === undefined && frame.msgType === 'A') this.t0Ms = atMs;
     const open = this.connections.at(-1);

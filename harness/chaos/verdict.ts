@@ -13,8 +13,9 @@
  * A fault that touched no frame, or a rule the run could not decide, is inconclusive.
  * Units: ms.
  */
+import { gapFillRatio } from '../metrics/gap-fill-ratio.ts';
 import type { ProxyFault } from './proxy-faults.ts';
-import { ReferenceReceiver, type Gap } from './reference-receiver.ts';
+import { gapFilledIn, ReferenceReceiver, type Gap } from './reference-receiver.ts';
 import type { SeenFrame, SessionObserver } from './session-observer.ts';
 
 export type Role = 'initiator' | 'acceptor';
@@ -59,6 +60,7 @@ const IN_FLIGHT_GRACE_MS = 200;
 const PROTOCOL_ERROR = /too low|too high|reject|invalid|sendingtime|compid|incorrect|garbled|required|sequence/i;
 const ACK_OF: Record<string, string> = { D: '0', F: '4', G: '5' };
 
+/** The value at rank ⌊q·n⌋ (the upper median for even n), not sim/stats' type 7: a KPI of the session is a time it showed, never a blend of two. */
 const pct = (values: number[], q: number) => (values.length === 0 ? null : [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.floor(q * values.length))]);
 
 export function judge(observer: SessionObserver, eut: Role, slas: Slas, faults: readonly ProxyFault[], touched: ReadonlyMap<number, number>, endMs: number): Verdict {
@@ -120,7 +122,7 @@ export function judge(observer: SessionObserver, eut: Role, slas: Slas, faults: 
     RECOVERY_P50_MS: pct(recoveries, 0.5),
     RECOVERY_MAX_MS: recoveries.length ? Math.max(...recoveries) : null,
     REPLAY_FRAMES: gaps.reduce((n, g) => n + g.replayFrames, 0),
-    GFR: resent + filled > 0 ? filled / (resent + filled) : null,
+    GFR: gapFillRatio(filled, resent),
     RESEND_REQUESTS_SENT: requests.length,
     RESEND_REQUESTS_RECEIVED: received.filter((f) => f.msgType === '2').length,
     DUPLICATES_INJECTED: received.filter((f) => f.made === 'duplicate-possdup' || f.made === 'duplicate-unmarked').length,
@@ -154,7 +156,8 @@ function judgeGap(gap: Gap, requests: readonly SeenFrame[], received: readonly S
     report.resendRoundTripMs = answers.length ? answers[0].atMs - first.atMs : null;
     report.replayFrames = answers.length;
     for (const a of answers) {
-      if (a.gapFill && a.seq !== undefined && a.newSeqNo !== undefined) report.gapFilledSeqs += Math.max(0, Math.min(a.newSeqNo - 1, gap.last) - Math.max(a.seq, gap.first) + 1);
+      const filled = gapFilledIn(a, gap);
+      if (filled !== undefined) report.gapFilledSeqs += filled;
       else if (a.seq !== undefined && a.seq >= gap.first && a.seq <= gap.last) report.resentSeqs++;
     }
   }

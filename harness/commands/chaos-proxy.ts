@@ -9,14 +9,12 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ArgumentsCamelCase, Argv, CommandModule } from 'yargs';
-import { ChaosProxy, DEFAULT_PROXY_LIMITS, type TouchedFrame } from '../chaos/chaos-proxy.ts';
-import { proxyFaultPlan } from '../chaos/proxy-faults.ts';
-import { frameLog, verdictJson, verdictJunit, verdictText } from '../chaos/proxy-report.ts';
-import { judge, type Role } from '../chaos/verdict.ts';
+import type { TouchedFrame } from '../chaos/chaos-proxy.ts';
+import { DEFAULT_PROXY_LIMITS } from '../chaos/proxy-limits.ts';
+import type { Role } from '../chaos/verdict.ts';
 import { UsageError } from '../errors.ts';
 import { durationFlagMs, helpEpilogue } from '../sweep/options.ts';
 import { writeFileAtomic } from '../io/atomic-write.ts';
-import { formatIssue, loadScenarioFile } from '../scenario/index.ts';
 
 interface ChaosArgs {
   scenario: string;
@@ -88,6 +86,11 @@ export function chaosProxyCommand(setExit: (code: number) => void): CommandModul
       const slas = { detectionMs: ms(args['detection-sla'], '--detection-sla'), recoveryMs: ms(args['recovery-sla'], '--recovery-sla'), answerMs: ms(args['answer-sla'], '--answer-sla') };
       const durationMs = args.duration === undefined ? undefined : ms(args.duration, '--duration');
       const maxRunMs = ms(args['max-run'], '--max-run');
+      const { formatIssue, loadScenarioFile } = await import('../scenario/index.ts');
+      const { proxyFaultPlan } = await import('../chaos/proxy-faults.ts');
+      const { ChaosProxy } = await import('../chaos/chaos-proxy.ts');
+      const { judge } = await import('../chaos/verdict.ts');
+      const { frameLog, verdictJson, verdictJunit, verdictText } = await import('../chaos/proxy-report.ts');
       const loaded = loadScenarioFile(args.scenario);
       if (!loaded.ok) throw new UsageError(loaded.issues.map(formatIssue).join('\n'));
       const plan = proxyFaultPlan(loaded.scenario, args.seed, args.session);

@@ -51,7 +51,7 @@ function builder(yargs: Argv): Argv<CompareArgs> {
         'Columns are policies; versions of one policy and parameter settings of a tuning sweep are columns of their own.',
         'Rows: p50/p95/p99 and CVaR95 (mean of the worst 5%) of IS_BPS and IS_FO_BPS over seeds, FETL = p95(IS) - p95(IS of',
         'the control run), mean completion, failed episodes, invariant violations. Differences are policy minus baseline',
-        '(negative = cheaper), paired by seed, with a percentile bootstrap interval; "not significant" when it contains 0.',
+        '(negative = cheaper), paired by seed, with a bootstrap interval (BCa); "not significant" when it contains 0.',
         'Exit codes: 0 compared, 64 bad input.',
       ]),
     ) as unknown as Argv<CompareArgs>;

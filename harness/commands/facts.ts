@@ -6,12 +6,9 @@
 import { availableParallelism } from 'node:os';
 import type { Argv, CommandModule } from 'yargs';
 import { UsageError } from '../errors.ts';
-import { allFacts } from '../facts/catalogue.ts';
 import type { FactDefinition } from '../facts/fact.ts';
-import { DEFAULT_MAX_SEEDS_FACTOR, runFacts } from '../facts/run-facts.ts';
-import { factsMarkdown } from '../facts/table.ts';
+import { DEFAULT_MAX_SEEDS_FACTOR } from '../facts/sequential.ts';
 import { helpEpilogue, requireSingle, requireWorkers, timeBudgetOption } from '../sweep/options.ts';
-import { resolveRunner } from '../sweep/runner-module.ts';
 
 interface FactsArgs {
   only?: string;
@@ -58,9 +55,7 @@ function requireSeedCount(value: number | undefined, option: string): number | n
   return value;
 }
 
-
-function selectFacts(only: string | undefined): FactDefinition[] {
-  const facts = allFacts();
+function selectFacts(facts: FactDefinition[], only: string | undefined): FactDefinition[] {
   if (only === undefined) return facts;
   const ids = only.split(',').map((id) => id.trim().toUpperCase());
   const unknown = ids.filter((id) => !facts.some((fact) => fact.id === id));
@@ -75,8 +70,12 @@ export function factsCommand(setExit: (code: number) => void): CommandModule<obj
     builder,
     async handler(args) {
       requireSingle(args as unknown as Record<string, unknown>, ['only', 'seeds', 'max-seeds', 'time-budget', 'workers', 'out', 'runner']);
+      const { allFacts } = await import('../facts/catalogue.ts');
+      const { runFacts } = await import('../facts/run-facts.ts');
+      const { factsMarkdown } = await import('../facts/table.ts');
+      const { resolveRunner } = await import('../sweep/runner-module.ts');
       const run = await runFacts({
-        facts: selectFacts(args.only),
+        facts: selectFacts(allFacts(), args.only),
         out: args.out,
         workers: requireWorkers(args.workers),
         runner: resolveRunner(args.runner),

@@ -24,7 +24,7 @@ import { EXIT_GATE_FAILED, UsageError } from '../errors.ts';
 import { checkPort, describeSession, resolveSessionOptions, withSessionOptions, type SessionOptionArgs } from '../fix/acceptor-options.ts';
 import { writeFileAtomic } from '../io/atomic-write.ts';
 import { junitSuiteXml } from '../io/junit-suite.ts';
-import { readUserFile } from '../io/read-user-file.ts';
+import { readInputFile } from '../io/input-file.ts';
 
 interface FixAcceptanceArgs extends SessionOptionArgs {
   scripts: string[];
@@ -58,7 +58,7 @@ function scriptFiles(paths: readonly string[]): string[] {
 function loadScripts(files: readonly string[]): { name: string; source: string }[] {
   const problems: string[] = [];
   const scripts = files.map((file) => {
-    const source = readUserFile(file, { maxBytes: MAX_SCRIPT_BYTES, encoding: 'latin1', what: 'acceptance script' });
+    const source = readInputFile(file, { what: 'FIX acceptance script', maxBytes: MAX_SCRIPT_BYTES, encoding: 'latin1' });
     try {
       parseScript(source);
     } catch (error) {
@@ -72,7 +72,7 @@ function loadScripts(files: readonly string[]): { name: string; source: string }
 
 function loadPatterns(file: string | undefined): FieldPatterns {
   if (file === undefined) return DEFAULT_FIELD_PATTERNS;
-  const text = readUserFile(file, { maxBytes: 64 * 1024, encoding: 'utf8', what: 'fields file' });
+  const text = readInputFile(file, { what: 'fields file', maxBytes: 64 * 1024 });
   text.split('\n').forEach((line, i) => {
     if (line.trim() === '') return;
     const [tag, ...regex] = line.split('=');

@@ -38,7 +38,7 @@ export interface ScenarioComparison {
 
 /**
  * The most bootstrap resamples an interval may take: each costs a pass over the seeds, so 1e9 would
- * never end; at 100,000 the Monte Carlo error of a 95% percentile interval is far below its width.
+ * never end; at 100,000 the Monte Carlo error of a 95% bootstrap interval is far below its width.
  */
 export { RESAMPLES_MAX } from './objectives.ts';
 

@@ -1,6 +1,6 @@
 /**
  * Differences between two columns, paired by seed (common random numbers: the same seed is the same
- * market and the same faults for both), with a seeded percentile bootstrap interval. The difference is
+ * market and the same faults for both), with a seeded bootstrap interval (BCa). The difference is
  * stat(candidate) - stat(reference) of a cost, so negative is cheaper. A difference whose interval
  * contains 0 is reported as not significant: these seeds do not tell the two apart at this level.
  * Under stratified fault times the pairs are resampled within their strata (strata.ts); under tail

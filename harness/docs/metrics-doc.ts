@@ -31,7 +31,9 @@ the choice below stands.
 - **p50, p95, p99**: quantiles over seeds, Hyndman & Fan type 7 (R's default, linear between order statistics).
 - **CVaR95**: the mean of the worst 5% of seeds (expected shortfall, Acerbi & Tasche: the upper tail of costs).
 - **FETL_BPS** = p95(IS | incident runs) - p95(IS | control runs) (playbook 000), with a bootstrap interval.
-- **Intervals**: seeded percentile bootstrap over seeds (2,000 resamples by default). Two policies are compared
+- **Intervals**: seeded bootstrap over seeds, bias-corrected and accelerated (BCa, Efron 1987; 2,000 resamples by
+  default; percentile intervals where fault times are stratified or fault occurrence is importance-sampled).
+  Two policies are compared
   **paired by seed**: the same seed gives both the same market and the same faults (common random numbers), so
   their difference is theirs. "Not significant": the interval contains 0 and more seeds are needed.
   Under a scenario's stratified fault times (\`faultTimeStrata\`), resamples are drawn within the strata the
@@ -39,7 +41,8 @@ the choice below stands.
   Under a scenario's tail sampling (\`tailSampling\`), each record carries its seed's importance weight and every
   tail figure and interval is the weighted one: quantiles the inverse of the self-normalised weighted CDF (type 1
   under equal weights, so not type 7), CVaR the weighted expected shortfall, a resample drawing seeds with their
-  weights (harness/drill/README.md, "Importance sampling of fault occurrence").
+  weights, its interval the percentile one (harness/drill/README.md, "Importance sampling of fault occurrence";
+  coverage: VALIDATION T9).
 
 ## State: truth against belief
 The venue holds the truth; the router holds only what it received. State is sampled every 100 ms.

@@ -16,7 +16,7 @@ import { pairedDifference } from '../compare/differences.ts';
 import { seedsForInterval } from '../compare/statistics.ts';
 import { METRIC_CATALOGUE } from '../metrics/catalogue.ts';
 import { UsageError } from '../errors.ts';
-import { columnsInScope, formatNumber, formatPercent, formatSigned, gateLook, groupsInScope, type Gate, type GateContext, type GateOutcome, type GateSettle, type GateStatus } from './gate.ts';
+import { columnsInScope, formatNumber, formatPercent, formatSigned, gateLook, groupsInScope, tooFewSeeds, type Gate, type GateContext, type GateOutcome, type GateSettle, type GateStatus } from './gate.ts';
 
 /** The metric a `beats` gate compares when it names none. */
 export const BEATS_DEFAULT_METRIC = 'IS_FO_BPS';
@@ -70,8 +70,8 @@ export class BeatsGate implements Gate {
       const difference = pairedDifference(others[0], column, spec.metric, spec.stat, settings, stream);
       const base = { gate: this.text, scenario: group.scenario, subject: column.label, level, spendingLook };
       if (difference.pairs < minSeeds && difference.estimate !== null) {
-        const reason = `cannot tell yet: an interval of ${spec.stat} needs ${minSeeds} paired seeds to cover as it says (seedsForInterval), and ${difference.pairs} have ${spec.metric} for both ${column.label} and ${others[0].label}`;
-        return { ...base, status: 'inconclusive', detail: `${difference.pairs} of the ${minSeeds} paired seeds an interval of ${spec.stat} needs`, reason, seeds: difference.pairs, estimate: difference.estimate };
+        const having = `${spec.metric} for both ${column.label} and ${others[0].label}`;
+        return tooFewSeeds(base, { what: spec.stat, minSeeds, seeds: difference.pairs, noun: 'paired seeds', having, estimate: difference.estimate });
       }
       if (difference.estimate === null || difference.low === null || difference.high === null) {
         const reason = `only ${difference.pairs} seeds have ${spec.metric} for both ${column.label} and ${others[0].label}: too few to compare; run more seeds`;

@@ -63,6 +63,23 @@ export function gateLook(confidence: number, look: GateContext['look'], minSeeds
   return { level: 1 - lookAlpha(1 - confidence, spendingLook), spendingLook };
 }
 
+/** What every outcome of a gate says of itself: which gate, where, about what, and at which look. */
+export type OutcomeBase = Pick<GateOutcome, 'gate' | 'scenario' | 'subject' | 'level' | 'spendingLook'>;
+
+/**
+ * A gate on an interval that has fewer seeds than the interval needs to cover as it says (statistics.ts:
+ * seedsForInterval): inconclusive, whatever the estimate. `noun` names the seeds (`seeds`, `paired
+ * seeds`), `having` what they have (`IS_BPS`, `IS_BPS for both a and b`), `what` the interval's statistic.
+ */
+export function tooFewSeeds(
+  base: OutcomeBase,
+  counts: { what: string | null; minSeeds: number; seeds: number; noun: string; having: string; estimate: number },
+): GateOutcome {
+  const { what, minSeeds, seeds, noun, having, estimate } = counts;
+  const reason = `cannot tell yet: an interval of ${what} needs ${minSeeds} ${noun} to cover as it says (seedsForInterval), and ${seeds} have ${having}`;
+  return { ...base, status: 'inconclusive', detail: `${seeds} of the ${minSeeds} ${noun} an interval of ${what} needs`, reason, seeds, estimate };
+}
+
 /**
  * What a gate judged on an interval needs to be given more seeds: the policies (as the gate names
  * them) whose records it reads, the confidence it states, and whether an interval would decide it

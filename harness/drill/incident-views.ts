@@ -14,7 +14,7 @@ import { grid } from '../compare/table.ts';
 import { UsageError } from '../errors.ts';
 import { importLog } from '../import/import-log.ts';
 import { checkAgainstLog, runSessionKpis, type KpiCheck, type RunSessionKpis } from '../import/replay-check.ts';
-import { readUserFile } from '../io/read-user-file.ts';
+import { readInputFile } from '../io/input-file.ts';
 import { formatIssue, loadScenarioFile, type Scenario } from '../scenario/index.ts';
 
 export interface IncidentViewSpec {
@@ -61,7 +61,7 @@ const VERDICT_BYTES_MAX = 16 << 20;
 export function liveKpis(file: string): ReferenceKpis {
   let verdict: unknown;
   try {
-    verdict = JSON.parse(readUserFile(file, { maxBytes: VERDICT_BYTES_MAX, encoding: 'utf8', what: 'chaos-proxy verdict' }));
+    verdict = JSON.parse(readInputFile(file, { what: 'chaos-proxy verdict', maxBytes: VERDICT_BYTES_MAX }));
   } catch (error) {
     if (error instanceof SyntaxError) throw new UsageError(`${file}: not JSON (${error.message})`);
     throw error;

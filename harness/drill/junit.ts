@@ -4,15 +4,8 @@
  * type="invariant">, an inconclusive gate <skipped> (neither passed nor failed; the drill's exit code
  * still says 2).
  */
+import { escapeXml, junitDocument } from '../io/junit-suite.ts';
 import type { GateOutcome } from './gate.ts';
-
-const ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;' };
-
-/** Escapes text for an XML attribute or element, dropping characters XML 1.0 cannot hold. */
-export function escapeXml(text: string): string {
-  // eslint-disable-next-line no-control-regex
-  return text.replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g, '').replace(/[&<>"']/g, (char) => ENTITIES[char]);
-}
 
 function testCase(drill: string, outcome: GateOutcome): string {
   const name = escapeXml(`${outcome.gate} [${outcome.scenario} / ${outcome.subject}]`);
@@ -34,16 +27,7 @@ export function junitXml(drill: string, outcomes: readonly GateOutcome[]): strin
   const count = (test: (outcome: GateOutcome) => boolean) => outcomes.filter(test).length;
   const failures = count((outcome) => outcome.status === 'fail' || outcome.status === 'violated');
   const skipped = count((outcome) => outcome.status === 'inconclusive');
-  const attributes = `name="${escapeXml(`execdrill drill ${drill}`)}" tests="${outcomes.length}" failures="${failures}" errors="0" skipped="${skipped}"`;
-  return [
-    '<?xml version="1.0" encoding="UTF-8"?>',
-    `<testsuites ${attributes}>`,
-    `  <testsuite ${attributes}>`,
-    ...outcomes.map((outcome) => testCase(drill, outcome)),
-    '  </testsuite>',
-    '</testsuites>',
-    '',
-  ].join('\n');
+  return junitDocument(`execdrill drill ${drill}`, { failures, errors: 0, skipped }, outcomes.map((outcome) => testCase(drill, outcome)));
 }
 
 /**
@@ -51,10 +35,9 @@ export function junitXml(drill: string, outcomes: readonly GateOutcome[]): strin
  * test case in error per problem, so CI shows why instead of a missing report.
  */
 export function junitErrorXml(drill: string, problems: readonly string[]): string {
-  const attributes = `name="${escapeXml(`execdrill drill ${drill}`)}" tests="${problems.length}" failures="0" errors="${problems.length}" skipped="0"`;
   const cases = problems.map((problem, i) => {
     const message = escapeXml(problem);
     return `    <testcase classname="${escapeXml(`execdrill.drill.${drill}`)}" name="${escapeXml(`the drill could not run (${i + 1} of ${problems.length})`)}">\n      <error type="bad-input" message="${message}">${message}</error>\n    </testcase>`;
   });
-  return ['<?xml version="1.0" encoding="UTF-8"?>', `<testsuites ${attributes}>`, `  <testsuite ${attributes}>`, ...cases, '  </testsuite>', '</testsuites>', ''].join('\n');
+  return junitDocument(`execdrill drill ${drill}`, { failures: 0, errors: problems.length, skipped: 0 }, cases);
 }

@@ -20,7 +20,7 @@ import { lookAlpha, sampleSizeAtLook } from '../../sim/index.ts';
 import { groupRecords, type ScenarioGroup } from '../compare/columns.ts';
 import type { BootstrapSettings } from '../compare/column-stats.ts';
 import { projectSettleSeeds, type LaterLook } from '../facts/sequential.ts';
-import type { SweepRequest } from '../sweep/plan.ts';
+import { buildSpecs, type SweepRequest } from '../sweep/plan.ts';
 import type { RecordSource } from '../sweep/records.ts';
 import type { Gate, GateContext, GateOutcome } from './gate.ts';
 
@@ -70,23 +70,33 @@ function drillPoliciesFor(label: string, policies: readonly string[]): string[] 
   return matching.length > 0 ? matching : [...policies];
 }
 
-/** The sweep that runs `seeds` for the undecided outcomes only: their scenarios, their gates' policies. */
+/**
+ * The sweep that runs `seeds` for the undecided outcomes only: their scenarios, and on each scenario
+ * the policies its own undecided gates read (a gate in 003 adds no episodes to 002).
+ */
 function lookRequest(drill: SweepRequest, pending: ReadonlyArray<{ gate: Gate; outcome: GateOutcome }>, groups: readonly ScenarioGroup[], seeds: number[]): SweepRequest {
-  const scenarioFiles = new Set(pending.map(({ outcome }) => groups.find((group) => group.scenario === outcome.scenario)?.scenarioFile).filter((file) => file !== undefined));
-  const policies = new Set(pending.flatMap(({ gate }) => (gate.settle?.policies ?? []).flatMap((policy) => drillPoliciesFor(policy, drill.policies))));
-  const scenarios = drill.scenarios.filter((file) => scenarioFiles.has(file));
-  const chosen = drill.policies.filter((policy) => policies.has(policy));
+  const policiesByScenario: Record<string, string[]> = {};
+  for (const { gate, outcome } of pending) {
+    const file = groups.find((group) => group.scenario === outcome.scenario)?.scenarioFile;
+    if (file === undefined) continue;
+    const reads = new Set([...(policiesByScenario[file] ?? []), ...(gate.settle?.policies ?? []).flatMap((policy) => drillPoliciesFor(policy, drill.policies))]);
+    policiesByScenario[file] = drill.policies.filter((policy) => reads.has(policy));
+  }
+  const scenarios = drill.scenarios.filter((file) => (policiesByScenario[file] ?? []).length > 0);
+  if (scenarios.length === 0) return { ...drill, seeds };
+  const policies = drill.policies.filter((policy) => scenarios.some((file) => policiesByScenario[file].includes(policy)));
   return {
-    scenarios: scenarios.length > 0 ? scenarios : [...drill.scenarios],
-    policies: chosen,
-    params: drill.params.filter((axis) => axis.policy === null || chosen.includes(axis.policy)),
+    scenarios,
+    policies,
+    params: drill.params.filter((axis) => axis.policy === null || policies.includes(axis.policy)),
     seeds,
     shadowPolicy: drill.shadowPolicy,
+    policiesByScenario: Object.fromEntries(scenarios.map((file) => [file, policiesByScenario[file]])),
   };
 }
 
 function lookDirectory(out: string, request: SweepRequest): string {
-  const what = createHash('sha256').update(JSON.stringify([request.scenarios, request.policies, request.params, request.shadowPolicy])).digest('hex').slice(0, 8);
+  const what = createHash('sha256').update(JSON.stringify([request.scenarios, request.policies, request.params, request.shadowPolicy, request.policiesByScenario ?? null])).digest('hex').slice(0, 8);
   return join(out, 'more-seeds', `seeds-${request.seeds[0]}-${request.seeds[request.seeds.length - 1]}-${what}`);
 }
 
@@ -171,7 +181,7 @@ export async function settleGates(
     const next = sampleSizeAtLook(initial, k + 1);
     if (next > plan.maxSeeds) return finish('max-seeds');
     const request = lookRequest(drill, pending, groups, seedsOfLook(drill.seeds, next).slice(seeds));
-    const episodes = request.scenarios.length * request.policies.length * request.seeds.length;
+    const episodes = buildSpecs(request).length;
     if (deadline !== null && performance.now() + episodes * wallMsPerEpisode > deadline) return finish('budget');
     const lookOut = lookDirectory(out, request);
     const lookStart = performance.now();

@@ -23,7 +23,7 @@ import type { EpisodeRecord } from '../episode/record.ts';
 import { UsageError } from '../errors.ts';
 import type { Column } from '../compare/columns.ts';
 import { evaluate, seedsForInterval, statisticNamed, weightedStatisticNamed } from '../compare/statistics.ts';
-import { columnsInScope, formatNumber, formatPercent, gateLook, groupsInScope, type Gate, type GateContext, type GateOutcome, type GateSettle, type GateStatus } from './gate.ts';
+import { columnsInScope, formatNumber, formatPercent, gateLook, groupsInScope, tooFewSeeds, type Gate, type GateContext, type GateOutcome, type GateSettle, type GateStatus, type OutcomeBase } from './gate.ts';
 
 export const FETL_METRIC = 'FETL_BPS';
 
@@ -80,7 +80,7 @@ export class ThresholdGate implements Gate {
     const groups = groupsInScope(context.groups, this.spec.scenario, this.where);
     this.requireMetric(groups.flatMap((group) => group.columns.flatMap((column) => column.records)));
     return columnsInScope(groups, this.spec.policy, this.where).map(({ group, column }) => {
-      const base: Pick<GateOutcome, 'gate' | 'scenario' | 'subject' | 'level' | 'spendingLook'> = { gate: this.text, scenario: group.scenario, subject: column.label };
+      const base: OutcomeBase = { gate: this.text, scenario: group.scenario, subject: column.label };
       const minSeeds = seedsForInterval(this.spec.stat ?? 'p95');
       const judged = this.spec.confidence === null ? null : gateLook(this.spec.confidence, context.look, minSeeds);
       const level = judged?.level ?? null;
@@ -92,8 +92,7 @@ export class ThresholdGate implements Gate {
       if (judged !== null) Object.assign(base, { level: judged.level, spendingLook: judged.spendingLook });
       if (level !== null && measured.seeds < minSeeds) {
         const what = this.spec.metric === FETL_METRIC ? FETL_METRIC : this.spec.stat;
-        const reason = `cannot tell yet: an interval of ${what} needs ${minSeeds} seeds to cover as it says (seedsForInterval), and ${measured.seeds} have ${this.spec.metric}`;
-        return { ...base, status: 'inconclusive', detail: `${measured.seeds} of the ${minSeeds} seeds an interval of ${what} needs`, reason, seeds: measured.seeds, estimate: measured.estimate };
+        return tooFewSeeds(base, { what, minSeeds, seeds: measured.seeds, noun: 'seeds', having: this.spec.metric, estimate: measured.estimate });
       }
       const status = judge(measured, this.spec);
       const interval = level === null ? '' : `, ${formatPercent(level)} CI [${formatNumber(measured.low)}, ${formatNumber(measured.high)}]`;

@@ -8,14 +8,17 @@
  * Units: times in ms unless the name says otherwise, quantities in shares.
  */
 import { NS_PER_MS, NS_PER_S, quantile, type Ns } from '../../sim/index.ts';
-import { converged, routerClean } from '../playbooks/playbook.ts';
+import { gapFillRatio } from '../metrics/gap-fill-ratio.ts';
+import { converged, earliest, leftNormalAt, normalRegimeAt, routerClean } from '../playbooks/playbook.ts';
 import { failoverKpis, gatewayKpis, orderServerKpis } from './gateway-kpis.ts';
 import { reconnectKpis } from './reconnect-kpis.ts';
 import { accruedCostCurve } from './trajectory.ts';
 import type { StateSample, WorldRun } from './world.ts';
 
 /** METRICS.md BSR: a decision on a book older than this is a stale-book decision. */
-export const BOOK_FRESHNESS_BOUND_NS = 250 * NS_PER_MS;
+const BOOK_FRESHNESS_BOUND_NS = 250 * NS_PER_MS;
+/** The stale-book rule, one for BSR, the first signal the router could see and explain's triggers. */
+export const staleBook = (bookAgeNs: Ns): boolean => bookAgeNs > BOOK_FRESHNESS_BOUND_NS;
 const SAMPLE_MS = 100;
 /** CATCHUP_OVERSHOOT: catch-up beyond the true need by more than this margin. */
 export const OVERSHOOT_MARGIN = 0.1;
@@ -28,7 +31,7 @@ const ms = (ns: Ns | undefined): number | null => (ns === undefined ? null : ns 
 const p95 = (values: number[]): number | null => (values.length ? quantile(values, 0.95) : null);
 
 /** What the router sees of the market is stale or recovering: playbook 001's signal of a venue in trouble. */
-const marketDisturbed = (s: StateSample) => s.marketRecovering || Math.max(s.marketAgeNs, s.marketLastChangeAgeNs) > BOOK_FRESHNESS_BOUND_NS;
+const marketDisturbed = (s: StateSample) => s.marketRecovering || staleBook(Math.max(s.marketAgeNs, s.marketLastChangeAgeNs));
 
 /** The schedule's target at a time, as a share of the parent: what "the true need" is measured against. */
 export type TargetShare = (timeNs: Ns) => number;
@@ -65,13 +68,12 @@ export function stateKpis(run: WorldRun, control: WorldRun, parentQtyShares: num
   const lss = samples.map((s) => s.liveSetSimilarity);
 
   // FDS and detection lag: fault injection -> first signal the router could see -> policy leaves its normal regime.
-  const normalRegime = run.router.regimeTimeline[0]?.regime;
   const signal = firstFault === undefined ? undefined : samples.find((s) => s.atNs >= firstFault && (!routerClean(s) || marketDisturbed(s)))?.atNs;
   const sessionSignal = firstFault === undefined ? undefined : run.orderEntry.ports.flatMap((p) => p.events).find((e) => e.atNs >= firstFault && e.event.type !== 'logged-on')?.atNs;
-  const firstSignal = [signal, sessionSignal].filter((t): t is number => t !== undefined).sort((a, b) => a - b)[0];
-  const policyEntry = firstSignal === undefined ? undefined : run.router.regimeTimeline.find((r) => r.atNs >= firstSignal && r.regime !== normalRegime)?.atNs;
+  const firstSignal = earliest(signal, sessionSignal);
+  const policyEntry = firstSignal === undefined ? undefined : leftNormalAt(run, firstSignal);
   const cleanAgain = firstSignal === undefined ? undefined : samples.find((s) => s.atNs > firstSignal && routerClean(s))?.atNs;
-  const backToNormal = cleanAgain === undefined ? undefined : run.router.regimeTimeline.find((r) => r.atNs >= cleanAgain && r.regime === normalRegime)?.atNs;
+  const backToNormal = normalRegimeAt(run, cleanAgain);
   const convergedAgain = firstSignal === undefined ? undefined : samples.find((s) => s.atNs > firstSignal && routerClean(s) && converged(s))?.atNs;
 
   // Replay at the venue.
@@ -112,11 +114,11 @@ export function stateKpis(run: WorldRun, control: WorldRun, parentQtyShares: num
     RBL95: p95(venueRecovery.map((s) => s.venueBacklogMsgs)),
     RLD95: p95(venueRecovery.map((s) => s.venueReplayLagNs / NS_PER_MS)),
     CID: run.router.book.reportsReceived ? run.router.book.causalityInversions / run.router.book.reportsReceived : null,
-    BSR: decisions.length ? decisions.filter((d) => d.marketAgeNs > BOOK_FRESHNESS_BOUND_NS).length / decisions.length : null,
+    BSR: decisions.length ? decisions.filter((d) => staleBook(d.marketAgeNs)).length / decisions.length : null,
     AAT95_MS: incidentAck === null || controlAck === null ? null : incidentAck - controlAck,
     GRS: samples.length ? samples.filter((s) => s.anyGapOpen).length / samples.length : null,
     PES: inRecovery ? possDup / inRecovery : null,
-    GFR: gapFilled + resent ? gapFilled / (gapFilled + resent) : null,
+    GFR: gapFillRatio(gapFilled, resent),
     FIX_REPLAY_BACKLOG_MAX: venueStats.reduce((max, s) => Math.max(max, s.outboundBacklogMax), 0),
     ROR: ror,
     CATCHUP_OVERSHOOT: ror === null ? null : Number(ror > 1 + OVERSHOOT_MARGIN),

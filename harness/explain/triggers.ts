@@ -4,7 +4,7 @@
  * unknown orders, confidence). A change with nothing abnormal is a relaxation, and says so.
  */
 import { NS_PER_MS } from '../../sim/index.ts';
-import { BOOK_FRESHNESS_BOUND_NS } from '../episode/kpis.ts';
+import { staleBook } from '../episode/kpis.ts';
 import type { TriggerSignals } from './regime-watch.ts';
 
 export function describeTrigger(s: TriggerSignals): string {
@@ -25,7 +25,7 @@ export function describeTrigger(s: TriggerSignals): string {
     seen.push(`gateway node ${node.gatewayId} taking flow cold (warm-up ${Math.round(node.warmupProgress * 100)}%${p99})`);
   }
   if (s.feedRecovering) seen.push('the market-data feed recovering a gap');
-  else if (s.bookAgeNs > BOOK_FRESHNESS_BOUND_NS) seen.push(`a book ${(s.bookAgeNs / NS_PER_MS).toFixed(0)} ms old`);
+  else if (staleBook(s.bookAgeNs)) seen.push(`a book ${(s.bookAgeNs / NS_PER_MS).toFixed(0)} ms old`);
   const confidence = `state confidence ${s.confidence.toFixed(2)}`;
   const deficit = s.deficitShare > 0 ? `, believed deficit ${(s.deficitShare * 100).toFixed(1)}% of the parent` : '';
   if (seen.length === 0) return `nothing abnormal in view: sessions logged on, no gap, no replay, no order of unknown or pending fate (${confidence}${deficit})`;

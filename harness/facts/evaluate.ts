@@ -2,7 +2,7 @@
  * Evaluates a fact's check tree on the records of one look. Every leaf gets an interval at the
  * confidence this look may spend (sequential-looks.ts), divided by the size of every `any` above it
  * (Bonferroni); `all` needs no division, since it passes only when every child does (an
- * intersection-union test keeps the level of its parts). Leaves: a percentile bootstrap of one sample
+ * intersection-union test keeps the level of its parts). Leaves: a BCa bootstrap of one sample
  * or of a paired difference (sim/stats), or Clopper-Pearson for a share of episodes.
  * A metric no record carries is "not measured", never a pass or a fail.
  */

@@ -25,11 +25,9 @@ import { requireArmsInDesign } from './design.ts';
 import { evaluateCheck, type CheckResult } from './evaluate.ts';
 import type { Arm, FactDefinition } from './fact.ts';
 import { RecordStore } from './record-store.ts';
-import { laterLooks, settleSequentially, type Look, type SequentialPlan, type StopReason } from './sequential.ts';
+import { DEFAULT_MAX_SEEDS_FACTOR, laterLooks, settleSequentially, type Look, type SequentialPlan, type StopReason } from './sequential.ts';
 
 export const FACTS_SCHEMA = 'execdrill.facts/1';
-/** Without --max-seeds a fact may add three looks: 8 times its first look's seeds. */
-export const DEFAULT_MAX_SEEDS_FACTOR = 8;
 const ALPHA = 0.05;
 const REPLAYS_SHOWN = 3;
 

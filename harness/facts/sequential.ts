@@ -19,6 +19,9 @@ export interface Judgement {
   verdict: LookVerdict;
 }
 
+/** Without --max-seeds a fact may add three looks: 8 times its first look's seeds. */
+export const DEFAULT_MAX_SEEDS_FACTOR = 8;
+
 export interface SequentialPlan {
   /** Seeds of the first look. */
   initialSeeds: number;

@@ -7,7 +7,7 @@ import type { Argv } from 'yargs';
 import type { EchoSessionSpec } from '../../venues/fix/acceptance/index.ts';
 import { DEFAULT_ACCEPTOR_LIMITS, type AcceptorLimits } from '../../venues/fix/tcp/index.ts';
 import { UsageError } from '../errors.ts';
-import { readUserFile } from '../io/read-user-file.ts';
+import { readInputFile } from '../io/input-file.ts';
 import { acceptorSettings, SETTING_FLAGS, type AcceptorSettings, type SettingFlag } from './acceptor-settings.ts';
 import { parseQuickfixSettings } from './quickfix-settings.ts';
 
@@ -54,7 +54,7 @@ export function resolveSessionOptions(args: SessionOptionArgs): { settings: Acce
   for (const key of ['config', ...Object.keys(SETTING_FLAGS)]) {
     if (Array.isArray(args[key])) throw new UsageError(`--${key} was given more than once`);
   }
-  const file = args.config === undefined ? undefined : parseQuickfixSettings(args.config, readUserFile(args.config, { maxBytes: MAX_SETTINGS_BYTES, encoding: 'utf8', what: 'settings file' }));
+  const file = args.config === undefined ? undefined : parseQuickfixSettings(args.config, readInputFile(args.config, { what: 'settings file', maxBytes: MAX_SETTINGS_BYTES }));
   const flags: Partial<Record<SettingFlag, string>> = {};
   for (const flag of Object.keys(SETTING_FLAGS) as SettingFlag[]) if (typeof args[flag] === 'string') flags[flag] = args[flag];
   const settings = acceptorSettings(file?.sessions, flags);

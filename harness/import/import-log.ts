@@ -8,7 +8,7 @@ import { existsSync } from 'node:fs';
 import { basename } from 'node:path';
 import { stringify } from 'yaml';
 import { UsageError } from '../errors.ts';
-import { readUserFile } from '../io/read-user-file.ts';
+import { readInputFile } from '../io/input-file.ts';
 import { formatIssue, parseScenario, type Scenario } from '../scenario/index.ts';
 import { inferScenario } from './infer-scenario.ts';
 import { logKpis, type LogKpis } from './log-kpis.ts';
@@ -34,9 +34,9 @@ function eventLogBeside(messages: string): string | undefined {
 }
 
 export function importLog(messagesFile: string, options: { events?: string; senderCompId?: string; name?: string; scenarioFile?: string } = {}): ImportedLog {
-  const messages = parseMessagesLog(messagesFile, readUserFile(messagesFile, { maxBytes: MAX_LOG_BYTES, encoding: 'latin1', what: 'messages log' }));
+  const messages = parseMessagesLog(messagesFile, readInputFile(messagesFile, { what: 'QuickFIX messages log', maxBytes: MAX_LOG_BYTES, encoding: 'latin1' }));
   const eventsFile = options.events ?? eventLogBeside(messagesFile);
-  const events = eventsFile === undefined ? [] : parseEventLog(eventsFile, readUserFile(eventsFile, { maxBytes: MAX_LOG_BYTES, encoding: 'latin1', what: 'event log' }));
+  const events = eventsFile === undefined ? [] : parseEventLog(eventsFile, readInputFile(eventsFile, { what: 'QuickFIX event log', maxBytes: MAX_LOG_BYTES, encoding: 'latin1' }));
   const us = ourCompId(messages, messagesFile, options.senderCompId);
   const history = sessionHistory(messages, events, us);
   const kpis = logKpis(history);

@@ -10,7 +10,7 @@
  * Times count from the log's first Logon. Units: as scenario files write them.
  */
 import type { LogKpis } from './log-kpis.ts';
-import { orderFrames, quantile } from './log-kpis.ts';
+import { nearestRankQuantile, orderFrames } from './log-kpis.ts';
 import type { SessionHistory } from './session-history.ts';
 
 export interface ImportSources {
@@ -42,7 +42,7 @@ export function inferScenario(history: SessionHistory, kpis: LogKpis, sources: I
 
   const oneWay = Object.values(kpis.oneWayLatencyMs);
   const allOneWay = history.frames.filter((f) => f.direction === 'in' && !f.seen.possDup).length;
-  const p50 = oneWay.length ? quantile(oneWay.map((x) => x.p50), 0.5) : 0.1;
+  const p50 = oneWay.length ? nearestRankQuantile(oneWay.map((x) => x.p50), 0.5) : 0.1;
   const p99 = oneWay.length ? Math.max(...oneWay.map((x) => x.p99)) : 0.5;
   const latency = p99 > p50 * 1.05 ? { model: 'lognormal', median: usText(p50), p99: usText(p99) } : { model: 'constant', value: usText(p50) };
   assumptions.push(`One-way latency: each incoming message's log time less its SendingTime (p50 ${p50} ms, p99 ${p99} ms over ${allOneWay} messages, those that waited behind a replay left out), which assumes the two engines' clocks agree. A session has one latency model: the per-MsgType figures import prints are not in the scenario.`);

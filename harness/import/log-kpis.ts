@@ -8,6 +8,7 @@
  * engines' clocks agree). Units: ms; rates per second.
  */
 import { parseUtcTimestampMs } from '../../venues/fix/codec/index.ts';
+import { gapFillRatio } from '../metrics/gap-fill-ratio.ts';
 import type { HistoryFrame, SessionHistory } from './session-history.ts';
 
 export interface LogKpis {
@@ -36,7 +37,8 @@ export interface LogKpis {
 const round = (x: number) => Math.round(x * 1000) / 1000;
 const RECOVERY_TAIL_MS = 50;
 
-export function quantile(values: readonly number[], q: number): number {
+/** Nearest rank (Hyndman & Fan type 1), not sim/stats' type 7: a log's p50 and p99 are latencies the log shows, never a blend of two. */
+export function nearestRankQuantile(values: readonly number[], q: number): number {
   const sorted = [...values].sort((a, b) => a - b);
   return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1))];
 }
@@ -51,6 +53,7 @@ export function logKpis(history: SessionHistory): LogKpis {
   const gaps = history.gaps;
   const resent = gaps.reduce((n, g) => n + g.resent, 0);
   const filled = gaps.reduce((n, g) => n + g.gapFilled, 0);
+  const gfr = gapFillRatio(filled, resent);
   const orders = orderFrames(history);
   const reportsAll = history.frames.filter((f) => f.message.msgType === '8' && f.direction !== (history.role === 'initiator' ? 'out' : 'in'));
   const reports = reportsAll.filter((f) => !f.seen.possDup);
@@ -83,7 +86,7 @@ export function logKpis(history: SessionHistory): LogKpis {
     replayFrames: gaps.map((g) => g.replay.length),
     replayRatePerSec: gaps.map((g) => (g.replay.length < 2 ? null : round((g.replay.length - 1) / ((g.replay[g.replay.length - 1].message.atMs - g.replay[0].message.atMs) / 1000)))),
     recoveryMs: gaps.map((g) => (g.closedAtMs === undefined ? null : round(g.closedAtMs - g.detectedAtMs))),
-    gfr: resent + filled > 0 ? round(filled / (resent + filled)) : null,
+    gfr: gfr === null ? null : round(gfr),
     peerResendRequests: history.peerRequests.length,
     connections: history.connections.length,
     heartBtIntSec: history.heartBtIntSec ?? null,
@@ -93,7 +96,7 @@ export function logKpis(history: SessionHistory): LogKpis {
     replaces: orders.filter((f) => f.message.msgType === 'G').length,
     fills: fills.length,
     filledQty: fills.reduce((n, f) => n + Number(f.message.fields.get(32) ?? 0), 0),
-    ackLatencyP50Ms: acks.length ? round(quantile(acks, 0.5)) : null,
-    oneWayLatencyMs: Object.fromEntries([...oneWay].map(([type, values]) => [type, { p50: round(quantile(values, 0.5)), p99: round(quantile(values, 0.99)), n: values.length }])),
+    ackLatencyP50Ms: acks.length ? round(nearestRankQuantile(acks, 0.5)) : null,
+    oneWayLatencyMs: Object.fromEntries([...oneWay].map(([type, values]) => [type, { p50: round(nearestRankQuantile(values, 0.5)), p99: round(nearestRankQuantile(values, 0.99)), n: values.length }])),
   };
 }

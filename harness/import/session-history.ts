@@ -9,8 +9,9 @@
  */
 import { parseUtcTimestampMs } from '../../venues/fix/codec/index.ts';
 import { UsageError } from '../errors.ts';
-import { ReferenceReceiver } from '../chaos/reference-receiver.ts';
-import type { SeenFrame } from '../chaos/session-observer.ts';
+import { gapFilledIn, ReferenceReceiver } from '../chaos/reference-receiver.ts';
+import type { Direction } from '../chaos/proxy-faults.ts';
+import { seenFrame, type SeenFrame } from '../chaos/session-observer.ts';
 import type { LogEvent, LogMessage } from './quickfix-log.ts';
 
 export interface HistoryFrame {
@@ -59,24 +60,11 @@ export interface SessionHistory {
   connections: Connection[];
 }
 
-function seenOf(m: LogMessage, direction: 'to-initiator' | 'to-acceptor'): SeenFrame {
+/** A log message as the chaos verdict's rules read a frame (a number field is digits only). */
+function seenOf(m: LogMessage, direction: Direction): SeenFrame {
+  const get = (tag: number) => m.fields.get(tag);
   const int = (tag: number) => (m.fields.has(tag) && /^\d+$/.test(m.fields.get(tag) as string) ? Number(m.fields.get(tag)) : undefined);
-  return {
-    atMs: m.atMs,
-    direction,
-    seq: m.seq,
-    msgType: m.msgType,
-    possDup: m.fields.get(43) === 'Y',
-    gapFill: m.msgType === '4' && m.fields.get(123) === 'Y',
-    newSeqNo: m.msgType === '4' ? int(36) : undefined,
-    beginSeqNo: m.msgType === '2' ? int(7) : undefined,
-    endSeqNo: m.msgType === '2' ? int(16) : undefined,
-    resetSeqNum: m.msgType === 'A' && m.fields.get(141) === 'Y',
-    clOrdId: m.fields.get(11),
-    execType: m.fields.get(150),
-    text: m.fields.get(58),
-    made: undefined,
-  };
+  return seenFrame({ msgType: m.msgType, seq: m.seq, get, int }, m.atMs, direction, undefined);
 }
 
 /** Our CompID: given, or from the QuickFIX log file name (BEGINSTRING-SENDER-TARGET.messages...log). */
@@ -115,7 +103,7 @@ export function sessionHistory(messages: readonly LogMessage[], events: readonly
       const liveAfter = frames.find((f) => f.direction === 'in' && !f.seen.possDup && f.message.atMs > until)?.message.atMs ?? Infinity;
       const replay = frames.filter((f) => f.direction === 'in' && f.seen.possDup && request !== undefined && f.message.atMs >= request.message.atMs && f.message.atMs < liveAfter);
       const resentFrames = replay.filter((f) => !f.seen.gapFill && f.seen.seq !== undefined && f.seen.seq >= g.first && f.seen.seq <= g.last);
-      const gapFilled = replay.reduce((n, f) => (f.seen.gapFill && f.seen.seq !== undefined && f.seen.newSeqNo !== undefined ? n + Math.max(0, Math.min(f.seen.newSeqNo - 1, g.last) - Math.max(f.seen.seq, g.first) + 1) : n), 0);
+      const gapFilled = replay.reduce((n, f) => n + (gapFilledIn(f.seen, g) ?? 0), 0);
       const sentTimes = resentFrames.map((f) => parseUtcTimestampMs(f.message.fields.get(122) ?? f.message.fields.get(52) ?? '')).filter((t): t is number => t !== undefined);
       return {
         first: g.first,

@@ -1,10 +1,11 @@
 /**
- * Reading a file a user named (a scenario, a drill, a policy module, a LOBSTER message file) without
+ * Reading a file a user named (a scenario, a drill, a policy module, a LOBSTER message file, a FIX log) without
  * letting it hang or exhaust the process: only a regular file is read (a FIFO would block the read
  * forever, `/dev/zero` or a symlink to it would never end, a directory is not a file), checked on the
  * open descriptor itself so a path swapped after the check is caught too, and only up to a size
  * limit. The text must be UTF-8 without NUL bytes: a binary file is refused with the line where it
- * stops being text, rather than parsed into nonsense. Problems are `InputFileError`s: a UsageError
+ * stops being text, rather than parsed into nonsense; FIX text (a QuickFIX log, an acceptance script) is
+ * read as Latin-1 instead, one character a byte as on the wire, where any bytes are text. Problems are `InputFileError`s: a UsageError
  * whose `file` and `problem` a caller can also list among other problems of the file.
  */
 import { closeSync, constants, fstatSync, openSync, readSync, type Stats } from 'node:fs';
@@ -26,6 +27,8 @@ export interface InputFileOptions {
   /** How messages name it (default: the path as given). */
   shownAs?: string;
   maxBytes: number;
+  /** 'latin1': FIX text, one character a byte, not checked as text (default 'utf8', checked). */
+  encoding?: 'utf8' | 'latin1';
 }
 
 function kindOf(stats: Stats): string {
@@ -86,6 +89,7 @@ export function readInputFile(path: string, options: InputFileOptions): string {
     for (let n = -1; n !== 0 && length < buffer.length; length += n) n = readSync(fd, buffer, length, buffer.length - length, null);
     if (length > options.maxBytes) fail(`more than the ${options.maxBytes} bytes a ${options.what} may hold`);
     const bytes = buffer.subarray(0, length);
+    if (options.encoding === 'latin1') return bytes.toString('latin1');
     const problem = textProblem(bytes);
     if (problem !== undefined) fail(problem);
     return bytes.toString('utf8').replace(/^\uFEFF/, '');

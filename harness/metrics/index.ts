@@ -2,3 +2,4 @@
 export * from './shortfall.ts';
 export * from './square-root-impact.ts';
 export * from './catalogue.ts';
+export * from './gap-fill-ratio.ts';

@@ -82,7 +82,13 @@ export interface BusinessRejectReceived {
   receivedAtNs: Ns;
 }
 
-const TERMINAL = new Set(['filled', 'cancelled', 'rejected']);
+/**
+ * Whether a child's state is terminal: filled, cancelled or rejected. Compared rather than looked up in a
+ * set, because every state sample and every decision walks all the children of the run with it.
+ */
+function isTerminal(state: string): boolean {
+  return state === 'filled' || state === 'cancelled' || state === 'rejected';
+}
 const FILL_EXEC_TYPES = new Set(['1', '2', 'F']);
 
 export class LocalOrderBook {
@@ -157,7 +163,7 @@ export class LocalOrderBook {
   /** A session dropped: every child with a request in flight on it is now of unknown fate. */
   onSessionDown(sessionId: string): void {
     for (const child of this.children.values()) {
-      if (child.sessionId !== sessionId || TERMINAL.has(child.state)) continue;
+      if (child.sessionId !== sessionId || isTerminal(child.state)) continue;
       if (child.state === 'pending-new' || child.state === 'pending-cancel' || child.state === 'pending-replace') child.state = 'unknown';
     }
   }
@@ -218,7 +224,7 @@ export class LocalOrderBook {
   onCancelReject(reject: OrderCancelReject, receivedAtNs: Ns): void {
     const rootId = this.rootOf.get(reject.clOrdId) ?? this.rootOf.get(reject.origClOrdId);
     const child = rootId === undefined ? undefined : this.children.get(rootId);
-    if (child === undefined || TERMINAL.has(child.state)) return;
+    if (child === undefined || isTerminal(child.state)) return;
     child.lastReportAtNs = receivedAtNs;
     // OrdStatus on the reject says what the order is now: "too late to cancel" comes with Filled. A
     // reject carries no quantity, so fills not yet reported (lost with a non-persistent store, say)
@@ -248,7 +254,7 @@ export class LocalOrderBook {
   liveChildren(): ChildView[] {
     const views: ChildView[] = [];
     for (const child of this.children.values()) {
-      if (TERMINAL.has(child.state)) continue;
+      if (isTerminal(child.state)) continue;
       views.push({
         clOrdId: child.rootClOrdId,
         sessionId: child.sessionId,
@@ -271,7 +277,7 @@ export class LocalOrderBook {
   /** Ids of the children the router believes acknowledged and working at the venue (for LSS). */
   believedWorkingIds(): Set<string> {
     const ids = new Set<string>();
-    for (const child of this.children.values()) if (child.acked && !TERMINAL.has(child.state)) ids.add(child.rootClOrdId);
+    for (const child of this.children.values()) if (child.acked && !isTerminal(child.state)) ids.add(child.rootClOrdId);
     return ids;
   }
 
@@ -328,7 +334,7 @@ export class LocalOrderBook {
 
   private requireLive(rootClOrdId: string): ChildRecord {
     const child = this.requireKnown(rootClOrdId);
-    if (TERMINAL.has(child.state)) throw new Error(`child order ${rootClOrdId} is already ${child.state}`);
+    if (isTerminal(child.state)) throw new Error(`child order ${rootClOrdId} is already ${child.state}`);
     return child;
   }
 }

@@ -1,7 +1,7 @@
 /**
- * A sweep's episode list: scenarios x seeds x policies x parameter settings, in one canonical order
- * (scenarios in the order given, then seeds, then policies in the order given, each with its settings,
- * settings fastest). Every output (the records file, shard slices, merge, resume) is laid out in this
+ * A sweep's episode list: scenarios x seeds x policies (or a scenario's own selection of them) x
+ * parameter settings, in one canonical order (scenarios in the order given, then seeds, then policies
+ * in the order given, each with its settings, settings fastest). Every output (the records file, shard slices, merge, resume) is laid out in this
  * order, which is what makes them byte-identical whatever the worker count or the sharding. The episodes
  * of one seed of a scenario come together, so a worker meets them one after another and shares what
  * cannot differ between them: the seed's market tape and, where proved, its control run
@@ -21,6 +21,11 @@ export interface SweepRequest {
   seeds: number[];
   /** A policy that rides along in shadow in every episode. */
   shadowPolicy: string | null;
+  /**
+   * For a scenario file named here, only these of `policies` run on it (a drill's later look runs, per
+   * scenario, just the policies its undecided gates read there); a scenario not named runs them all.
+   */
+  policiesByScenario?: Readonly<Record<string, readonly string[]>>;
 }
 
 export interface Shard {
@@ -43,8 +48,10 @@ export function buildSpecs(request: SweepRequest): EpisodeSpec[] {
   requireDistinctAxes(request.params, request.policies);
   const specs: EpisodeSpec[] = [];
   for (const scenarioFile of request.scenarios) {
+    const only = request.policiesByScenario?.[scenarioFile];
+    const policies = only === undefined ? request.policies : request.policies.filter((policy) => only.includes(policy));
     for (const seed of request.seeds) {
-      for (const policy of request.policies) {
+      for (const policy of policies) {
         for (const params of settingsFor(policy, request.params)) {
           const spec: EpisodeSpec = { scenarioFile, policy, params, seed };
           if (request.shadowPolicy !== null) spec.shadowPolicy = request.shadowPolicy;

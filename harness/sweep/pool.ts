@@ -2,7 +2,8 @@
  * A pool of worker threads running episodes. Built, a worker starts from worker.js; from source, from a
  * two-line bootstrap that registers tsx's loader in the thread (on Node 20 `execArgv: ['--import', 'tsx']`
  * does not reach a worker's own entry module) and then imports worker.ts. Tasks queue here and go to
- * whichever worker is free; results come back through `onResult` in the order workers finish.
+ * whichever worker is free, a seed's episodes to one worker where they can (seed-queue.ts); results
+ * come back through `onResult` in the order workers finish.
  * A worker that dies mid-episode (out of memory, process.exit in a runner or a policy) gives that
  * episode a failed record and is replaced, so one bad episode does not stop the sweep. The watchdog
  * (watchdog.ts) ends a worker whose policy runs over its budget, or whose episode runs over its time,
@@ -15,6 +16,7 @@ import { packageModule, RUNNING_FROM_SOURCE } from '../package-files.ts';
 import { CLOCK_BYTES } from '../router/decision-clock.ts';
 import { crashRecord } from './replay.ts';
 import { EpisodeWatch, POLL_MS, type Breach } from './watchdog.ts';
+import { SeedQueue, seedGroupOf } from './seed-queue.ts';
 import type { EpisodeSummary, FromWorker, ToWorker, WorkerData, WorkerSetup } from './worker-protocol.ts';
 
 export interface EpisodeResult {
@@ -39,6 +41,8 @@ interface Slot {
   clock: Float64Array;
   tid: number | undefined;
   task: ToWorker | null;
+  /** The seed group of the last task this worker took: its caches hold that seed's runs. */
+  group: string | undefined;
   watch: EpisodeWatch | null;
   /** Why the watchdog ended this worker, once it has. */
   breach: Breach | null;
@@ -77,7 +81,7 @@ function spawnWorker(setup: WorkerSetup): Promise<Spawned> {
 
 export class EpisodePool {
   private readonly slots: Slot[] = [];
-  private readonly queue: ToWorker[] = [];
+  private readonly queue = new SeedQueue();
   private closing = false;
   private readonly poll: NodeJS.Timeout;
 
@@ -115,7 +119,7 @@ export class EpisodePool {
   }
 
   private adopt({ worker, clock, tid }: Spawned): void {
-    const slot: Slot = { worker, clock: new Float64Array(clock), tid, task: null, watch: null, breach: null, lastError: '' };
+    const slot: Slot = { worker, clock: new Float64Array(clock), tid, task: null, group: undefined, watch: null, breach: null, lastError: '' };
     worker.on('message', (message: FromWorker) => {
       if (message.type !== 'done' || slot.breach !== null) return;
       slot.task = null;
@@ -171,11 +175,14 @@ export class EpisodePool {
   }
 
   private dispatch(): void {
+    const busy = new Set(this.slots.flatMap((slot) => (slot.task === null ? [] : [seedGroupOf(slot.task)])));
     for (const slot of this.slots) {
-      if (this.queue.length === 0) return;
       if (slot.task !== null) continue;
-      const task = this.queue.shift() as ToWorker;
+      const task = this.queue.take(slot.group, busy);
+      if (task === undefined) return;
       slot.task = task;
+      slot.group = seedGroupOf(task);
+      busy.add(slot.group);
       slot.watch = new EpisodeWatch(slot.clock, slot.tid, task.spec, this.setup.limits);
       slot.worker.postMessage(task);
     }

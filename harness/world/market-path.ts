@@ -34,8 +34,8 @@ const SIGMA_STEP_NS = 5 * NS_PER_S;
 const TAPE_CACHE_SIZE = 48;
 
 /** The default models of an exogenous market (scenario `market.impact` and `market.alpha` when absent). */
-export const DEFAULT_IMPACT = { model: 'resilient-square-root', y: 1, decayTo: 2 / 3, resilience: 60 * NS_PER_S } as const;
-export const DEFAULT_ALPHA = { model: 'information', ic: 0.1 } as const;
+const DEFAULT_IMPACT = { model: 'resilient-square-root', y: 1, decayTo: 2 / 3, resilience: 60 * NS_PER_S } as const;
+const DEFAULT_ALPHA = { model: 'information', ic: 0.1 } as const;
 
 export interface MarketCalibration {
   /** Standard deviation of the market's mid change over the parent's horizon (ticks). */
@@ -131,7 +131,7 @@ export function marketStatistics(scenario: Scenario): { sigmaTicks: number; volu
   return statistics;
 }
 
-export function calibrateMarket(scenario: Scenario): MarketCalibration {
+function calibrateMarket(scenario: Scenario): MarketCalibration {
   const { sigmaTicks, volumeShares } = marketStatistics(scenario);
   const impactSpec = scenario.market.impact ?? DEFAULT_IMPACT;
   const alphaSpec = scenario.market.alpha ?? DEFAULT_ALPHA;

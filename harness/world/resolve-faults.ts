@@ -10,7 +10,7 @@ import type { Ns, RandomStreams } from '../../sim/index.ts';
 import type { FaultSpec } from '../scenario/index.ts';
 import type { FaultTimeStrata } from './fault-time-strata.ts';
 
-export type ResolvedFault = FaultSpec & { atNs: Ns; index: number; stratum?: number };
+export type ResolvedFault = FaultSpec & { atNs: Ns; index: number };
 
 export function resolveFaults(faults: readonly FaultSpec[], streams: RandomStreams, strata?: FaultTimeStrata): ResolvedFault[] {
   const resolved: ResolvedFault[] = [];
@@ -23,8 +23,8 @@ export function resolveFaults(faults: readonly FaultSpec[], streams: RandomStrea
     const [from, to] = fault.at.between;
     const u = streams.get(`fault.${index}.at`).next();
     const stratum = strata?.faults.find((f) => f.index === index)?.stratum;
-    const share = stratum === undefined ? u : (stratum + u) / (strata as FaultTimeStrata).count;
-    resolved.push({ ...fault, atNs: Math.round(from + share * (to - from)), index, ...(stratum === undefined ? {} : { stratum }) });
+    const share = strata === undefined || stratum === undefined ? u : (stratum + u) / strata.count;
+    resolved.push({ ...fault, atNs: Math.round(from + share * (to - from)), index });
   });
   return resolved.sort((a, b) => a.atNs - b.atNs || a.index - b.index);
 }

@@ -36,10 +36,3 @@ export function sampleSizeAtLook(initial: number, look: number): number {
   requireLook(look);
   return initial * 2 ** (look - 1);
 }
-
-/** How many looks of the grid fit within a cap on observations (0 when even the first does not). */
-export function looksWithin(initial: number, cap: number): number {
-  let looks = 0;
-  while (sampleSizeAtLook(initial, looks + 1) <= cap) looks++;
-  return looks;
-}

@@ -11,13 +11,17 @@
  */
 import {
   expectedShortfallCounts,
+  expectedShortfallLeaveOneOut,
   expectedShortfallSorted,
   meanCounts,
+  meanLeaveOneOut,
   orderStatisticCounts,
   quantileType7Counts,
+  quantileType7LeaveOneOut,
   quantileType7Sorted,
   requireProbability,
   requireTailLevel,
+  valueAtRiskLeaveOneOut,
   valueAtRiskRank,
   type Multiplicities,
 } from './_internals/order-statistics.ts';
@@ -33,6 +37,8 @@ export interface Statistic {
    * Counts may be fractional masses (a stratified resample), read as weights.
    */
   ofCounts(sorted: Float64Array, counts: Multiplicities): number;
+  /** The statistic of the sample without its element of rank i, for every i (the jackknife; n >= 2). */
+  leaveOneOut(sorted: Float64Array): Float64Array;
 }
 
 export function quantileStatistic(p: number): Statistic {
@@ -41,6 +47,7 @@ export function quantileStatistic(p: number): Statistic {
     name: `q${p}`,
     ofSorted: (sorted) => quantileType7Sorted(sorted, p),
     ofCounts: (sorted, counts) => quantileType7Counts(sorted, counts, p),
+    leaveOneOut: (sorted) => quantileType7LeaveOneOut(sorted, p),
   };
 }
 
@@ -50,6 +57,7 @@ export function valueAtRiskStatistic(level: number): Statistic {
     name: `var${level}`,
     ofSorted: (sorted) => sorted[valueAtRiskRank(sorted.length, level)],
     ofCounts: (sorted, counts) => orderStatisticCounts(sorted, counts, valueAtRiskRank(sorted.length, level)),
+    leaveOneOut: (sorted) => valueAtRiskLeaveOneOut(sorted, level),
   };
 }
 
@@ -59,6 +67,7 @@ export function expectedShortfallStatistic(level: number): Statistic {
     name: `es${level}`,
     ofSorted: (sorted) => expectedShortfallSorted(sorted, level),
     ofCounts: (sorted, counts) => expectedShortfallCounts(sorted, counts, level),
+    leaveOneOut: (sorted) => expectedShortfallLeaveOneOut(sorted, level),
   };
 }
 
@@ -70,6 +79,7 @@ export const meanStatistic: Statistic = {
     return total / sorted.length;
   },
   ofCounts: meanCounts,
+  leaveOneOut: meanLeaveOneOut,
 };
 
 /**
@@ -96,6 +106,15 @@ export function sortedStatistic(name: string, fn: (sorted: Float64Array) => numb
         for (let c = counts[i]; c > 0; c--) buffer[at++] = value;
       }
       return fn(buffer);
+    },
+    // O(n²), as `fn` is opaque: each left-out sample is laid out anew.
+    leaveOneOut: (sorted) => {
+      const without = new Float64Array(sorted.length - 1);
+      return Float64Array.from(sorted, (_, i) => {
+        without.set(sorted.subarray(0, i));
+        without.set(sorted.subarray(i + 1), i);
+        return fn(without);
+      });
     },
   };
 }

@@ -11,9 +11,15 @@
  *   draw is the seed's, not the policy's); one index draw picks the pair, the replicate is
  *   stat_w(b*) - stat_w(a*).
  *
- * Interval: type 7 quantiles of the replicates at (1 - level)/2 and (1 + level)/2, as bootstrap.ts;
- * the estimate is the weighted statistic of the original sample(s). There is no stratified form: a
- * scenario does not combine importance sampling with stratified fault times (harness/scenario checks).
+ * Interval: the percentile one, type 7 quantiles of the replicates at (1 - level)/2 and (1 + level)/2,
+ * not the BCa interval bootstrap.ts gives unweighted samples. BCa's acceleration needs the jackknife of
+ * the statistic, and leaving a seed out of a self-normalised estimate renormalises every other seed's
+ * mass, so Statistic.leaveOneOut's O(n) order-statistic shortcuts do not carry over; no weighted
+ * jackknife is written, and BCa's coverage on importance-sampled output is unmeasured. The percentile
+ * interval's is measured (VALIDATION T9: the p99 and CVaR95 differences at 300 seeds cover within
+ * [0.93, 0.97]). The estimate is the weighted statistic of the original sample(s). There is no
+ * stratified form: a scenario does not combine importance sampling with stratified fault times
+ * (harness/scenario checks).
  */
 import { invariant } from '../invariant.ts';
 import type { UniformSource } from '../random.ts';

@@ -22,7 +22,7 @@ import { invariant, type Ns } from '../../sim/index.ts';
 import { grownFloat64, grownInt32, grownUint8 } from '../book/typed-arrays.ts';
 
 export const TAPE_LIMIT = 0;
-export const TAPE_MARKET = 1;
+const TAPE_MARKET = 1;
 export const TAPE_CANCEL = 2;
 
 const INITIAL_CAPACITY = 4096;

@@ -29,7 +29,7 @@ export interface PriceShift {
   shiftTicksAt(atNs: Ns): number;
 }
 
-export const NO_PRICE_SHIFT: PriceShift = { shiftTicksAt: () => 0 };
+const NO_PRICE_SHIFT: PriceShift = { shiftTicksAt: () => 0 };
 
 const SIDES: readonly Side[] = ['buy', 'sell'];
 

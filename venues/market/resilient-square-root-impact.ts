@@ -63,7 +63,7 @@ export class ResilientSquareRootImpact implements ImpactModel {
   }
 
   /** E(t): the volume our trades still displace (signed shares). */
-  displacedVolumeAt(atNs: Ns): number {
+  private displacedVolumeAt(atNs: Ns): number {
     return this.permanent + this.transientAt(atNs);
   }
 

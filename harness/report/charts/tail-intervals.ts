@@ -1,5 +1,5 @@
 /**
- * Per scenario: p95 and p99 of IS_FO_BPS for each policy, with percentile-bootstrap confidence
+ * Per scenario: p95 and p99 of IS_FO_BPS for each policy, with bootstrap (BCa) confidence
  * intervals over seeds as whiskers (METRICS.md "Tail"). The comparison's intervals are paired
  * differences against a baseline; a chart of each policy's own tail needs each column's own interval,
  * so it is drawn here with sim's `bootstrapInterval` on a stream named after the scenario, the column

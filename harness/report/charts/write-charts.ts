@@ -86,7 +86,7 @@ function scenarioCharts(group: ScenarioGroup, name: string, settings: TailInterv
     planned.push({
       file: `${name}--is-fo-tail-intervals.png`,
       title: `p95 and p99 of IS_FO_BPS per policy: ${group.scenario}`,
-      description: `Each policy's p95 and p99 of IS_FO_BPS over seeds with ${Math.round(settings.level * 100)}% percentile-bootstrap intervals (${settings.resamples} resamples).`,
+      description: `Each policy's p95 and p99 of IS_FO_BPS over seeds with ${Math.round(settings.level * 100)}% bootstrap intervals (BCa, ${settings.resamples} resamples).`,
       config: tailIntervalsChart(group.scenario, tails, settings),
     });
   }

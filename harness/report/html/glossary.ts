@@ -24,7 +24,7 @@ export const ROW_EXPLANATIONS: Record<string, string> = {
 
 export const DIFFERENCE_EXPLANATION =
   'Each cell is the policy minus the baseline for one statistic, paired by seed (both ran the same markets and faults), ' +
-  'with a percentile bootstrap interval. Negative is cheaper. "better" / "worse": the interval lies below / above 0. ' +
+  'with a bootstrap interval (BCa). Negative is cheaper. "better" / "worse": the interval lies below / above 0. ' +
   '"not significant": it contains 0, so these seeds cannot tell the two apart; more seeds narrow it. ' +
   '"too few pairs": under five shared seeds no interval is given.';
 

@@ -1,6 +1,6 @@
 /**
- * The two steps every bootstrap here shares: drawing a resample as multiplicities, and reading the
- * percentile interval off the replicates.
+ * The steps every bootstrap here shares: drawing a resample as multiplicities, sorting the replicates,
+ * and reading the percentile interval off them.
  */
 import { invariant } from '../../invariant.ts';
 import type { UniformSource } from '../../random.ts';
@@ -22,10 +22,16 @@ export function requireResampleOptions(resamples: number, level: number): void {
   invariant(level > 0 && level < 1, () => `confidence level must be in (0, 1), got ${level}`);
 }
 
-/** The type 7 quantiles of the replicates at (1 - level)/2 and (1 + level)/2; sorts `replicates` in place. */
-export function percentileBounds(replicates: Float64Array, level: number): { low: number; high: number } {
+/** Sorts the replicates in place, refusing a NaN among them (it would sort last and pass unseen). */
+export function sortReplicates(replicates: Float64Array): Float64Array {
   replicates.sort();
   invariant(!Number.isNaN(replicates[replicates.length - 1]), 'a bootstrap replicate of the statistic is NaN');
+  return replicates;
+}
+
+/** The type 7 quantiles of the replicates at (1 - level)/2 and (1 + level)/2; sorts `replicates` in place. */
+export function percentileBounds(replicates: Float64Array, level: number): { low: number; high: number } {
+  sortReplicates(replicates);
   return {
     low: quantileType7Sorted(replicates, (1 - level) / 2),
     high: quantileType7Sorted(replicates, (1 + level) / 2),

@@ -1,6 +1,7 @@
 // One proxied session for the chaos proxy's tests: this project's venue and client engines through the
 // proxy with a scenario's faults, and the verdict on the engine under test.
-import { ChaosProxy, DEFAULT_PROXY_LIMITS, type TouchedFrame } from '../../../harness/chaos/chaos-proxy.ts';
+import { ChaosProxy, type TouchedFrame } from '../../../harness/chaos/chaos-proxy.ts';
+import { DEFAULT_PROXY_LIMITS } from '../../../harness/chaos/proxy-limits.ts';
 import { proxyFaultPlan, type ProxyFaultPlan } from '../../../harness/chaos/proxy-faults.ts';
 import { judge, type Role, type Verdict } from '../../../harness/chaos/verdict.ts';
 import { parseScenario } from '../../../harness/scenario/index.ts';

@@ -11,7 +11,7 @@ import {
 } from '../../../sim/index.ts';
 import { occurrenceRatio } from '../../../harness/world/tail-sampling.ts';
 
-// VALIDATION.md T8, in T5's manner: importance sampling of a rare fault's occurrence (tailSampling) and the weighted
+// VALIDATION.md T9, in T5's manner: importance sampling of a rare fault's occurrence (tailSampling) and the weighted
 // paired bootstrap, on a case whose truth is known. The fault occurs with p = 0.04; policy A costs U (uniform on
 // [0, 1)) without it and 10 + G with it, policy B U' and 14 + G', where U, U' are independent uniforms and G, G' independent
 // Gamma(2) (sums of two Exp(1)); the occurrence is shared by the pair (the seed's draw). Each side is the mixture
@@ -80,7 +80,7 @@ interface Coverage {
 }
 
 function measure(name: string, repetitions: number, interval: (seeds: Seeds, which: 'p99' | 'cvar95', rng: RandomStream) => { low: number; high: number }, q: number): Coverage {
-  const streams = new RandomStreams(`validation-T8/${name}`);
+  const streams = new RandomStreams(`validation-T9/${name}`);
   const draws = streams.get('sample.uniforms');
   const resampling = streams.get('bootstrap.indices');
   const result: Coverage = { p99: 0, cvar95: 0, p99Width: 0, cvar95Width: 0 };
@@ -99,14 +99,14 @@ function measure(name: string, repetitions: number, interval: (seeds: Seeds, whi
 const options = (rng: RandomStream) => ({ rng, resamples: RESAMPLES, level: 0.95 });
 
 describe('tail sampling: coverage of the weighted paired bootstrap', () => {
-  it(`VALIDATION.md T8: at ${SEEDS} seeds, q = ${Q} for p = ${P}, the 95% CIs of the p99 and CVaR95 differences cover the truth in [0.93, 0.97] and are narrower than plain sampling's`, () => {
+  it(`VALIDATION.md T9: at ${SEEDS} seeds, q = ${Q} for p = ${P}, the 95% CIs of the p99 and CVaR95 differences cover the truth in [0.93, 0.97] and are narrower than plain sampling's`, () => {
     const weighted = measure('importance', REPETITIONS, (s, which, rng) =>
       pairedWeightedBootstrapDifference(s.a, s.b, s.weights, which === 'p99' ? weightedQuantileStatistic(0.99) : weightedExpectedShortfallStatistic(0.95), options(rng)), Q);
-    // Plain: the fault at its own p, the unweighted statistics the columns use without the option (type 7 p99).
+    // Plain: the fault at its own p, the unweighted statistics and interval the columns use without the option (type 7 p99, BCa).
     const plain = measure('plain', PLAIN_REPETITIONS, (s, which, rng) =>
       pairedBootstrapDifference(s.a, s.b, which === 'p99' ? quantileStatistic(0.99) : expectedShortfallStatistic(0.95), options(rng)), P);
     console.log(
-      `T8 truth p99 ${TRUE_P99_DIFFERENCE.toFixed(4)}, CVaR95 ${TRUE_CVAR95_DIFFERENCE.toFixed(4)}; coverage weighted p99 ${weighted.p99.toFixed(3)}, CVaR95 ${weighted.cvar95.toFixed(3)} ` +
+      `T9 truth p99 ${TRUE_P99_DIFFERENCE.toFixed(4)}, CVaR95 ${TRUE_CVAR95_DIFFERENCE.toFixed(4)}; coverage weighted p99 ${weighted.p99.toFixed(3)}, CVaR95 ${weighted.cvar95.toFixed(3)} ` +
         `(plain ${plain.p99.toFixed(3)}, ${plain.cvar95.toFixed(3)}); mean width weighted ${weighted.p99Width.toFixed(3)}, ${weighted.cvar95Width.toFixed(3)}, plain ${plain.p99Width.toFixed(3)}, ${plain.cvar95Width.toFixed(3)}`,
     );
     expect(weighted.p99).toBeGreaterThanOrEqual(0.93);

@@ -5,12 +5,13 @@
  * truth sits on the gate's bound, the hardest case for a drill that stops as soon as it is decided.
  */
 import { describe, expect, it } from 'vitest';
+import { seedsForInterval } from '../../../harness/compare/statistics.ts';
 import { RandomStreams, type UniformSource } from '../../../sim/index.ts';
 import type { EpisodeRecord } from '../../../harness/episode/record.ts';
 import type { Gate } from '../../../harness/drill/gate.ts';
 import { buildGate } from '../../../harness/drill/gate-grammar.ts';
 import { seedsOfLook, settleGates, type LookRunner, type SeedPlan } from '../../../harness/drill/sequential-drill.ts';
-import type { SweepRequest } from '../../../harness/sweep/plan.ts';
+import { buildSpecs, type SweepRequest } from '../../../harness/sweep/plan.ts';
 import type { RecordSource } from '../../../harness/sweep/records.ts';
 import { SCENARIO, syntheticRecord } from '../facts/synthetic.ts';
 
@@ -30,7 +31,7 @@ function syntheticDrill(metric: (policy: string, scenarioFile: string, seed: num
     scenarioFile,
     scenario: scenarioFile === SCENARIO ? 'synthetic' : 'other',
   });
-  const sweep = (r: SweepRequest): EpisodeRecord[] => r.scenarios.flatMap((file) => r.seeds.flatMap((seed) => r.policies.map((policy) => record(policy, file, seed))));
+  const sweep = (r: SweepRequest): EpisodeRecord[] => buildSpecs(r).map((spec) => record(spec.policy, spec.scenarioFile, spec.seed));
   const written = new Map<string, EpisodeRecord[]>();
   const ran: SweepRequest[] = [];
   const runLook: LookRunner = async (lookRequest, out) => {
@@ -54,16 +55,18 @@ describe('a drill that adds seeds to its undecided gates', () => {
   });
 
   it('runs more seeds only where a gate is undecided, for the policies it reads, and keeps what a look decided', async () => {
+    // The first look has the seeds a mean's interval needs, so that it can decide the clear gate.
+    const first = seedsForInterval('mean');
     const noise = new RandomStreams('sequential-drill/scope').get('x');
     // b is clearly dearer than a in both scenarios; c differs from a by a little noise only in `other`.
-    const drill = syntheticDrill((policy, file) => (policy === 'b' ? 5 : 0) + (policy === 'c' && file === OTHER_SCENARIO ? 0.05 * (noise.next() - 0.5) : 0), request(range(1, 24), [SCENARIO, OTHER_SCENARIO]));
+    const drill = syntheticDrill((policy, file) => (policy === 'b' ? 5 : 0) + (policy === 'c' && file === OTHER_SCENARIO ? 0.05 * (noise.next() - 0.5) : 0), request(range(1, first), [SCENARIO, OTHER_SCENARIO]));
     const dearer = gate('b beats a at mean(X) with 95% confidence');
     const close = gate('c beats a at mean(X) with 95% confidence with margin 0.001 in other');
-    const plan: SeedPlan = { maxSeeds: 192, timeBudgetMs: null };
-    const settled = await settleGates([dearer, close], request(range(1, 24), [SCENARIO, OTHER_SCENARIO]), 'out', bootstrap(1), drill.first, plan, drill.runLook, drill.readLook, performance.now());
+    const plan: SeedPlan = { maxSeeds: 8 * first, timeBudgetMs: null };
+    const settled = await settleGates([dearer, close], request(range(1, first), [SCENARIO, OTHER_SCENARIO]), 'out', bootstrap(1), drill.first, plan, drill.runLook, drill.readLook, performance.now());
     expect(settled.outcomes.get(dearer)?.map((o) => [o.status, o.look, o.seeds])).toEqual([
-      ['fail', 1, 24],
-      ['fail', 1, 24],
+      ['fail', 1, first],
+      ['fail', 1, first],
     ]);
     // Only `other`, only a and c, only the seeds after the first look's.
     expect(drill.ran.length).toBeGreaterThan(0);
@@ -71,14 +74,27 @@ describe('a drill that adds seeds to its undecided gates', () => {
       expect(look.scenarios).toEqual([OTHER_SCENARIO]);
       expect(look.policies).toEqual(['a', 'c']);
     }
-    expect(drill.ran[0].seeds).toEqual(range(25, 48));
-    expect(settled.looks.map((look) => look.seeds)).toEqual([24, ...drill.ran.map((_, i) => 24 * 2 ** (i + 1))]);
+    expect(drill.ran[0].seeds).toEqual(range(first + 1, 2 * first));
+    expect(settled.looks.map((look) => look.seeds)).toEqual([first, ...drill.ran.map((_, i) => first * 2 ** (i + 1))]);
     const [outcome] = settled.outcomes.get(close) ?? [];
     expect(outcome.look).toBe(settled.looks.length);
     if (outcome.status === 'inconclusive') {
       expect(settled.stoppedBy).toBe('max-seeds');
-      expect(outcome.settleSeeds === null || (outcome.settleSeeds as number) > 192).toBe(true);
+      expect(outcome.settleSeeds === null || (outcome.settleSeeds as number) > 8 * first).toBe(true);
     } else expect(settled.stoppedBy).toBe('decided');
+  });
+
+  it('runs on each scenario only the policies its own undecided gates read', async () => {
+    const first = seedsForInterval('mean');
+    const noise = new RandomStreams('sequential-drill/per-scenario').get('x');
+    // b and c differ from a by a little noise only: neither gate is decided at the first look.
+    const drill = syntheticDrill((policy) => (policy === 'a' ? 0 : 0.05 * (noise.next() - 0.5)), request(range(1, first), [SCENARIO, OTHER_SCENARIO]));
+    const inSynthetic = gate('b beats a at mean(X) with 95% confidence with margin 0.001 in synthetic');
+    const inOther = gate('c beats a at mean(X) with 95% confidence with margin 0.001 in other');
+    await settleGates([inSynthetic, inOther], request(range(1, first), [SCENARIO, OTHER_SCENARIO]), 'out', bootstrap(4), drill.first, { maxSeeds: 2 * first, timeBudgetMs: null }, drill.runLook, drill.readLook, performance.now());
+    expect(drill.ran).toHaveLength(1);
+    expect(drill.ran[0].policiesByScenario).toEqual({ [SCENARIO]: ['a', 'b'], [OTHER_SCENARIO]: ['a', 'c'] });
+    expect(buildSpecs(drill.ran[0])).toHaveLength(2 * 2 * first);
   });
 
   it('stops at maxSeeds with an undecided gate, saying about how many seeds would settle it', async () => {

@@ -1,6 +1,7 @@
 // The verdict block a drill prints first: at most 25 lines for a drill the size of the bundled one, the cheapest
 // policy per scenario against the baseline, policies that behaved as the baseline did named once, colour only when asked.
 import { describe, expect, it } from 'vitest';
+import { seedsForInterval } from '../../../harness/compare/statistics.ts';
 import { compareRecords } from '../../../harness/compare/comparison.ts';
 import { groupRecords } from '../../../harness/compare/columns.ts';
 import { bottomLines } from '../../../harness/drill/bottom-line.ts';
@@ -97,7 +98,7 @@ describe('the verdict block', () => {
   });
 
   it("states a gate's difference in its metric's unit: bps for IS, none for a fraction", () => {
-    const seeds = Array.from({ length: 30 }, (_, i) => i + 1);
+    const seeds = Array.from({ length: seedsForInterval('mean') }, (_, i) => i + 1);
     const records = ['naive', 'gap-recovery'].flatMap((policy) => seeds.map((seed) => record('quiet', policy, seed, (policy === 'naive' ? 1 : 0) + (seed % 3))));
     const { text } = block(records, ['gap-recovery beats naive at mean with 95% confidence', 'gap-recovery beats naive at mean(COMPLETION) with 95% confidence']);
     const reasons = text.filter((line) => / minus naive at mean of /.test(line));

@@ -49,3 +49,13 @@ describe('readInputFile', () => {
     expect(problemOf('latin1.yaml')).toBe('latin1.yaml: not UTF-8 text (an invalid byte sequence on line 3)');
   });
 });
+
+describe('readInputFile of FIX text (latin1)', () => {
+  it('reads every byte as one character, SOH and bytes above 0x7F alike, with the same refusals', () => {
+    writeFileSync(join(dir, 'session.log'), Buffer.from('8=FIX.4.4\x0158=caf\xe9\x01\n', 'latin1'));
+    expect(readInputFile(join(dir, 'session.log'), { what: 'QuickFIX messages log', maxBytes: 1_000, encoding: 'latin1' })).toBe('8=FIX.4.4\x0158=caf\xe9\x01\n');
+    expect(() => readInputFile(join(dir, 'gone.log'), { what: 'QuickFIX messages log', maxBytes: 1_000, encoding: 'latin1' })).toThrow(
+      new InputFileError(join(dir, 'gone.log'), 'no such file: expected a QuickFIX messages log'),
+    );
+  });
+});

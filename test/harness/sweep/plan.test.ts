@@ -62,6 +62,18 @@ describe('buildSpecs', () => {
     expect(buildSpecs({ ...request, params: [...request.params].reverse() })).toEqual(buildSpecs(request));
   });
 
+  it("runs on a scenario given its own selection only those of the sweep's policies, in the sweep's order", () => {
+    const specs = buildSpecs({ ...request, params: [], policiesByScenario: { 'b.yaml': ['gap-recovery'] } });
+    expect(specs.map((spec) => [spec.scenarioFile, spec.seed, spec.policy])).toEqual([
+      ['a.yaml', 4, 'naive'],
+      ['a.yaml', 4, 'gap-recovery'],
+      ['a.yaml', 2, 'naive'],
+      ['a.yaml', 2, 'gap-recovery'],
+      ['b.yaml', 4, 'gap-recovery'],
+      ['b.yaml', 2, 'gap-recovery'],
+    ]);
+  });
+
   it('rejects a parameter scoped to a policy the sweep does not run, and one given twice', () => {
     expect(() => buildSpecs({ ...request, params: [parseParamOption('freeze:x=1')] })).toThrow('not one of the sweep');
     expect(() => buildSpecs({ ...request, params: [parseParamOption('x=1'), parseParamOption('naive:x=2')] })).toThrow('given twice');

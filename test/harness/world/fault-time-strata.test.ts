@@ -48,11 +48,12 @@ describe('stratified fault times', () => {
         const [from, to] = fault.at.between;
         const strata = seeds.map((seed) => {
           const resolved = resolvedFor(seed).find((f) => f.index === index);
-          if (resolved?.stratum === undefined) throw new Error(`fault ${index} of seed ${seed} has no stratum`);
+          const stratum = faultTimeStrataOf(stratified, seed)?.faults.find((f) => f.index === index)?.stratum;
+          if (resolved === undefined || stratum === undefined) throw new Error(`fault ${index} of seed ${seed} has no stratum`);
           const slice = (to - from) / K;
-          expect(resolved.atNs).toBeGreaterThanOrEqual(from + resolved.stratum * slice - 1);
-          expect(resolved.atNs).toBeLessThanOrEqual(from + (resolved.stratum + 1) * slice + 1);
-          return resolved.stratum;
+          expect(resolved.atNs).toBeGreaterThanOrEqual(from + stratum * slice - 1);
+          expect(resolved.atNs).toBeLessThanOrEqual(from + (stratum + 1) * slice + 1);
+          return stratum;
         });
         expect([...strata].sort()).toEqual([0, 1, 2, 3]);
       });

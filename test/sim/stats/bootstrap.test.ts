@@ -18,7 +18,7 @@ function exponentialSample(seed: string, n: number): Float64Array {
 
 const resampler = (seed: string) => new RandomStreams(seed).get('bootstrap.indices');
 
-describe('bootstrap percentile intervals', () => {
+describe('bootstrap intervals', () => {
   const sample = exponentialSample('bootstrap-unit', 400);
 
   it('gives the same interval for the same stream seed and a different one for another', () => {

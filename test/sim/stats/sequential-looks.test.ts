@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { lookAlpha, looksWithin, sampleSizeAtLook } from '../../../sim/index.ts';
+import { lookAlpha, sampleSizeAtLook } from '../../../sim/index.ts';
 
 describe('sequential looks', () => {
   it('spends α·6/(π²k²) at look k, so the first look gets about 61% and all of them α', () => {
@@ -11,10 +11,7 @@ describe('sequential looks', () => {
     expect(total).toBeGreaterThan(0.04999);
   });
 
-  it('doubles the sample at each look and counts the looks a cap allows', () => {
+  it('doubles the sample at each look', () => {
     expect([1, 2, 3, 4].map((look) => sampleSizeAtLook(100, look))).toEqual([100, 200, 400, 800]);
-    expect(looksWithin(100, 799)).toBe(3);
-    expect(looksWithin(100, 800)).toBe(4);
-    expect(looksWithin(100, 99)).toBe(0);
   });
 });

@@ -76,3 +76,25 @@ describe('statistics evaluated on a resample given as counts', () => {
     ]);
   });
 });
+
+describe('leaveOneOut: the jackknife BCa takes its acceleration from', () => {
+  const withoutRank = (sorted: Float64Array, i: number) => Float64Array.from([...sorted.subarray(0, i), ...sorted.subarray(i + 1)]);
+
+  it('is each statistic of the sample without one element, computed in O(n) (property)', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.double({ min: -1e3, max: 1e3, noNaN: true }), { minLength: 2, maxLength: 60 }),
+        fc.double({ min: 0, max: 1, noNaN: true }),
+        fc.constantFrom(0.5, 0.9, 0.95, 0.99),
+        (values, prob, lvl) => {
+          const sorted = Float64Array.from(values).sort();
+          const statistics = [quantileStatistic(prob), valueAtRiskStatistic(lvl), expectedShortfallStatistic(lvl), meanStatistic, sortedStatistic('range', (s) => s[s.length - 1] - s[0])];
+          for (const statistic of statistics) {
+            const fast = statistic.leaveOneOut(sorted);
+            for (let i = 0; i < sorted.length; i++) expect(fast[i]).toBeCloseTo(statistic.ofSorted(withoutRank(sorted, i)), 6);
+          }
+        },
+      ),
+    );
+  });
+});

@@ -5,7 +5,8 @@
 import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { createInterface } from 'node:readline';
-import { ChaosProxy, DEFAULT_PROXY_LIMITS } from '../../../../harness/chaos/chaos-proxy.ts';
+import { ChaosProxy } from '../../../../harness/chaos/chaos-proxy.ts';
+import { DEFAULT_PROXY_LIMITS } from '../../../../harness/chaos/proxy-limits.ts';
 import { proxyFaultPlan } from '../../../../harness/chaos/proxy-faults.ts';
 import { judge, type Role } from '../../../../harness/chaos/verdict.ts';
 import { parseScenario } from '../../../../harness/scenario/index.ts';

@@ -4,7 +4,7 @@ import { handMadeRecord } from './records.ts';
 
 const ONE_TO_TWENTY = Array.from({ length: 20 }, (_, i) => i + 1);
 
-describe('tail whiskers: p95/p99 of IS_FO_BPS with percentile-bootstrap intervals over seeds', () => {
+describe('tail whiskers: p95/p99 of IS_FO_BPS with bootstrap intervals over seeds', () => {
   it('estimates p95 and p99 by type 7 (1..20: p95 = 19 + 0.05, p99 = 19 + 0.81) inside their intervals', () => {
     const column = tailColumn('s', 'naive', ONE_TO_TWENTY, DEFAULT_TAIL_SETTINGS);
     expect(column.p95.estimate).toBeCloseTo(19.05, 12);
