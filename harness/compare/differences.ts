@@ -6,7 +6,7 @@
  * Under stratified fault times the pairs are resampled within their strata (strata.ts); under tail
  * sampling each pair carries its seed's importance weight and the statistic is the weighted one (weights.ts).
  */
-import { pairedBootstrapDifference, pairedWeightedBootstrapDifference, RandomStreams, type WeightedStatistic } from '../../sim/index.ts';
+import { pairedBootstrapDifference, pairedWeightedBootstrapDifference, RandomStreams } from '../../sim/index.ts';
 import type { EpisodeRecord } from '../episode/record.ts';
 import type { BootstrapSettings } from './column-stats.ts';
 import { metricValue } from './column-stats.ts';
@@ -77,7 +77,7 @@ export function pairedDifference(reference: Column, candidate: Column, metric: s
     stat,
     pairs: a.length,
     level: settings.level,
-    ...(weights === undefined || weights.length === 0 ? {} : { importanceWeighted: { effectiveSeeds: effectiveSeeds(weights) } }),
+    ...(weights === undefined ? {} : { importanceWeighted: { effectiveSeeds: effectiveSeeds(weights) } }),
   };
   if (a.length < MIN_PAIRS) return { ...base, estimate: null, low: null, high: null, verdict: 'too few pairs' };
   const rng = new RandomStreams(settings.seed).get(streamName);
@@ -85,6 +85,6 @@ export function pairedDifference(reference: Column, candidate: Column, metric: s
   const interval =
     weights === undefined
       ? pairedBootstrapDifference(a, b, statistic, { ...options, strata })
-      : pairedWeightedBootstrapDifference(a, b, weights, weightedStatisticNamed(stat) as WeightedStatistic, options);
+      : pairedWeightedBootstrapDifference(a, b, weights, weightedStatisticNamed(stat), options);
   return { ...base, estimate: interval.estimate, low: interval.low, high: interval.high, verdict: verdictOf(interval.low, interval.high) };
 }

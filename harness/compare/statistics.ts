@@ -17,38 +17,43 @@ import {
 const QUANTILE = /^p(\d{1,2}(?:\.\d+)?)$/;
 const CVAR = /^cvar(\d{1,2}(?:\.\d+)?)$/;
 
-/** The statistic a name stands for, or null when the name is not one. */
-export function statisticNamed(name: string): Statistic | null {
+/** What a statistic's name says, before it is made plain or weighted. */
+type ParsedName = { kind: 'quantile'; p: number } | { kind: 'shortfall'; level: number } | { kind: 'mean' };
+
+function parseName(name: string): ParsedName | null {
   const quantile = QUANTILE.exec(name);
   if (quantile !== null) {
     const percent = Number(quantile[1]);
-    return percent > 0 && percent < 100 ? quantileStatistic(percent / 100) : null;
+    return percent > 0 && percent < 100 ? { kind: 'quantile', p: percent / 100 } : null;
   }
   const cvar = CVAR.exec(name);
   if (cvar !== null) {
     const percent = Number(cvar[1]);
-    return percent > 0 && percent < 100 ? expectedShortfallStatistic(percent / 100) : null;
+    return percent > 0 && percent < 100 ? { kind: 'shortfall', level: percent / 100 } : null;
   }
-  return name === 'mean' ? meanStatistic : null;
+  return name === 'mean' ? { kind: 'mean' } : null;
+}
+
+/** The statistic a name stands for, or null when the name is not one. */
+export function statisticNamed(name: string): Statistic | null {
+  const parsed = parseName(name);
+  if (parsed === null) return null;
+  if (parsed.kind === 'quantile') return quantileStatistic(parsed.p);
+  return parsed.kind === 'shortfall' ? expectedShortfallStatistic(parsed.level) : meanStatistic;
 }
 
 /**
  * The weighted form of a named statistic, for importance-weighted records (weights.ts): `pNN` the inverse
- * weighted CDF, `cvarNN` the weighted expected shortfall, `mean` the weighted mean; null when the name is
- * not one. Under unit weights `pNN` is the type 1 quantile, not type 7 (sim/stats/weighted-tail.ts).
+ * weighted CDF, `cvarNN` the weighted expected shortfall, `mean` the weighted mean. Under unit weights
+ * `pNN` is the type 1 quantile, not type 7 (sim/stats/weighted-tail.ts). Callers pass a name
+ * statisticNamed has accepted (the gate and fact grammars check names as they parse), so any other is a
+ * bug here and throws.
  */
-export function weightedStatisticNamed(name: string): WeightedStatistic | null {
-  const quantile = QUANTILE.exec(name);
-  if (quantile !== null) {
-    const percent = Number(quantile[1]);
-    return percent > 0 && percent < 100 ? weightedQuantileStatistic(percent / 100) : null;
-  }
-  const cvar = CVAR.exec(name);
-  if (cvar !== null) {
-    const percent = Number(cvar[1]);
-    return percent > 0 && percent < 100 ? weightedExpectedShortfallStatistic(percent / 100) : null;
-  }
-  return name === 'mean' ? weightedMeanStatistic : null;
+export function weightedStatisticNamed(name: string): WeightedStatistic {
+  const parsed = parseName(name);
+  if (parsed === null) throw new Error(`unknown statistic ${name}`);
+  if (parsed.kind === 'quantile') return weightedQuantileStatistic(parsed.p);
+  return parsed.kind === 'shortfall' ? weightedExpectedShortfallStatistic(parsed.level) : weightedMeanStatistic;
 }
 
 export const STATISTIC_GRAMMAR = 'p<NN> (a quantile, e.g. p95, p99.9), cvar<NN> (mean of the worst 100-NN %), or mean';

@@ -7,7 +7,7 @@
 import type { BootstrapSettings } from './column-stats.ts';
 import { metricValue } from './column-stats.ts';
 import { weightsOf } from './weights.ts';
-import { weightedStatisticOf, type WeightedStatistic } from '../../sim/index.ts';
+import { weightedStatisticOf } from '../../sim/index.ts';
 import type { Column, ScenarioGroup } from './columns.ts';
 import { pairedDifference, type Difference } from './differences.ts';
 import { evaluate, statisticNamed, weightedStatisticNamed } from './statistics.ts';
@@ -38,7 +38,7 @@ function objectiveValue(column: Column, stat: string): number | null {
   const sample = measured.map((record) => metricValue(record, TUNING_METRIC) as number);
   // Under tail sampling the objective is the weighted statistic, as the differences ranked beside it are.
   const weights = weightsOf(measured);
-  return weights === undefined ? evaluate(statistic, sample) : weightedStatisticOf(weightedStatisticNamed(stat) as WeightedStatistic, sample, weights);
+  return weights === undefined ? evaluate(statistic, sample) : weightedStatisticOf(weightedStatisticNamed(stat), sample, weights);
 }
 
 export function rankSettings(group: ScenarioGroup, stat: string, settings: BootstrapSettings, scenarioKey: string): TuningRanking[] {

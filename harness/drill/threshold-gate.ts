@@ -14,7 +14,6 @@ import {
   weightedBootstrapInterval,
   weightedQuantileStatistic,
   weightedStatisticOf,
-  type WeightedStatistic,
 } from '../../sim/index.ts';
 import { metricValue } from '../compare/column-stats.ts';
 import { strataOf } from '../compare/strata.ts';
@@ -139,13 +138,16 @@ export class ThresholdGate implements Gate {
     const measured = column.records.filter((record) => metricValue(record, this.spec.metric) !== null);
     const sample = measured.map((record) => metricValue(record, this.spec.metric) as number);
     if (sample.length === 0) return null;
+    // Under tail sampling the records carry importance weights, and the statistic is the weighted one.
     const weights = weightsOf(measured);
-    const weighted = weightedStatisticNamed(this.spec.stat ?? '') as WeightedStatistic;
     if (level === null) {
-      const estimate = weights === undefined ? evaluate(statistic, sample) : weightedStatisticOf(weighted, sample, weights);
+      const estimate = weights === undefined ? evaluate(statistic, sample) : weightedStatisticOf(weightedStatisticNamed(this.spec.stat ?? ''), sample, weights);
       return { estimate, low: estimate, high: estimate, seeds: sample.length };
     }
-    const interval = weights === undefined ? bootstrapInterval(sample, statistic, { ...options, strata: strataOf(measured) }) : weightedBootstrapInterval(sample, weights, weighted, options);
+    const interval =
+      weights === undefined
+        ? bootstrapInterval(sample, statistic, { ...options, strata: strataOf(measured) })
+        : weightedBootstrapInterval(sample, weights, weightedStatisticNamed(this.spec.stat ?? ''), options);
     return { estimate: interval.estimate, low: interval.low, high: interval.high, seeds: sample.length };
   }
 }

@@ -14,7 +14,6 @@ import {
   RandomStreams,
   weightedBootstrapInterval,
   type UniformSource,
-  type WeightedStatistic,
 } from '../../sim/index.ts';
 import { statisticNamed, weightedStatisticNamed } from '../compare/statistics.ts';
 import { pairedWeightsOf, weightsOf } from '../compare/weights.ts';
@@ -120,7 +119,7 @@ function evaluateStatistic(check: StatisticCheck, leaf: Leaf): CheckResult {
       ? null
       : weights === undefined
         ? bootstrapInterval(sample, statisticOf(check.stat), options)
-        : weightedBootstrapInterval(sample, weights, weightedStatisticNamed(check.stat) as WeightedStatistic, options);
+        : weightedBootstrapInterval(sample, weights, weightedStatisticNamed(check.stat), options);
   return leafResult(check, describeSample(check.stat, check.sample), leaf, interval, sample.length, notMeasured(records, [check.sample.metric]));
 }
 
@@ -139,7 +138,7 @@ function evaluatePaired(check: PairedCheck, leaf: Leaf): CheckResult {
       ? null
       : weights === undefined
         ? pairedBootstrapDifference(valuesA, valuesB, statisticOf(check.stat), options)
-        : pairedWeightedBootstrapDifference(valuesA, valuesB, weights, weightedStatisticNamed(check.stat) as WeightedStatistic, options);
+        : pairedWeightedBootstrapDifference(valuesA, valuesB, weights, weightedStatisticNamed(check.stat), options);
   const missing = notMeasured(a.records, [check.a.metric]) ?? notMeasured(b.records, [check.b.metric]);
   return leafResult(check, describePaired(check.stat, check.a, check.b), leaf, interval, seeds.length, missing);
 }
