@@ -17,13 +17,18 @@ import { loadScenarioFile } from '../harness/scenario/load.ts';
 import { RandomStreams } from '../sim/index.ts';
 
 const [dir, baseline, replicateText] = process.argv.slice(2);
-if (replicateText === undefined) {
-  console.error('usage: npx tsx bench/tail-sampling-intervals.ts <sweep dir> <baseline> <seeds per replicate>');
+const REPLICATE_SEEDS = Number(replicateText);
+// A replicate size that is not a whole number of seeds would print nothing, as if no replicate fitted.
+if (replicateText === undefined || !Number.isInteger(REPLICATE_SEEDS) || REPLICATE_SEEDS < 1) {
+  console.error('usage: npx tsx bench/tail-sampling-intervals.ts <sweep dir> <baseline> <seeds per replicate: a whole number above 0>');
   process.exit(64);
 }
-const REPLICATE_SEEDS = Number(replicateText);
 const METRIC = 'IS_FO_BPS';
 const all: EpisodeRecord[] = readRecordsFile(`${dir}/episodes.jsonl`);
+if (all.length === 0) {
+  console.error(`${dir}/episodes.jsonl: no records`);
+  process.exit(64);
+}
 const seeds = [...new Set(all.map((record) => record.seed))].sort((a, b) => a - b);
 const occurred = (record: EpisodeRecord) => record.importanceWeight?.faults.some((fault) => fault.occurred) ?? false;
 

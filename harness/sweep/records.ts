@@ -34,9 +34,26 @@ export function readRecordsFile(path: string): EpisodeRecord[] {
     if ((parsed as { schema?: unknown } | null)?.schema !== EPISODE_RECORD_SCHEMA) {
       throw new UsageError(`${path}:${i + 1}: not an episode record (expected schema ${EPISODE_RECORD_SCHEMA})`);
     }
+    const weightIssue = importanceWeightIssue((parsed as { importanceWeight?: unknown }).importanceWeight);
+    if (weightIssue !== null) throw new UsageError(`${path}:${i + 1}: ${weightIssue}`);
     records.push(parsed as EpisodeRecord);
   });
   return records;
+}
+
+/**
+ * A record's importance weight (tail sampling) is read as a number every tail figure multiplies by, so a
+ * hand-edited one that is not a finite weight above 0 is refused here, by field, rather than failing
+ * deep in sim/stats as if it were a bug.
+ */
+function importanceWeightIssue(value: unknown): string | null {
+  if (value === undefined) return null;
+  if (typeof value !== 'object' || value === null) return `importanceWeight is ${JSON.stringify(value)}, expected { weight, faults }`;
+  const { weight, faults } = value as { weight?: unknown; faults?: unknown };
+  if (typeof weight !== 'number' || !Number.isFinite(weight) || weight <= 0) {
+    return `importanceWeight.weight is ${JSON.stringify(weight) ?? 'missing'}, expected a finite number above 0 (the seed's likelihood ratio)`;
+  }
+  return Array.isArray(faults) ? null : `importanceWeight.faults is ${JSON.stringify(faults) ?? 'missing'}, expected the list of tilted faults`;
 }
 
 /** A sweep directory or a records file. */

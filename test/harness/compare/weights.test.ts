@@ -1,10 +1,14 @@
 /** Comparisons weigh records by the importance weights they carry (tail sampling), and refuse to mix weighted and unweighted ones. */
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { pairedWeightedBootstrapDifference, RandomStreams, weightedQuantileStatistic, weightedStatisticOf, weightedExpectedShortfallStatistic } from '../../../sim/index.ts';
 import { compareRecords } from '../../../harness/compare/comparison.ts';
 import { effectiveSeeds, pairedWeightsOf, weightsOf } from '../../../harness/compare/weights.ts';
 import type { EpisodeRecord } from '../../../harness/episode/record.ts';
 import { UsageError } from '../../../harness/errors.ts';
+import { readRecordsFile } from '../../../harness/sweep/records.ts';
 import { record } from './records.ts';
 
 const P = 0.05;
@@ -66,5 +70,23 @@ describe('importance weights of records', () => {
 
   it('refuses a scenario whose records mix weighted and unweighted episodes', () => {
     expect(() => compareRecords([{ path: 'm', records: records(40, (seed) => seed <= 20), expected: null }], options)).toThrow(UsageError);
+  });
+
+  it('refuses a records file whose importance weight is not a finite weight above 0, naming the file, line and field', () => {
+    const path = join(mkdtempSync(join(tmpdir(), 'execdrill-weights-')), 'episodes.jsonl');
+    const write = (bad: unknown) => {
+      const lines = records(2).map((r, i) => (i === 1 ? { ...r, importanceWeight: bad } : r));
+      writeFileSync(path, lines.map((r) => JSON.stringify(r)).join('\n'));
+    };
+    write({ weight: 0.5, faults: [] });
+    expect(readRecordsFile(path)).toHaveLength(4);
+    write({ weight: -1, faults: [] });
+    expect(() => readRecordsFile(path)).toThrow(new UsageError(`${path}:2: importanceWeight.weight is -1, expected a finite number above 0 (the seed's likelihood ratio)`));
+    write({ weight: '0.5', faults: [] });
+    expect(() => readRecordsFile(path)).toThrow(/:2: importanceWeight\.weight is "0\.5"/);
+    write({ weight: 0.5 });
+    expect(() => readRecordsFile(path)).toThrow(/:2: importanceWeight\.faults is missing/);
+    write(7);
+    expect(() => readRecordsFile(path)).toThrow(/:2: importanceWeight is 7, expected \{ weight, faults \}/);
   });
 });
