@@ -90,7 +90,7 @@ function compareScenario(group: ScenarioGroup, options: CompareOptions): Scenari
   const weighted = columns.flatMap((column) => (column.IS_BPS?.importanceWeighted === undefined ? [] : [`${column.label} ${column.IS_BPS.importanceWeighted.effectiveSeeds.toFixed(1)}`]));
   if (weighted.length > 0) {
     notes.push(
-      `records carry importance weights (tailSampling): tail figures and differences weigh each seed by its likelihood ratio, quantiles as the inverse weighted CDF; effective seeds (Kish) ${weighted.join(', ')}`,
+      `records carry importance weights (tailSampling): tail figures and differences weigh each seed by its likelihood ratio, quantiles as the inverse weighted CDF, intervals percentile (not BCa); effective seeds (Kish) ${weighted.join(', ')}`,
     );
   }
   const differences: Difference[] = [];

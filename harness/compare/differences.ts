@@ -4,7 +4,8 @@
  * stat(candidate) - stat(reference) of a cost, so negative is cheaper. A difference whose interval
  * contains 0 is reported as not significant: these seeds do not tell the two apart at this level.
  * Under stratified fault times the pairs are resampled within their strata (strata.ts); under tail
- * sampling each pair carries its seed's importance weight and the statistic is the weighted one (weights.ts).
+ * sampling each pair carries its seed's importance weight, the statistic is the weighted one (weights.ts)
+ * and the interval the percentile one (sim/stats/weighted-bootstrap.ts says why).
  */
 import { pairedBootstrapDifference, pairedWeightedBootstrapDifference, RandomStreams } from '../../sim/index.ts';
 import type { EpisodeRecord } from '../episode/record.ts';

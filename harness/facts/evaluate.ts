@@ -3,7 +3,8 @@
  * confidence this look may spend (sequential-looks.ts), divided by the size of every `any` above it
  * (Bonferroni); `all` needs no division, since it passes only when every child does (an
  * intersection-union test keeps the level of its parts). Leaves: a BCa bootstrap of one sample
- * or of a paired difference (sim/stats), or Clopper-Pearson for a share of episodes.
+ * or of a paired difference (sim/stats; for importance-weighted records the weighted bootstrap, a
+ * percentile interval), or Clopper-Pearson for a share of episodes.
  * A metric no record carries is "not measured", never a pass or a fail.
  */
 import {

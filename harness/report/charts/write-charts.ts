@@ -75,18 +75,23 @@ function scenarioCharts(group: ScenarioGroup, name: string, settings: TailInterv
       }
     }
   }
+  let weighted = false;
   const tails = group.columns
     .map((column) => ({ label: column.label, measured: column.records.filter((record) => metricValue(record, 'IS_FO_BPS') !== null) }))
     .filter((column) => column.measured.length > 0)
     .map((column) => {
       const sample = column.measured.map((record) => metricValue(record, 'IS_FO_BPS') as number);
-      return tailColumn(`${group.scenario}#${group.scenarioHash}`, column.label, sample, settings, strataOf(column.measured), weightsOf(column.measured));
+      const weights = weightsOf(column.measured);
+      if (weights !== undefined) weighted = true;
+      return tailColumn(`${group.scenario}#${group.scenarioHash}`, column.label, sample, settings, strataOf(column.measured), weights);
     });
   if (tails.length > 0) {
+    // Importance-weighted records get the weighted bootstrap, whose interval is the percentile one (sim/stats/weighted-bootstrap.ts).
+    const method = weighted ? 'weighted by the seeds\' importance weights, percentile' : 'BCa';
     planned.push({
       file: `${name}--is-fo-tail-intervals.png`,
       title: `p95 and p99 of IS_FO_BPS per policy: ${group.scenario}`,
-      description: `Each policy's p95 and p99 of IS_FO_BPS over seeds with ${Math.round(settings.level * 100)}% bootstrap intervals (BCa, ${settings.resamples} resamples).`,
+      description: `Each policy's p95 and p99 of IS_FO_BPS over seeds with ${Math.round(settings.level * 100)}% bootstrap intervals (${method}, ${settings.resamples} resamples).`,
       config: tailIntervalsChart(group.scenario, tails, settings),
     });
   }

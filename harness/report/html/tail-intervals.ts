@@ -1,8 +1,8 @@
 /**
  * The tail chart's figures (METRICS.md "Tail"): per scenario and column, p95 and p99 of IS_FO_BPS over
- * seeds with a seeded bootstrap interval (BCa) each. The comparison gives intervals only for
- * differences and FETL, so these are computed here, with the comparison's level, resamples and seed,
- * on streams named after what they resample. Below `MIN_PAIRS` seeds no interval is given, as for a
+ * seeds with a seeded bootstrap interval (BCa; percentile for importance-weighted records) each. The
+ * comparison gives intervals only for differences and FETL, so these are computed here, with the
+ * comparison's level, resamples and seed, on streams named after what they resample. Below `MIN_PAIRS` seeds no interval is given, as for a
  * difference: a tail quantile of a handful of seeds has no meaningful spread.
  */
 import { bootstrapInterval, quantile, quantileStatistic, RandomStreams, weightedBootstrapInterval, weightedQuantileStatistic, weightedStatisticOf } from '../../../sim/index.ts';
