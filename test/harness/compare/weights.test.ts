@@ -3,8 +3,18 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { pairedWeightedBootstrapDifference, RandomStreams, weightedQuantileStatistic, weightedStatisticOf, weightedExpectedShortfallStatistic } from '../../../sim/index.ts';
+import {
+  pairedWeightedBootstrapDifference,
+  RandomStreams,
+  weightedBootstrapInterval,
+  weightedQuantileStatistic,
+  weightedStatisticOf,
+  weightedExpectedShortfallStatistic,
+} from '../../../sim/index.ts';
+import { groupRecords } from '../../../harness/compare/columns.ts';
 import { compareRecords } from '../../../harness/compare/comparison.ts';
+import { buildGate, type DrillIssue } from '../../../harness/drill/gate-grammar.ts';
+import type { Gate } from '../../../harness/drill/gate.ts';
 import { effectiveSeeds, pairedWeightsOf, weightsOf } from '../../../harness/compare/weights.ts';
 import type { EpisodeRecord } from '../../../harness/episode/record.ts';
 import { UsageError } from '../../../harness/errors.ts';
@@ -88,5 +98,22 @@ describe('importance weights of records', () => {
     expect(() => readRecordsFile(path)).toThrow(/:2: importanceWeight\.faults is missing/);
     write(7);
     expect(() => readRecordsFile(path)).toThrow(/:2: importanceWeight is 7, expected \{ weight, faults \}/);
+  });
+
+  it('judges a threshold gate on the weighted statistic and its weighted interval, and its point estimate on the weighted statistic', () => {
+    const all = records(200);
+    const naive = all.filter((r) => r.policy.name === 'naive');
+    const values = naive.map((r) => r.metrics.IS_FO_BPS as number);
+    const weights = naive.map((r) => r.importanceWeight?.weight as number);
+    const issues: DrillIssue[] = [];
+    const gate = (text: unknown) => buildGate(text, 'gates[0]', { file: 'drill.yaml', level: 0.95, policies: ['naive', 'candidate'] }, issues) as Gate;
+    const context = { groups: groupRecords([{ path: 'w', records: all }]), bootstrap: { level: 0.95, resamples: 200, seed: 1 }, look: null };
+    const [judged] = gate('p95(IS_FO_BPS) of naive <= 100').evaluate(context);
+    const rng = new RandomStreams(1).get('drill.gates[0].fix-resend.naive');
+    const expected = weightedBootstrapInterval(values, weights, weightedQuantileStatistic(0.95), { rng, level: 0.95, resamples: 200 });
+    expect(judged).toMatchObject({ status: 'pass', estimate: expected.estimate, low: expected.low, high: expected.high, seeds: 200 });
+    const [point] = gate({ metric: 'IS_FO_BPS', stat: 'p95', policy: 'naive', max: 100, confidence: false }).evaluate(context);
+    expect(point.estimate).toBe(weightedStatisticOf(weightedQuantileStatistic(0.95), values, weights));
+    expect(issues).toEqual([]);
   });
 });
