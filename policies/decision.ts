@@ -34,7 +34,7 @@ export interface Decision {
   reenterUnknown?: boolean;
   /** At most one child order in flight at a time (seed 002's SAFE_SERIALIZE). */
   serialize: boolean;
-  /** Ask the venue for the status of every child in an unknown state. */
+  /** Ask the venue for the status of every child in an unknown state (the router sends one mass status per session where it can: router.ts). */
   reconcileUnknown: boolean;
   /** Flow weights per gateway id; missing ids get weight 0. Undefined keeps the current allocation. */
   gatewayWeights: Readonly<Record<string, number>> | undefined;

@@ -97,6 +97,8 @@ export class Router implements EventHandler {
   /** The schedule's pace accrued as normal flow while catching up, not yet sent (shares). */
   private normalCarryShares = 0;
   private readonly lastStatusRequestNs = new Map<string, Ns>();
+  /** Children an OrderMassStatusRequest has already asked about: the next question about one is its own. */
+  private readonly askedInMass = new Set<string>();
   /** Ladder level (ticks behind the touch) of each passive child, by root ClOrdID. */
   private readonly ladderLevelOf = new Map<string, number>();
   private readonly workingHorizonNs: Ns;
@@ -385,16 +387,33 @@ export class Router implements EventHandler {
     }
   }
 
+  /**
+   * Asks the venue about every child of unknown fate that is due a question. Where a session holds two
+   * or more such children, one OrderMassStatusRequest asks for them all (as desks do after a reconnect);
+   * a child still unknown the next time it is due (the venue did not name it, or refused the request
+   * with a BusinessMessageReject) is asked about on its own, with an OrderStatusRequest.
+   */
   private requestStatusOfUnknown(): void {
     const now = this.kernel.now;
+    const due = new Map<OrderEntryPort, ChildView[]>();
     for (const child of this.book.liveChildren()) {
       if (child.state !== 'unknown') continue;
       const last = this.lastStatusRequestNs.get(child.clOrdId);
       if (last !== undefined && now - last < this.config.statusRequestIntervalNs) continue;
       const port = this.portOf(child.sessionId) ?? this.sessions.find((s) => s.canSend());
       if (port === undefined || !port.canSend()) continue;
-      port.sendStatusRequest({ clOrdId: this.book.currentClOrdId(child.clOrdId), side: this.config.parent.side });
-      this.lastStatusRequestNs.set(child.clOrdId, now);
+      due.set(port, [...(due.get(port) ?? []), child]);
+    }
+    for (const [port, children] of due) {
+      const fresh = children.filter((child) => !this.askedInMass.has(child.clOrdId));
+      const massStatusReqId = `${this.config.parentId}-s${this.requestCounter + 1}`;
+      const inMass = fresh.length >= 2 && port.sendMassStatus({ massStatusReqId, side: this.config.parent.side });
+      if (inMass) this.requestCounter++;
+      for (const child of children) {
+        if (inMass && fresh.includes(child)) this.askedInMass.add(child.clOrdId);
+        else port.sendStatusRequest({ clOrdId: this.book.currentClOrdId(child.clOrdId), side: this.config.parent.side });
+        this.lastStatusRequestNs.set(child.clOrdId, now);
+      }
     }
   }
 

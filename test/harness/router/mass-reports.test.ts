@@ -69,7 +69,7 @@ describe('LocalOrderBook and mass cancel', () => {
   });
 });
 
-describe('Router and Decision.massCancel', () => {
+describe('Router and the mass requests', () => {
   const config: RouterConfig = {
     parentId: 'P1',
     parent: { side: 'buy', qtyShares: 10_000, startNs: 0, horizonNs: 100 * NS_PER_S, mustComplete: false },
@@ -126,5 +126,33 @@ describe('Router and Decision.massCancel', () => {
       [children[0].clOrdId, 50],
       [children[1].clOrdId, 50],
     ]);
+  });
+
+  it('asks about unknown children with one mass status per session that speaks it, then order by order', () => {
+    const kernel = new Kernel();
+    const sent: Sent[] = [];
+    const policy: Policy = {
+      name: 'scripted',
+      version: '0',
+      decide: (o) => ({ ...normalDecision('TEST', 50), ...(o.timeNs >= 2 * NS_PER_S ? { pause: true, reconcileUnknown: true } : {}) }),
+    };
+    const market = { view: () => ({ bestBidTicks: 999, bestAskTicks: 1_001, bestBidQtyShares: 100, bestAskQtyShares: 100, venueTimeNs: 0, ageNs: 0, lastChangeAgeNs: 0, recovering: false, gapCount: 0, tradedQtyShares: 0 }) };
+    const router = new Router(kernel, config, policy, new TwapSchedule(10_000, 0, config.parent.horizonNs), [port('S1', sent, true), port('S2', sent, false)], market, undefined, () => undefined);
+    router.start();
+    kernel.run({ until: NS_PER_S });
+    // Both sessions drop with every child unacknowledged: each holds children of unknown fate.
+    router.book.onSessionDown('S1');
+    router.book.onSessionDown('S2');
+    const unknownOn = (sessionId: string) => router.book.liveChildren().filter((c) => c.sessionId === sessionId && c.state === 'unknown').map((c) => c.clOrdId);
+    expect(unknownOn('S1').length).toBeGreaterThanOrEqual(2);
+    expect(unknownOn('S2').length).toBeGreaterThanOrEqual(2);
+    const asked = (from: number) => sent.slice(from).filter((s) => s.kind === 'status' || s.kind === 'mass-status').map((s) => [s.sessionId, s.kind, s.clOrdId]);
+    const before = sent.length;
+    kernel.run({ until: 2 * NS_PER_S });
+    expect(asked(before)).toEqual([['S1', 'mass-status', 'P1-s1'], ...unknownOn('S2').map((id) => ['S2', 'status', id])]);
+    // Still unknown a status interval later (the venue did not name them): each is asked about on its own.
+    const later = sent.length;
+    kernel.run({ until: 3 * NS_PER_S });
+    expect(asked(later)).toEqual([...unknownOn('S1').map((id) => ['S1', 'status', id]), ...unknownOn('S2').map((id) => ['S2', 'status', id])]);
   });
 });
