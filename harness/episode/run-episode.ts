@@ -114,7 +114,7 @@ export function runEpisode(spec: EpisodeSpec): EpisodeRecord {
     const playbook = playbookOf(scenario);
     const runbook = runbookTimeline(incident, playbook);
     const strata = faultTimeStrataOf(scenario, spec.seed);
-    const importanceWeight = importanceWeightOf(scenario, spec.seed);
+    const importanceWeight = importanceWeightOf(scenario, incident.faults);
     return {
       schema: EPISODE_RECORD_SCHEMA,
       scenario: scenario.name,

@@ -402,7 +402,9 @@ export class Router implements EventHandler {
       if (last !== undefined && now - last < this.config.statusRequestIntervalNs) continue;
       const port = this.portOf(child.sessionId) ?? this.sessions.find((s) => s.canSend());
       if (port === undefined || !port.canSend()) continue;
-      due.set(port, [...(due.get(port) ?? []), child]);
+      const children = due.get(port);
+      if (children === undefined) due.set(port, [child]);
+      else children.push(child);
     }
     for (const [port, children] of due) {
       const fresh = children.filter((child) => !this.askedInMass.has(child.clOrdId));

@@ -26,7 +26,7 @@ export interface SweepManifest {
   commit: string;
   runner: string;
   /** What was asked for, in the options' own terms (for people and for replay commands). */
-  request: { scenarios: string[]; policies: string[]; params: string[]; seeds: number[]; shadowPolicy: string | null; policiesByScenario?: Record<string, readonly string[]> };
+  request: { scenarios: string[]; policies: string[]; params: string[]; seeds: number[]; shadowPolicy: string | null; policiesByScenario?: Readonly<Record<string, readonly string[]>> };
   shard: Shard;
   /** Episodes in the whole sweep (all shards). */
   episodes: number;
@@ -49,7 +49,7 @@ export function buildManifest(request: SweepRequest, specs: EpisodeSpec[], commi
       params: request.params.map(formatParamAxis),
       seeds: request.seeds,
       shadowPolicy: request.shadowPolicy,
-      ...(request.policiesByScenario === undefined ? {} : { policiesByScenario: { ...request.policiesByScenario } }),
+      ...(request.policiesByScenario === undefined ? {} : { policiesByScenario: request.policiesByScenario }),
     },
     shard,
     episodes: specs.length,

@@ -13,7 +13,6 @@
  * same faults and the same weight: two policies on one seed stay paired. Fault times, and everything
  * else a seed draws, are as without the option.
  */
-import { RandomStreams } from '../../sim/index.ts';
 import type { FaultSpec, Scenario } from '../scenario/index.ts';
 
 /** One tilted fault of an episode: its index in `faults`, its probability p, the proposal's q, and whether it occurred. */
@@ -44,16 +43,14 @@ export function proposalFaults(scenario: Pick<Scenario, 'faults' | 'tailSampling
   return scenario.faults.map((fault) => (isTilted(fault) ? { ...fault, probability: q } : fault));
 }
 
-/** The seed's weight under the scenario's proposal, or undefined when the scenario does not sample its tail. */
-export function importanceWeightOf(scenario: Pick<Scenario, 'faults' | 'tailSampling'>, seed: number): ImportanceWeight | undefined {
+/**
+ * The seed's weight under the scenario's proposal, from the faults its incident run resolved (a tilted
+ * fault occurred when it is among them), or undefined when the scenario does not sample its tail.
+ */
+export function importanceWeightOf(scenario: Pick<Scenario, 'faults' | 'tailSampling'>, resolved: ReadonlyArray<{ index: number }>): ImportanceWeight | undefined {
   const q = scenario.tailSampling?.occurrence;
   if (q === undefined) return undefined;
-  // A fresh set of streams: the draw is the first of its stream, as it is in resolveFaults.
-  const streams = new RandomStreams(seed);
-  const faults = scenario.faults.flatMap((fault, index) => {
-    if (!isTilted(fault)) return [];
-    const p = fault.probability as number;
-    return [{ index, p, q, occurred: streams.get(`fault.${index}.include`).next() < q }];
-  });
+  const occurredIndices = new Set(resolved.map((fault) => fault.index));
+  const faults = scenario.faults.flatMap((fault, index) => (isTilted(fault) ? [{ index, p: fault.probability as number, q, occurred: occurredIndices.has(index) }] : []));
   return { weight: faults.reduce((weight, f) => weight * occurrenceRatio(f.p, f.q, f.occurred), 1), faults };
 }

@@ -23,7 +23,7 @@
  * so no replicate sorts anything.
  */
 import { InvariantViolation, invariant } from '../invariant.ts';
-import { requireProbability, requireTailLevel, upperTailMass } from './_internals/order-statistics.ts';
+import { requireProbability, requireTailLevel, upperTailMass, upperTailSum } from './_internals/order-statistics.ts';
 import { ranksAscending, sortAscending } from './_internals/sort-ascending.ts';
 
 export interface WeightedStatistic {
@@ -66,16 +66,7 @@ export function weightedQuantileOfMasses(sorted: Float64Array, masses: ArrayLike
 
 export function weightedExpectedShortfallOfMasses(sorted: Float64Array, masses: ArrayLike<number>, level: number, knownTotal?: number): number {
   const tail = upperTailMass(totalOf(masses, knownTotal), level);
-  let remaining = tail;
-  let sum = 0;
-  for (let i = sorted.length - 1; remaining > 0 && i >= 0; i--) {
-    const mass = masses[i];
-    if (mass === 0) continue;
-    const take = remaining < mass ? remaining : mass;
-    sum += take * sorted[i];
-    remaining -= take;
-  }
-  return sum / tail;
+  return upperTailSum(sorted, masses, tail) / tail;
 }
 
 export function weightedQuantileStatistic(p: number): WeightedStatistic {

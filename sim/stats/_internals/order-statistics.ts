@@ -102,17 +102,22 @@ export function expectedShortfallSorted(sorted: ArrayLike<number>, level: number
 
 export function expectedShortfallCounts(sorted: Float64Array, counts: Multiplicities, level: number): number {
   const mass = upperTailMass(sorted.length, level);
-  let remaining = mass;
+  return upperTailSum(sorted, counts, mass) / mass;
+}
+
+/** The sum of the top `tail` of mass, `masses[i]` of it at `sorted[i]`: the numerator of an expected shortfall. */
+export function upperTailSum(sorted: Float64Array, masses: ArrayLike<number>, tail: number): number {
+  let remaining = tail;
   let total = 0;
   // i >= 0: fractional masses can leave a rounding residue in `remaining` after the last observation.
   for (let i = sorted.length - 1; remaining > 0 && i >= 0; i--) {
-    const count = counts[i];
-    if (count === 0) continue;
-    const take = remaining < count ? remaining : count;
+    const mass = masses[i];
+    if (mass === 0) continue;
+    const take = remaining < mass ? remaining : mass;
     total += take * sorted[i];
     remaining -= take;
   }
-  return total / mass;
+  return total;
 }
 
 export function meanCounts(sorted: Float64Array, counts: Multiplicities): number {

@@ -100,6 +100,12 @@ describe('Router and the mass requests', () => {
     };
   }
 
+  /** A router on `ports` over a market standing still at 999 / 1001. */
+  function routerOn(kernel: Kernel, policy: Policy, ports: OrderEntryPort[]): Router {
+    const market = { view: () => ({ bestBidTicks: 999, bestAskTicks: 1_001, bestBidQtyShares: 100, bestAskQtyShares: 100, venueTimeNs: 0, ageNs: 0, lastChangeAgeNs: 0, recovering: false, gapCount: 0, tradedQtyShares: 0 }) };
+    return new Router(kernel, config, policy, new TwapSchedule(10_000, 0, config.parent.horizonNs), ports, market, undefined, () => undefined);
+  }
+
   it('sends one mass cancel per session that speaks it, order-by-order cancels elsewhere, and owes the believed leaves of both', () => {
     const kernel = new Kernel();
     const sent: Sent[] = [];
@@ -108,8 +114,7 @@ describe('Router and the mass requests', () => {
       version: '0',
       decide: (o) => ({ ...normalDecision('TEST', 50), ...(o.timeNs === NS_PER_S ? { cancelResting: true, massCancel: true, pause: true } : { pause: o.timeNs > NS_PER_S }) }),
     };
-    const market = { view: () => ({ bestBidTicks: 999, bestAskTicks: 1_001, bestBidQtyShares: 100, bestAskQtyShares: 100, venueTimeNs: 0, ageNs: 0, lastChangeAgeNs: 0, recovering: false, gapCount: 0, tradedQtyShares: 0 }) };
-    const router = new Router(kernel, config, policy, new TwapSchedule(10_000, 0, config.parent.horizonNs), [port('S1', sent, true), port('S2', sent, false)], market, undefined, () => undefined);
+    const router = routerOn(kernel, policy, [port('S1', sent, true), port('S2', sent, false)]);
     router.start();
     kernel.run({ until: 0 });
     // Two children of 50 at t=0, one per session: S1's session drops before its ack (the child is
@@ -136,8 +141,7 @@ describe('Router and the mass requests', () => {
       version: '0',
       decide: (o) => ({ ...normalDecision('TEST', 50), ...(o.timeNs >= 2 * NS_PER_S ? { pause: true, reconcileUnknown: true } : {}) }),
     };
-    const market = { view: () => ({ bestBidTicks: 999, bestAskTicks: 1_001, bestBidQtyShares: 100, bestAskQtyShares: 100, venueTimeNs: 0, ageNs: 0, lastChangeAgeNs: 0, recovering: false, gapCount: 0, tradedQtyShares: 0 }) };
-    const router = new Router(kernel, config, policy, new TwapSchedule(10_000, 0, config.parent.horizonNs), [port('S1', sent, true), port('S2', sent, false)], market, undefined, () => undefined);
+    const router = routerOn(kernel, policy, [port('S1', sent, true), port('S2', sent, false)]);
     router.start();
     kernel.run({ until: NS_PER_S });
     // Both sessions drop with every child unacknowledged: each holds children of unknown fate.

@@ -4,9 +4,9 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { RandomStreams } from '../../../sim/index.ts';
 import { runEpisode } from '../../../harness/episode/run-episode.ts';
-import { formatIssue, parseScenario, type Scenario } from '../../../harness/scenario/index.ts';
 import { faultTimeStrataOf } from '../../../harness/world/fault-time-strata.ts';
 import { resolveFaults } from '../../../harness/world/resolve-faults.ts';
+import { issuesOf as issuesOfText, scenarioOf as scenarioFromText } from './scenario-text.ts';
 
 const BASE = `name: tiny-strata
 title: A short scenario with random fault times
@@ -24,16 +24,8 @@ faults:
   - { kind: drop-copy-down, at: { between: [20s, 30s] }, duration: 2s }
 `;
 
-function scenarioOf(text: string): Scenario {
-  const loaded = parseScenario(text, 'tiny-strata.yaml');
-  if (!loaded.ok) throw new Error(loaded.issues.map(formatIssue).join('\n'));
-  return loaded.scenario;
-}
-
-const issuesOf = (text: string) => {
-  const loaded = parseScenario(text, 'tiny-strata.yaml');
-  return loaded.ok ? [] : loaded.issues.map(formatIssue);
-};
+const scenarioOf = (text: string) => scenarioFromText(text, 'tiny-strata.yaml');
+const issuesOf = (text: string) => issuesOfText(text, 'tiny-strata.yaml');
 
 describe('stratified fault times', () => {
   const K = 4;

@@ -4,8 +4,8 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { RandomStreams } from '../../../sim/index.ts';
 import { runEpisode } from '../../../harness/episode/run-episode.ts';
-import { formatIssue, parseScenario, type Scenario } from '../../../harness/scenario/index.ts';
 import { resolveFaults } from '../../../harness/world/resolve-faults.ts';
+import { issuesOf as issuesOfText, scenarioOf as scenarioFromText } from './scenario-text.ts';
 import { importanceWeightOf, occurrenceRatio, proposalFaults } from '../../../harness/world/tail-sampling.ts';
 
 // Fault 0 is rare (p = 0.1), fault 1 always happens, fault 2 is even (p = 0.5).
@@ -26,16 +26,8 @@ faults:
   - { kind: drop-copy-lag, at: 30s, duration: 2s, extraLatency: 1s, probability: 0.5 }
 `;
 
-function scenarioOf(text: string): Scenario {
-  const loaded = parseScenario(text, 'tiny-tail.yaml');
-  if (!loaded.ok) throw new Error(loaded.issues.map(formatIssue).join('\n'));
-  return loaded.scenario;
-}
-
-const issuesOf = (text: string) => {
-  const loaded = parseScenario(text, 'tiny-tail.yaml');
-  return loaded.ok ? [] : loaded.issues.map(formatIssue);
-};
+const scenarioOf = (text: string) => scenarioFromText(text, 'tiny-tail.yaml');
+const issuesOf = (text: string) => issuesOfText(text, 'tiny-tail.yaml');
 
 describe('tail sampling: importance sampling of fault occurrence', () => {
   const q = 0.9;
@@ -44,8 +36,9 @@ describe('tail sampling: importance sampling of fault occurrence', () => {
   it('draws each fault of probability below 1 with the proposal probability, and weighs the seed by target over proposal', () => {
     let rareOccurred = 0;
     for (let seed = 1; seed <= 400; seed++) {
-      const weight = importanceWeightOf(tilted, seed);
-      const resolved = resolveFaults(proposalFaults(tilted), new RandomStreams(seed)).map((fault) => fault.index);
+      const faults = resolveFaults(proposalFaults(tilted), new RandomStreams(seed));
+      const weight = importanceWeightOf(tilted, faults);
+      const resolved = faults.map((fault) => fault.index);
       expect(weight?.faults.map((f) => f.index)).toEqual([0, 2]);
       for (const fault of weight?.faults ?? []) expect(resolved.includes(fault.index)).toBe(fault.occurred);
       expect(resolved).toContain(1);
@@ -70,7 +63,7 @@ describe('tail sampling: importance sampling of fault occurrence', () => {
   it('has weights whose mean is 1 under the proposal (the likelihood ratio of a distribution)', () => {
     let total = 0;
     const seeds = 4000;
-    for (let seed = 1; seed <= seeds; seed++) total += importanceWeightOf(tilted, seed)?.weight ?? NaN;
+    for (let seed = 1; seed <= seeds; seed++) total += importanceWeightOf(tilted, resolveFaults(proposalFaults(tilted), new RandomStreams(seed)))?.weight ?? NaN;
     // Var(w) = E[w^2] - 1 = (0.01/0.9 + 0.81/0.1)(0.25/0.9 + 0.25/0.1) - 1, about 21.6: sd of the mean 0.073.
     expect(Math.abs(total / seeds - 1)).toBeLessThan(0.25);
   });
@@ -102,7 +95,8 @@ describe('episode records under tail sampling', () => {
     expect(record.status).toBe('ok');
     expect(record).not.toHaveProperty('importanceWeight');
     const weighted = run(tilted, 3);
-    expect(weighted.importanceWeight).toEqual(importanceWeightOf(scenarioOf(`${BASE}tailSampling: { occurrence: 0.9 }\n`), 3));
+    const scenario = scenarioOf(`${BASE}tailSampling: { occurrence: 0.9 }\n`);
+    expect(weighted.importanceWeight).toEqual(importanceWeightOf(scenario, resolveFaults(proposalFaults(scenario), new RandomStreams(3))));
     expect(weighted.importanceWeight?.faults).toMatchObject([{ index: 0, p: 0.1, q: 0.9 }, { index: 2, p: 0.5, q: 0.9 }]);
     expect(run(tilted, 3).traceHash).toBe(weighted.traceHash);
   });
