@@ -84,7 +84,23 @@ export function readManifest(dir: string): SweepManifest | null {
   if (typeof parsed !== 'object' || parsed === null || (parsed as { schema?: unknown }).schema !== SWEEP_MANIFEST_SCHEMA) {
     throw new UsageError(`${path}: not a sweep manifest (expected schema ${SWEEP_MANIFEST_SCHEMA})`);
   }
+  const problem = shapeProblem(parsed as Record<string, unknown>);
+  if (problem !== null) throw new UsageError(`${path}: ${problem}`);
   return parsed as SweepManifest;
+}
+
+const isCount = (value: unknown): value is number => Number.isSafeInteger(value) && (value as number) >= 0;
+
+/** What resume, merge and readers index by: the episode list and the shard, checked before any is read. */
+function shapeProblem(manifest: Record<string, unknown>): string | null {
+  const { specs, shard, episodes } = manifest;
+  if (!Array.isArray(specs)) return 'specs is not a list of episodes';
+  const bad = specs.findIndex((spec: unknown) => typeof spec !== 'object' || spec === null || typeof (spec as EpisodeSpec).scenarioFile !== 'string' || !Number.isSafeInteger((spec as EpisodeSpec).seed));
+  if (bad >= 0) return `specs[${bad}] is not an episode (scenarioFile and an integer seed)`;
+  if (episodes !== specs.length) return `episodes is ${JSON.stringify(episodes)}, but specs lists ${specs.length}`;
+  const { index, count } = (typeof shard === 'object' && shard !== null ? shard : {}) as Partial<Shard>;
+  if (!isCount(index) || !isCount(count) || index >= count) return `shard is ${JSON.stringify(shard)}, expected { index, count } with 0 <= index < count`;
+  return null;
 }
 
 /** How two manifests differ in what decides the records (shard aside), or null when they are one sweep. */

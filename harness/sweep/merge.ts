@@ -1,7 +1,7 @@
 /**
  * Joins the directories of a sharded sweep into what one unsharded run of it writes, byte for byte:
- * the same manifest (shard 0/1) and the records in canonical order (shard i holds every N-th episode
- * from i, so the merge interleaves them). It refuses shards of different sweeps, a missing or doubled
+ * the same manifest (shard 0/1) and the records in canonical order (shard i holds every N-th seed
+ * group, plan.ts, so the merge puts each record back at its episode's index). It refuses shards of different sweeps, a missing or doubled
  * shard, and an unfinished one, saying which and how to finish it.
  */
 import { existsSync, readFileSync, realpathSync, statSync } from 'node:fs';
@@ -23,9 +23,11 @@ function readShard(dir: string): ShardDirectory {
   return { dir, manifest };
 }
 
-function recordLines(shard: ShardDirectory): string[] {
+/** The shard's records, each with the index of its episode in the whole sweep. */
+function recordLines(shard: ShardDirectory): { index: number; line: string }[] {
   const { dir, manifest } = shard;
-  const expected = shardIndices(manifest.episodes, manifest.shard).length;
+  const slice = shardIndices(manifest.specs, manifest.shard);
+  const expected = slice.length;
   const path = join(dir, RECORDS_FILE);
   const text = existsSync(path) ? readFileSync(path, 'utf8') : '';
   const lines = text === '' ? [] : text.replace(/\n$/, '').split('\n');
@@ -34,7 +36,7 @@ function recordLines(shard: ShardDirectory): string[] {
   if (!complete) {
     throw new UsageError(`shard ${formatShard(manifest.shard)} in ${dir} is unfinished (${lines.length} of ${expected} episodes written): rerun its sweep command to finish it`);
   }
-  return lines;
+  return lines.map((line, position) => ({ index: slice[position], line }));
 }
 
 function requireOneSweep(shards: ShardDirectory[]): number {
@@ -82,17 +84,17 @@ export function mergeShards(dirs: readonly string[], out: string): MergeOutcome 
   const overwritten = target === undefined ? undefined : dirs.find((dir) => sameDirectory(dir) === target);
   if (overwritten !== undefined) throw new UsageError(`--out ${out} is the shard directory ${overwritten}: merging into it would overwrite one of its inputs; merge into a new directory`);
   const shards = dirs.map(readShard);
-  const count = requireOneSweep(shards);
+  requireOneSweep(shards);
   const ordered = [...shards].sort((a, b) => a.manifest.shard.index - b.manifest.shard.index);
-  const lines = ordered.map(recordLines);
   const manifest: SweepManifest = { ...ordered[0].manifest, shard: WHOLE_SWEEP };
-  const merged: string[] = [];
-  for (let index = 0; index < manifest.episodes; index++) {
-    const line = lines[index % count][Math.floor(index / count)];
-    const seed = (JSON.parse(line) as { seed?: unknown }).seed;
-    if (seed !== manifest.specs[index].seed) throw new UsageError(`${ordered[index % count].dir}: record ${Math.floor(index / count) + 1} does not match episode ${index}`);
-    merged.push(line);
-  }
+  const merged: string[] = new Array<string>(manifest.episodes);
+  ordered.forEach((shard) => {
+    recordLines(shard).forEach(({ index, line }, position) => {
+      const seed = (JSON.parse(line) as { seed?: unknown }).seed;
+      if (seed !== manifest.specs[index].seed) throw new UsageError(`${shard.dir}: record ${position + 1} does not match episode ${index}`);
+      merged[index] = line;
+    });
+  });
   makeOutputDir(out, '--out');
   const existing = readManifest(out);
   if (existing !== null && (sweepDifference(existing, manifest) !== null || existsSync(join(out, PENDING_FILE)))) {

@@ -7,8 +7,9 @@
  * cannot differ between them: the seed's market tape and, where proved, its control run
  * (harness/world/market-path.ts, harness/episode/control-runs.ts).
  *
- * Shards take every N-th episode (`index % N === i`) rather than a contiguous block, so that each shard
- * gets a share of every scenario and policy and the shards finish at about the same time.
+ * Shards take every N-th seed of each scenario (the episodes of a (scenario, seed) group all go to one
+ * shard: group `g`, counted in canonical order, goes to shard `g % N`), so that a shard reuses the seed's
+ * tape and control run for every policy, as one worker does, and still gets a share of every scenario.
  */
 import type { EpisodeSpec } from '../episode/record.ts';
 import { UsageError } from '../errors.ts';
@@ -78,9 +79,15 @@ export function parseShard(text: string): Shard {
 }
 
 /** The episode indices (into the full sweep's specs) that one shard runs, in canonical order. */
-export function shardIndices(total: number, shard: Shard): number[] {
+export function shardIndices(specs: readonly Pick<EpisodeSpec, 'scenarioFile' | 'seed'>[], shard: Shard): number[] {
+  const groupOf = new Map<string, number>();
   const indices: number[] = [];
-  for (let i = shard.index; i < total; i += shard.count) indices.push(i);
+  specs.forEach(({ scenarioFile, seed }, index) => {
+    const key = `${scenarioFile}\u0000${seed}`;
+    let group = groupOf.get(key);
+    if (group === undefined) groupOf.set(key, (group = groupOf.size));
+    if (group % shard.count === shard.index) indices.push(index);
+  });
   return indices;
 }
 

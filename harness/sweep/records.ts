@@ -63,6 +63,6 @@ export function readRecordSource(path: string): RecordSource {
   const file = join(path, RECORDS_FILE);
   if (!existsSync(file)) throw new UsageError(`${path}: no ${RECORDS_FILE}; not a sweep directory`);
   const manifest = readManifest(path);
-  const expected = manifest === null ? null : shardIndices(manifest.episodes, manifest.shard).length;
+  const expected = manifest === null ? null : shardIndices(manifest.specs, manifest.shard).length;
   return { path: file, records: readRecordsFile(file), expected };
 }

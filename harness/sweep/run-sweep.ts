@@ -136,7 +136,7 @@ export async function runSweep(options: SweepOptions): Promise<SweepOutcome> {
   const manifest = buildManifest(request, specs, commit, runner.label, shard, inputHashes(request));
   const earlier = prepareDirectory(out, manifest);
 
-  const slice = shardIndices(specs.length, shard);
+  const slice = shardIndices(specs, shard);
   // Records computed from a file that has changed since are stale: those episodes run again.
   const changed = new Set(earlier?.inputs === undefined ? [] : changedInputs(earlier.inputs, manifest.inputs ?? {}));
   const stale = new Set(slice.filter((index) => readsAny(specs[index], changed)));
@@ -157,7 +157,8 @@ export async function runSweep(options: SweepOptions): Promise<SweepOutcome> {
   // No more workers than cores (a drill file's `workers:` included) or than episodes to run.
   const workers = Math.max(1, Math.min(options.workers, todo.length, availableParallelism()));
   const window = REORDER_WINDOW_PER_WORKER * workers;
-  const positionOf = (index: number) => (index - shard.index) / shard.count;
+  const positions = new Map(slice.map((index, position) => [index, position]));
+  const positionOf = (index: number) => positions.get(index) as number;
   let submitted = 0;
   let received = 0;
   let failed = 0;

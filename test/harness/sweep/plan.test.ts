@@ -81,16 +81,45 @@ describe('buildSpecs', () => {
 });
 
 describe('shards', () => {
+  const specsOf = (scenarios: number, seeds: number, policies: number) =>
+    buildSpecs({ scenarios: Array.from({ length: scenarios }, (_, i) => `s${i}.yaml`), policies: Array.from({ length: policies }, (_, i) => `p${i}`), params: [], seeds: Array.from({ length: seeds }, (_, i) => i + 1), shadowPolicy: null });
+  const dimensions = [fc.integer({ min: 1, max: 4 }), fc.integer({ min: 1, max: 30 }), fc.integer({ min: 1, max: 4 }), fc.integer({ min: 1, max: 12 })] as const;
+
   it('partition the episodes: every index in exactly one shard, each shard in canonical order', () => {
     fc.assert(
-      fc.property(fc.integer({ min: 0, max: 200 }), fc.integer({ min: 1, max: 12 }), (total, count) => {
-        const all = Array.from({ length: count }, (_, index) => shardIndices(total, { index, count })).flat();
-        expect(all.sort((a, b) => a - b)).toEqual(Array.from({ length: total }, (_, i) => i));
+      fc.property(...dimensions, (scenarios, seeds, policies, count) => {
+        const specs = specsOf(scenarios, seeds, policies);
+        const all = Array.from({ length: count }, (_, index) => shardIndices(specs, { index, count })).flat();
+        expect(all.sort((a, b) => a - b)).toEqual(Array.from({ length: specs.length }, (_, i) => i));
         for (let index = 0; index < count; index++) {
-          const slice = shardIndices(total, { index, count });
+          const slice = shardIndices(specs, { index, count });
           expect(slice).toEqual([...slice].sort((a, b) => a - b));
         }
       }),
+    );
+  });
+
+  it('keep every policy of a (scenario, seed) in one shard, so the shard reuses its tape and control run', () => {
+    fc.assert(
+      fc.property(...dimensions, (scenarios, seeds, policies, count) => {
+        const specs = specsOf(scenarios, seeds, policies);
+        const shardOf = new Map<string, number>();
+        for (let index = 0; index < count; index++) {
+          for (const i of shardIndices(specs, { index, count })) {
+            const group = `${specs[i].scenarioFile}/${specs[i].seed}`;
+            expect(shardOf.get(group) ?? index).toBe(index);
+            shardOf.set(group, index);
+          }
+        }
+      }),
+    );
+  });
+
+  it('deal the seeds of each scenario round the shards, so every shard gets a share of every scenario', () => {
+    const specs = specsOf(2, 8, 3);
+    const slice = shardIndices(specs, { index: 1, count: 4 });
+    expect(slice.map((i) => `${specs[i].scenarioFile}:${specs[i].seed}:${specs[i].policy}`)).toEqual(
+      ['s0.yaml:2', 's0.yaml:6', 's1.yaml:2', 's1.yaml:6'].flatMap((group) => ['p0', 'p1', 'p2'].map((policy) => `${group}:${policy}`)),
     );
   });
 

@@ -2,7 +2,7 @@
  * End to end through the real CLI with the fake runner: the records file is the same bytes whatever the
  * worker count (and through npx), and shards merge into exactly the unsharded output.
  */
-import { readFileSync } from 'node:fs';
+import { cpSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { spawnSync } from 'node:child_process';
@@ -57,6 +57,17 @@ describe('sweep', () => {
     const result = execdrill(['merge', join(tmp, 'shard-0'), join(tmp, 'shard-2'), '--out', join(tmp, 'merged-missing')]);
     expect(result.status).toBe(64);
     expect(result.stderr).toContain('missing shard 1/3');
+  });
+
+  it('refuses a shard whose manifest lost its episode list, naming the file and the field', () => {
+    const broken = join(tmp, 'shard-broken');
+    cpSync(join(tmp, 'shard-1'), broken, { recursive: true });
+    const file = join(broken, 'manifest.json');
+    writeFileSync(file, JSON.stringify({ ...JSON.parse(readFileSync(file, 'utf8')), specs: [{ seed: 'one' }] }));
+    const result = execdrill(['merge', join(tmp, 'shard-0'), broken, join(tmp, 'shard-2'), '--out', join(tmp, 'merged-broken')]);
+    expect(result.status).toBe(64);
+    expect(result.stderr).toContain(`${file}: specs[0] is not an episode`);
+    expect(result.stderr).not.toMatch(/\n\s+at /);
   });
 
 });
