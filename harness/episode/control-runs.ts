@@ -5,31 +5,27 @@
  * worker keeps the control runs it made, by (scenario content, seed), with every observation and
  * decision of the run; another policy on the same seed first decides on those observations, in order,
  * from a fresh instance. If every decision makes the router do what the kept one did (actionOf), the
- * kept run is its control too, with its own regime labels as the timeline; otherwise it gets a run of
+ * kept run is its control too, relabelled with its own regimes (regimes, decisions, trace hash); otherwise it gets a run of
  * its own (kept as well). A policy that keeps state across episodes, or reads anything but its
  * observation, is beyond this proof: the policy contract (policies/contract.ts) forbids both.
  * Memory: about 6 MB a kept run (002-fix-gap-resend); at most KEPT_CONTROLS are kept, least recently
  * used out.
  */
 import { isDeepStrictEqual } from 'node:util';
+import { invariant } from '../../sim/index.ts';
 import type { Decision, Observation, PolicyDefinition, PolicyParams } from '../../policies/index.ts';
 import { guardPolicy } from '../router/policy-guard.ts';
 import type { Scenario } from '../scenario/index.ts';
 import { checkInvariants } from './invariants.ts';
 import type { InvariantResult } from './record.ts';
+import { traceHashOf } from './run-trace.ts';
 import { runWorld, type DecisionTraceEntry, type WorldRun } from './world.ts';
 
 const KEPT_CONTROLS = 24;
 
-export interface RegimeChange {
-  atNs: number;
-  regime: string;
-}
-
 export interface ControlRun {
+  /** The run, in the regime labels of the policy asked for. */
   run: WorldRun;
-  /** The regime timeline of the policy asked for (its labels, at the kept run's decision times). */
-  regimes: RegimeChange[];
   invariants: InvariantResult[];
   /** True when a run made for another policy served. */
   reused: boolean;
@@ -72,23 +68,28 @@ function actionOf(decision: Decision, observation: Observation, weightsMatter: b
   };
 }
 
-/** The policy's regime timeline on the kept run, or undefined if it would act differently anywhere. */
-function sameActions(policy: PolicyDefinition, params: PolicyParams, kept: KeptControl): RegimeChange[] | undefined {
+/** The policy's regime label at each decision of the kept run, or undefined if it would act differently anywhere. */
+function sameActions(policy: PolicyDefinition, params: PolicyParams, kept: KeptControl): string[] | undefined {
   const routed = kept.run.orderEntry.routerPorts.map((port) => port.gatewayId);
   const weightsMatter = kept.run.orderEntry.gatewayPool !== undefined || routed.length > 1;
   // Guarded as in a run, so that both decisions are read the same way (checked, copied).
   const instance = guardPolicy(policy, params, routed);
-  const regimes: RegimeChange[] = [];
+  const labels: string[] = [];
   for (const { observation, decision } of kept.trace) {
     const mine: Decision = instance.decide(observation);
     if (!isDeepStrictEqual(actionOf(mine, observation, weightsMatter), actionOf(decision, observation, weightsMatter))) return undefined;
-    if (regimes.length === 0 || regimes[regimes.length - 1].regime !== mine.regime) regimes.push({ atNs: observation.timeNs, regime: mine.regime });
+    labels.push(mine.regime);
   }
-  return regimes;
+  return labels;
 }
 
-function regimesOf(run: WorldRun): RegimeChange[] {
-  return run.router.regimeTimeline.map((r) => ({ atNs: r.atNs, regime: r.regime }));
+/** The kept run in another policy's labels: its decisions relabelled one by one (the trace has one entry a decision), its regime changes and trace hash recomputed from them. */
+function relabelled(run: WorldRun, labels: readonly string[]): WorldRun {
+  invariant(labels.length === run.decisions.length, () => `a kept run has ${run.decisions.length} decisions but ${labels.length} traced`);
+  const decisions = run.decisions.map((d, i) => ({ ...d, regime: labels[i] }));
+  const regimes: WorldRun['regimes'] = [];
+  for (const { atNs, regime } of decisions) if (regimes.length === 0 || regimes[regimes.length - 1].regime !== regime) regimes.push({ atNs, regime });
+  return { ...run, decisions, regimes, traceHash: traceHashOf(run, regimes) };
 }
 
 export function controlRun(
@@ -103,18 +104,18 @@ export function controlRun(
   const key = `${scenarioHash}|${scenarioFile}|${seed}`;
   const entries = kept.get(key) ?? [];
   for (const entry of entries) {
-    let regimes: RegimeChange[] | undefined;
+    let labels: string[] | undefined;
     try {
-      regimes = sameActions(policy, params, entry);
+      labels = sameActions(policy, params, entry);
     } catch {
       // A policy that fails on another's observations proves nothing: it runs its own control (and fails there, if it must).
-      regimes = undefined;
+      labels = undefined;
     }
-    if (regimes !== undefined) {
+    if (labels !== undefined) {
       kept.delete(key);
       kept.set(key, entries);
       controlRunStats.reused++;
-      return { run: entry.run, regimes, invariants: entry.invariants, reused: true };
+      return { run: relabelled(entry.run, labels), invariants: entry.invariants, reused: true };
     }
   }
   const trace: DecisionTraceEntry[] = [];
@@ -130,5 +131,5 @@ export function controlRun(
     keptCount--;
     if (oldest.length === 0) kept.delete(oldestKey);
   }
-  return { run, regimes: regimesOf(run), invariants, reused: false };
+  return { run, invariants, reused: false };
 }

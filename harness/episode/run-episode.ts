@@ -147,11 +147,11 @@ export function runEpisode(spec: EpisodeSpec): EpisodeRecord {
         REENTRY_SHARES: incidentCost.sharesByPurpose.reentry,
         FAULTS: incident.faults.length,
         ...stateKpis(incident, control, qtyShares, targetShare),
-        TEX95: tailExceedanceRate(incident, control, side, controlRunOf.regimes),
+        TEX95: tailExceedanceRate(incident, control, side),
       },
       invariants,
       ...(incident.market === undefined ? {} : { market: marketSummary(incident.market) }),
-      timeline: { regimes: incident.router.regimeTimeline.map((r) => ({ atNs: r.atNs, regime: r.regime })), playbook: playbook.id, runbook },
+      timeline: { regimes: incident.regimes.map((r) => ({ atNs: r.atNs, regime: r.regime })), playbook: playbook.id, runbook },
       trajectory: episodeTrajectory(incident, control, side, qtyShares, tick),
       ...(shadow === undefined
         ? {}
