@@ -165,7 +165,7 @@ export function runWorld(
   mode: RunMode,
   shadow?: PolicyDefinition,
   shadowRetired?: ShadowRetirement,
-  /** When given, every observation the policy decided on and its decision, in order (control-runs.ts). */
+  /** When given, every observation the policy decided on and its decision, in order (kept-runs.ts). */
   decisionTrace?: DecisionTraceEntry[],
 ): WorldRun {
   const kernel = new Kernel();
