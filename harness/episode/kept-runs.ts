@@ -16,16 +16,24 @@
  *   the policy contract (policies/contract.ts) forbids both.
  * - A policy that throws, returns a malformed decision or runs over its decision budget on the kept
  *   observations proves nothing: it makes its own run, and fails there if it must, at the same
- *   decision (up to it, it acted as the kept one did, so it sees the same observations). The replay's
- *   decisions count against the policy's episode budget, as its own run's would.
+ *   decision (up to it, it acted as the kept one did, so it saw the same observations). The replay's
+ *   decisions count against the policy's episode budget (decision-clock.ts) as its own run's would; a
+ *   replay that ends at a difference counts those decisions once more than no reuse would, which
+ *   matters only to a policy within that much of its wall-clock budget.
  * - An incident run with a shadow policy is neither reused nor kept: the record holds the shadow's
  *   decisions on that run, which a replay of the acting policy does not prove.
  *
- * Memory: about 6 MB a kept run (002-fix-gap-resend); at most KEPT_RUNS are kept, the three modes
- * together, least recently used out. A sweep runs every policy of a seed together (plan.ts), so a
- * seed's runs are in use together and the seed before it goes out first.
- * Measured (all ten bundled policies x the bundled drill's eight scenarios x seeds 1-4, one worker):
- * see README.md, "Sweeps".
+ * Memory: up to about 7 MB a kept run (an incident run of 002-fix-gap-resend, the largest measured, heap
+ * after a forced collection); at most KEPT_RUNS are
+ * kept, the three modes together, least recently used out. A sweep runs every policy of a seed together
+ * (plan.ts, seed-queue.ts), so what matters is that one seed's distinct runs fit: the ten bundled
+ * policies make about 18 on a seed of the bundled drill (589 runs over 32 seeds, below), and 36 leaves
+ * room for a parameter axis.
+ * Measured at a22a301, one worker, all ten bundled policies x the bundled drill's eight scenarios x
+ * seeds 1-4 (320 episodes, every incident with faults): 77 of 320 incident runs and 86 of 320 oracle
+ * runs reused (control: 208 of 320, as before), so 589 runs simulated instead of 752; the records file
+ * is the same bytes as without reuse of incident and oracle runs. The replays are not free (9% of the
+ * time of 60 of those episodes), so the wall time fell less than the runs: harness/sweep/README.md.
  */
 import { isDeepStrictEqual } from 'node:util';
 import { invariant } from '../../sim/index.ts';
