@@ -51,14 +51,16 @@ describe('runs kept and reused between policies', () => {
   });
 
   it('reuses incident, control and oracle runs for a policy that acts as another did, under its own regime labels', () => {
-    const scenarioFile = 'scenarios/002-fix-gap-resend.yaml';
+    const scenarioFile = 'scenarios/003-autoscaling-cold-start.yaml';
     forgetKeptRuns();
-    runEpisode(spec(scenarioFile, 'naive', 1));
-    let record: EpisodeRecord | undefined;
-    // The placebo's pause starts after the horizon: it never pauses, so it acts as naive does throughout.
-    const runs = counted(() => (record = runEpisode(spec(scenarioFile, 'placebo-pause', 1, { params: { pauseAtHorizonShare: 1 } }))));
+    const naive = runEpisode(spec(scenarioFile, 'naive', 1));
+    let oracle: EpisodeRecord | undefined;
+    // The oracle policy follows the schedule as naive does on this seed, under the label ORACLE.
+    const runs = counted(() => (oracle = runEpisode(spec(scenarioFile, 'oracle', 1))));
     expect(runs).toEqual({ incident: { made: 0, reused: 1 }, control: { made: 0, reused: 1 }, oracle: { made: 0, reused: 1 } });
-    expect(record).toEqual(alone(spec(scenarioFile, 'placebo-pause', 1, { params: { pauseAtHorizonShare: 1 } })));
+    expect(oracle?.timeline.regimes.map((r) => r.regime)).toEqual(['ORACLE']);
+    expect(oracle?.traceHash).not.toBe(naive.traceHash);
+    expect(oracle).toEqual(alone(spec(scenarioFile, 'oracle', 1)));
   });
 
   it('makes its own runs for a policy that acts differently', () => {
