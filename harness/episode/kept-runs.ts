@@ -29,11 +29,11 @@
  * (plan.ts, seed-queue.ts), so what matters is that one seed's distinct runs fit: the ten bundled
  * policies make about 18 on a seed of the bundled drill (589 runs over 32 seeds, below), and 36 leaves
  * room for a parameter axis.
- * Measured at a22a301, one worker, all ten bundled policies x the bundled drill's eight scenarios x
- * seeds 1-4 (320 episodes, every incident with faults): 77 of 320 incident runs and 86 of 320 oracle
- * runs reused (control: 208 of 320, as before), so 589 runs simulated instead of 752; the records file
- * is the same bytes as without reuse of incident and oracle runs. The replays are not free (9% of the
- * time of 60 of those episodes), so the wall time fell less than the runs: harness/sweep/README.md.
+ * Measured at a22a301 against dc6f2f9, one worker, all ten bundled policies x the bundled drill's
+ * eight scenarios x seeds 1-4 (320 episodes, every incident with faults): 77 of 320 incident runs and
+ * 86 of 320 oracle runs reused (control: 208 of 320, as before), so 589 runs simulated instead of 752,
+ * and the records file the same bytes. The replays are not free (9% of the time of 60 of those
+ * episodes), so the wall time fell less than the runs: harness/sweep/README.md.
  */
 import { isDeepStrictEqual } from 'node:util';
 import { invariant } from '../../sim/index.ts';
