@@ -23,12 +23,11 @@
  * - An incident run with a shadow policy is neither reused nor kept: the record holds the shadow's
  *   decisions on that run, which a replay of the acting policy does not prove.
  *
- * Memory: up to about 7 MB a kept run (an incident run of 002-fix-gap-resend, the largest measured, heap
- * after a forced collection); at most KEPT_RUNS are
- * kept, the three modes together, least recently used out. A sweep runs every policy of a seed together
- * (plan.ts, seed-queue.ts), so what matters is that one seed's distinct runs fit: the ten bundled
- * policies make about 18 on a seed of the bundled drill (589 runs over 32 seeds, below), and 36 leaves
- * room for a parameter axis.
+ * Memory: up to about 7 MB a kept run (an incident run of 002-fix-gap-resend, the largest measured,
+ * heap after a forced collection); at most KEPT_RUNS are kept, the three modes together, least
+ * recently used out. A sweep runs every policy of a seed together (plan.ts, seed-queue.ts), so what
+ * matters is that one seed's distinct runs fit: the ten bundled policies make about 18 on a seed of the
+ * bundled drill (589 runs over 32 seeds, below), and 36 leaves room for a parameter axis.
  * Measured at a22a301 against dc6f2f9, one worker, all ten bundled policies x the bundled drill's
  * eight scenarios x seeds 1-4 (320 episodes, every incident with faults): 77 of 320 incident runs and
  * 86 of 320 oracle runs reused (control: 208 of 320, as before), so 589 runs simulated instead of 752,
