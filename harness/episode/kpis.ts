@@ -80,7 +80,7 @@ export function stateKpis(run: WorldRun, control: WorldRun, parentQtyShares: num
   const venueRecovery = samples.filter((s) => s.venueBacklogMsgs > 0);
 
   // Decisions on stale books, ack latency against control.
-  const decisions = run.router.decisionLog.filter((d) => d.atNs <= run.parentEndNs);
+  const decisions = run.decisions.filter((d) => d.atNs <= run.parentEndNs);
   const ackP95 = (r: WorldRun) => p95(r.router.book.ackLatenciesNs.map((x) => x / NS_PER_MS));
   const incidentAck = ackP95(run);
   const controlAck = ackP95(control);

@@ -22,8 +22,7 @@ import { describeThrown, PolicyFault } from '../router/policy-guard.ts';
 import { EPISODE_RECORD_SCHEMA, type EpisodeErrorKind, type EpisodeRecord, type EpisodeSpec, type InvariantResult } from './record.ts';
 import { tailExceedanceRate } from './tail-exceedance.ts';
 import { episodeTrajectory } from './trajectory.ts';
-import { runWorld } from './world.ts';
-import { controlRun } from './control-runs.ts';
+import { runOrReuse, type RunSpec } from './kept-runs.ts';
 import { marketSummary } from '../world/market-path.ts';
 import { faultTimeStrataOf } from '../world/fault-time-strata.ts';
 import { importanceWeightOf } from '../world/tail-sampling.ts';
@@ -93,12 +92,12 @@ export function runEpisode(spec: EpisodeSpec): EpisodeRecord {
   }
   currentDecisionClock().startEpisode();
   try {
-    const incident = runWorld(scenario, spec.scenarioFile, policy.definition, params, spec.seed, 'incident', shadow?.definition, spec.shadowRetired);
-    const persists = new Map(scenario.sessions.map((s) => [s.id, s.persistMessages]));
-    const controlRunOf = controlRun(scenario, spec.scenarioFile, hash, policy.definition, params, spec.seed, persists);
-    const control = controlRunOf.run;
+    const runs: RunSpec = { scenario, scenarioFile: spec.scenarioFile, scenarioHash: hash, policy: policy.definition, params, seed: spec.seed };
+    const incident = runOrReuse(runs, 'incident', shadow === undefined ? undefined : { policy: shadow.definition, retired: spec.shadowRetired });
+    const control = runOrReuse(runs, 'control');
     const faulted = incident.faults.length > 0;
-    const oracle = faulted ? runWorld(scenario, spec.scenarioFile, policy.definition, params, spec.seed, 'oracle') : control;
+    const oracle = faulted ? runOrReuse(runs, 'oracle') : control;
+    const persists = new Map(scenario.sessions.map((s) => [s.id, s.persistMessages]));
     const { side, qtyShares, start, horizon } = scenario.parent;
     const tick = scenario.instrument.tickSize;
     const direction = side === 'buy' ? 1 : -1;
@@ -107,7 +106,7 @@ export function runEpisode(spec: EpisodeSpec): EpisodeRecord {
     const oracleCost = runCost(oracle, tick, side, qtyShares);
     const invariants: InvariantResult[] = [
       ...checkInvariants(incident, persists),
-      ...controlRunOf.invariants.map((r) => ({ ...r, name: `control:${r.name}` })),
+      ...checkInvariants(control, persists).map((r) => ({ ...r, name: `control:${r.name}` })),
     ];
     const targetShare = (t: number) => Math.min(1, Math.max(0, (t - start) / horizon));
     const filled = incident.truth.filledShares;
@@ -147,11 +146,11 @@ export function runEpisode(spec: EpisodeSpec): EpisodeRecord {
         REENTRY_SHARES: incidentCost.sharesByPurpose.reentry,
         FAULTS: incident.faults.length,
         ...stateKpis(incident, control, qtyShares, targetShare),
-        TEX95: tailExceedanceRate(incident, control, side, controlRunOf.regimes),
+        TEX95: tailExceedanceRate(incident, control, side),
       },
       invariants,
       ...(incident.market === undefined ? {} : { market: marketSummary(incident.market) }),
-      timeline: { regimes: incident.router.regimeTimeline.map((r) => ({ atNs: r.atNs, regime: r.regime })), playbook: playbook.id, runbook },
+      timeline: { regimes: incident.regimes.map((r) => ({ atNs: r.atNs, regime: r.regime })), playbook: playbook.id, runbook },
       trajectory: episodeTrajectory(incident, control, side, qtyShares, tick),
       ...(shadow === undefined
         ? {}
@@ -164,7 +163,7 @@ export function runEpisode(spec: EpisodeSpec): EpisodeRecord {
               ...(incident.shadowFailure === undefined ? {} : { failure: incident.shadowFailure }),
             },
           }),
-      // The episode's own count, whether or not its control run was reused (control-runs.ts): records do not depend on the order episodes ran in.
+      // The episode's own count, whether or not its runs were reused (kept-runs.ts): records do not depend on the order episodes ran in.
       eventsSimulated: incident.eventsRun + control.eventsRun + (faulted ? oracle.eventsRun : 0),
     };
   } catch (error) {

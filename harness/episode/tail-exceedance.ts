@@ -30,7 +30,7 @@ function regimeAt(regimes: Regimes, atNs: number): string {
   return regime;
 }
 
-export function childSlippages(run: WorldRun, side: 'buy' | 'sell', regimes: Regimes = run.router.regimeTimeline): ChildSlippage[] {
+export function childSlippages(run: WorldRun, side: 'buy' | 'sell'): ChildSlippage[] {
   const sign = side === 'buy' ? 1 : -1;
   const sentAt = new Map(run.router.childLog.map((child) => [child.clOrdId, child.sentAtNs]));
   const byChild = new Map<string, { qty: number; notionalTicks: number; arrivalMidTicks: number; sentAtNs: number }>();
@@ -45,14 +45,14 @@ export function childSlippages(run: WorldRun, side: 'buy' | 'sell', regimes: Reg
     byChild.set(clOrdId, entry);
   }
   return [...byChild.values()].map((c) => ({
-    regime: regimeAt(regimes, c.sentAtNs),
+    regime: regimeAt(run.regimes, c.sentAtNs),
     slippageBps: ((sign * (c.notionalTicks / c.qty - c.arrivalMidTicks)) / c.arrivalMidTicks) * 1e4,
   }));
 }
 
-/** `controlRegimes`: the acting policy's regime labels on the control run (control-runs.ts: a reused run is labelled anew). */
-export function tailExceedanceRate(incident: WorldRun, control: WorldRun, side: 'buy' | 'sell', controlRegimes: Regimes = control.router.regimeTimeline): number | null {
-  const fitted = childSlippages(control, side, controlRegimes);
+/** Regimes are the acting policy's on both runs (`WorldRun.regimes`: a reused run is labelled anew, kept-runs.ts). */
+export function tailExceedanceRate(incident: WorldRun, control: WorldRun, side: 'buy' | 'sell'): number | null {
+  const fitted = childSlippages(control, side);
   if (fitted.length < MIN_FIT_CHILDREN) return null;
   const pooled = quantile(fitted.map((c) => c.slippageBps), 0.95);
   const byRegime = new Map<string, number>();

@@ -7,7 +7,7 @@
  * All randomness comes from streams named after what they drive, so the three runs share the market
  * and, where they share them, the faults.
  */
-import { invariant, Kernel, RandomStreams, Trace, type Ns } from '../../sim/index.ts';
+import { invariant, Kernel, RandomStreams, type Ns } from '../../sim/index.ts';
 import { resolveParams, type Decision, type MarketView, type Observation, type Policy, type PolicyDefinition, type PolicyParams } from '../../policies/index.ts';
 import { guardPolicy, guardShadow, type ShadowPolicy } from '../router/policy-guard.ts';
 import { Router, type RouterConfig } from '../router/router.ts';
@@ -25,6 +25,7 @@ import { ImpactFeed } from '../world/impact-feed.ts';
 import { exogenousMarket, isExogenous, type ExogenousMarket } from '../world/market-path.ts';
 import { eventBudgetOf, requireWithinBudget } from './event-budget.ts';
 import { TruthRecorder } from './truth-recorder.ts';
+import { traceHashOf } from './run-trace.ts';
 
 export type RunMode = 'incident' | 'control' | 'oracle';
 
@@ -94,12 +95,21 @@ export interface WorldRun {
   faults: ResolvedFault[];
   venueSide: VenueSide;
   orderEntry: OrderEntrySide;
+  /**
+   * The router the run was made with. On a run reused for another policy (kept-runs.ts) its regime
+   * labels are the other policy's: read the acting policy's from `regimes` and `decisions`.
+   */
   router: Router;
+  /** The acting policy's regime changes, in its own labels. */
+  regimes: Router['regimeTimeline'];
+  /** One entry per decision of the acting policy, in its own labels (BSR, explain). */
+  decisions: Router['decisionLog'];
   truth: TruthRecorder;
   samples: StateSample[];
   decisionPriceTicks: number;
   parentSide: 'buy' | 'sell';
   parentQtyShares: number;
+  parentStartNs: Ns;
   /** The venue's quotes at the horizon, and how far our impact had moved the market then (ticks). */
   horizon: { bidTicks: number; askTicks: number; midTicks: number; impactTicks: number };
   parentEndNs: Ns;
@@ -155,7 +165,7 @@ export function runWorld(
   mode: RunMode,
   shadow?: PolicyDefinition,
   shadowRetired?: ShadowRetirement,
-  /** When given, every observation the policy decided on and its decision, in order (control-runs.ts). */
+  /** When given, every observation the policy decided on and its decision, in order (kept-runs.ts). */
   decisionTrace?: DecisionTraceEntry[],
 ): WorldRun {
   const kernel = new Kernel();
@@ -206,7 +216,6 @@ export function runWorld(
     orderEntry.tapTruth(router.book);
   }
 
-  const trace = new Trace();
   const samples: StateSample[] = [];
   let decisionPriceTicks = Number.NaN;
   const horizon = { bidTicks: Number.NaN, askTicks: Number.NaN, midTicks: Number.NaN, impactTicks: 0 };
@@ -260,7 +269,6 @@ export function runWorld(
 
   kernel.schedule(parent.start, () => {
     decisionPriceTicks = mid();
-    trace.record(kernel.now, 'arrival-mid', decisionPriceTicks);
   });
   kernel.schedule(parentEndNs, () => {
     horizon.midTicks = mid();
@@ -278,33 +286,26 @@ export function runWorld(
   const outcome = kernel.run({ until: endNs, maxEvents: eventBudget });
   requireWithinBudget(outcome, eventBudget, mode, endNs);
 
-  for (const child of router.childLog) trace.record(child.sentAtNs, 'child', child.clOrdId, child.qtyShares, child.priceTicks, child.placement, child.purpose);
-  for (const change of router.regimeTimeline) trace.record(change.atNs, 'regime', change.regime);
-  for (const fill of truth.fills) trace.record(fill.atNs, 'fill', fill.orderId, fill.qtyShares, fill.priceTicks);
-  for (const join of gatewayPool?.joins ?? []) trace.record(join.bootAtNs, 'gateway-join', join.nodeId, join.tradingReadyAtNs ?? -1);
-  for (const side of orderEntry.failovers) {
-    const t = side.gateway.timeline;
-    if (t.failedAtNs !== undefined) trace.record(t.failedAtNs, 'gateway-failover', t.detectedAtNs ?? -1, t.backupLoggedOnAtNs ?? -1, t.liveSetReconciledAtNs ?? -1, side.gateway.losses.length);
-  }
-  trace.record(endNs, 'end', truth.filledShares, router.book.filledQtyShares, venueSide.venue.book.stateHash());
-
-  return {
+  const run: Omit<WorldRun, 'traceHash'> = {
     mode,
     faults,
     venueSide,
     orderEntry,
     router,
+    regimes: router.regimeTimeline,
+    decisions: router.decisionLog,
     truth,
     samples,
     decisionPriceTicks,
     parentSide: parent.side,
     parentQtyShares: parent.qtyShares,
+    parentStartNs: parent.start,
     horizon,
     parentEndNs,
     endNs,
     market: exogenous,
-    traceHash: trace.digest(),
     eventsRun: outcome.eventsRun,
     shadowFailure: shadowPolicy?.failure,
   };
+  return { ...run, traceHash: traceHashOf(run, run.regimes) };
 }

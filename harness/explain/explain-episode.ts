@@ -60,7 +60,7 @@ export function explainEpisode(spec: EpisodeSpec, record: EpisodeRecord = runEpi
   const run = runWorld(loaded.scenario, spec.scenarioFile, watch.wrap(policy), resolveParams(policy, spec.params), spec.seed, 'incident');
   invariant(run.traceHash === record.traceHash, `explain's rerun of ${record.replay} gave another trace than its record`);
   invariant(
-    watch.changes.length === run.router.regimeTimeline.length && watch.changes.every((c, i) => c.atNs === run.router.regimeTimeline[i].atNs),
+    watch.changes.length === run.regimes.length && watch.changes.every((c, i) => c.atNs === run.regimes[i].atNs),
     'the regime watch missed a regime change the router recorded',
   );
   const clock = new EpisodeClock(timeZeroOf(loaded.scenario), loaded.scenario.parent.start, run.faults[0]?.atNs ?? null);

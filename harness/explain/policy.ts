@@ -62,7 +62,7 @@ export function policyStep(ctx: ExplainContext): NarrativeStep {
     const inBand = (t: Ns) => t >= change.atNs && t < until;
     const children = router.childLog.filter((c) => inBand(c.sentAtNs) && c.purpose !== 'cleanup');
     const cancels = router.cancelsSent.filter((c) => inBand(c.atNs) && c.reason === 'policy');
-    const decisions = router.decisionLog.filter((d) => inBand(d.atNs));
+    const decisions = run.decisions.filter((d) => inBand(d.atNs));
     const paused = decisions.filter((d) => d.paused).length;
     const why = change.from === null ? `it starts there (${describeTrigger(change.signals)})` : `it left ${change.from} on seeing ${describeTrigger(change.signals)}`;
     const did = [

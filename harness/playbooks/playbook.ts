@@ -72,14 +72,14 @@ export function stateRestoredAt(run: WorldRun, fromNs: Ns | undefined): Ns | und
 
 /** The policy's return to the regime it started in, at or after `fromNs`. */
 export function normalRegimeAt(run: WorldRun, fromNs: Ns | undefined): Ns | undefined {
-  const normal = run.router.regimeTimeline[0]?.regime;
-  return fromNs === undefined ? undefined : run.router.regimeTimeline.find((r) => r.atNs >= fromNs && r.regime === normal)?.atNs;
+  const normal = run.regimes[0]?.regime;
+  return fromNs === undefined ? undefined : run.regimes.find((r) => r.atNs >= fromNs && r.regime === normal)?.atNs;
 }
 
 /** The policy's first regime change away from where it started, at or after `fromNs`. */
 export function leftNormalAt(run: WorldRun, fromNs: Ns): Ns | undefined {
-  const normal = run.router.regimeTimeline[0]?.regime;
-  return run.router.regimeTimeline.find((r) => r.atNs >= fromNs && r.regime !== normal)?.atNs;
+  const normal = run.regimes[0]?.regime;
+  return run.regimes.find((r) => r.atNs >= fromNs && r.regime !== normal)?.atNs;
 }
 
 /** The earliest of some moments, ignoring those that did not happen. */

@@ -4,8 +4,8 @@
  * in the order given, each with its settings, settings fastest). Every output (the records file, shard slices, merge, resume) is laid out in this
  * order, which is what makes them byte-identical whatever the worker count or the sharding. The episodes
  * of one seed of a scenario come together, so a worker meets them one after another and shares what
- * cannot differ between them: the seed's market tape and, where proved, its control run
- * (harness/world/market-path.ts, harness/episode/control-runs.ts).
+ * cannot differ between them: the seed's market tape and, where proved, its incident, control and oracle
+ * runs (harness/world/market-path.ts, harness/episode/kept-runs.ts).
  *
  * Shards take every N-th seed of each scenario (the episodes of a (scenario, seed) group all go to one
  * shard: group `g`, counted in canonical order, goes to shard `g % N`), so that a shard reuses the seed's

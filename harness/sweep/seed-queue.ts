@@ -1,10 +1,10 @@
 /**
- * The pool's queue of episodes, grouped by (scenario file, seed). A worker keeps the control runs and
- * market tapes it made for a seed (control-runs.ts, market-path.ts), and every policy of a sweep on that
- * seed can reuse them, but only in the same worker. So a free worker takes the next episode of the seed
- * it ran last; when that seed has none left, the oldest seed no other worker is on; only when every
- * seed left is in another worker's hands does it share one (an idle core costs more than a second
- * control run). Which worker runs an episode never changes its record, only how much is recomputed.
+ * The pool's queue of episodes, grouped by (scenario file, seed). A worker keeps the runs (incident,
+ * control, oracle) and market tapes it made for a seed (kept-runs.ts, market-path.ts), and every policy
+ * of a sweep on that seed can reuse them, but only in the same worker. So a free worker takes the next
+ * episode of the seed it ran last; when that seed has none left, the oldest seed no other worker is on;
+ * only when every seed left is in another worker's hands does it share one (an idle core costs more
+ * than running a seed's runs twice). Which worker runs an episode never changes its record, only how much is recomputed.
  */
 import type { ToWorker } from './worker-protocol.ts';
 
