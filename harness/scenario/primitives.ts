@@ -12,20 +12,23 @@ const DURATION_HINT = 'a duration with a unit, such as 250ms, 40us, 2s, 1.5m or 
 /** No duration in a scenario is longer than this; beyond it a number of nanoseconds stops being exact. */
 const DURATION_MAX_NS = 7 * 24 * NS_PER_HOUR;
 
+/** Nanoseconds of a duration or offset the pattern admitted, or an issue: one too long overflows parseDuration. */
+function withinAWeek(text: string, ctx: z.RefinementCtx, expected: string): number {
+  let ns: number;
+  try {
+    ns = parseDuration(text);
+  } catch {
+    ns = Number.POSITIVE_INFINITY;
+  }
+  if (ns <= DURATION_MAX_NS) return ns;
+  ctx.addIssue({ code: 'custom', message: `${text} is longer than a week: expected ${expected}, at most 168h` });
+  return z.NEVER;
+}
+
 export const duration = z
   .string({ error: `expected ${DURATION_HINT}` })
   .regex(DURATION_PATTERN, { error: `expected ${DURATION_HINT}` })
-  .transform((text, ctx) => {
-    let ns: number;
-    try {
-      ns = parseDuration(text);
-    } catch {
-      ns = Number.POSITIVE_INFINITY;
-    }
-    if (ns <= DURATION_MAX_NS) return ns;
-    ctx.addIssue({ code: 'custom', message: `${text} is longer than a week: expected ${DURATION_HINT}, at most 168h` });
-    return z.NEVER;
-  })
+  .transform((text, ctx) => withinAWeek(text, ctx, DURATION_HINT))
   .meta({ examples: ['250ms', '2s', '1.5m'] });
 
 const TIME_POINT_PATTERN = /^(?:\d+(?:\.\d+)?(?:ns|us|ms|s|min|m|h)|\d{2}:\d{2}:\d{2}(?:\.\d{1,9})?)$/;
@@ -43,7 +46,7 @@ export const timePoint = z
       ctx.addIssue({ code: 'custom', message: `${text}: a clock time is read against the scenario's timeZero, which only a whole scenario has` });
       return z.NEVER;
     }
-    return parseDuration(text);
+    return withinAWeek(text, ctx, TIME_POINT_HINT);
   })
   .meta({ description: TIME_POINT_HINT });
 

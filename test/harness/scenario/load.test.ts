@@ -106,6 +106,13 @@ describe('scenario loading under hostile YAML', () => {
     expect(issuesOf(minimal.replace('horizon: 60s', 'horizon: 99999999999999999999h'))[0].message).toMatch(/^99999999999999999999h is longer than a week/);
     expect(issuesOf('- just\n- a list\n')[0].message).toMatch(/^expected a scenario: a YAML mapping/);
   });
+
+  it('refuses a point in time beyond a week or a clock time out of range with its path, never throwing', () => {
+    const at = (value: string, extra = '') => `${minimal}${extra}faults:\n  - { kind: session-disconnect, at: ${value}, session: s1, duration: 1s }\n`;
+    expect(linesOf(at('{ between: [1s, 99999999999999999999s] }'))).toEqual([expect.stringMatching(/^bad\.yaml:\d+:\d+: faults\[0\]\.at\.between\[1\]: 99999999999999999999s is longer than a week/)]);
+    expect(linesOf(at('"25:61:00"'))).toEqual([expect.stringMatching(/: faults\[0\]\.at: expected a clock time HH:MM:SS\[\.fff\] such as 09:30:00, got "25:61:00"$/)]);
+    expect(linesOf(at('"12:00:10"', 'timeZero: "24:00:00"\n'))[0]).toMatch(/: timeZero: expected a clock time .*got "24:00:00"$/);
+  });
 });
 
 describe('scenario limits and whole-scenario rules', () => {
