@@ -67,15 +67,20 @@ export const positiveInt = z.number({ error: 'expected a whole number >= 1' }).i
 export const nonNegativeInt = z.number({ error: 'expected a whole number >= 0' }).int().nonnegative();
 export const positive = z.number({ error: 'expected a number > 0' }).positive();
 
+/** A duration a distribution divides by or takes the logarithm of: 0s would stop the run, so validate refuses it. */
+const durationAboveZero = duration.refine((ns) => ns > 0, { error: 'expected a duration above 0' });
+
 /** A latency or service-time model, chosen by name (STYLE.md 6). */
 export const latencyModel = z.discriminatedUnion('model', [
   z.strictObject({ model: z.literal('constant').describe('Always the same time.'), value: duration.describe('The time.') }),
-  z.strictObject({ model: z.literal('exponential').describe('Exponentially distributed (memoryless).'), mean: duration.describe('The mean time.') }),
+  z.strictObject({ model: z.literal('exponential').describe('Exponentially distributed (memoryless).'), mean: durationAboveZero.describe('The mean time.') }),
   z.strictObject({
     model: z.literal('lognormal').describe('Lognormally distributed, given by its median and its 99th percentile.'),
-    median: duration.describe('The median time.'),
+    median: durationAboveZero.describe('The median time.'),
     p99: duration.describe('The 99th percentile: one draw in a hundred is slower.'),
-  }),
+  })
+    // Below the median, the fit's spread would be negative: the run would stop on it, so validate does.
+    .refine((model) => model.p99 >= model.median, { path: ['p99'], error: 'the 99th percentile must not be below the median' }),
 ]);
 export type LatencyModelSpec = z.output<typeof latencyModel>;
 

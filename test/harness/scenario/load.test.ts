@@ -107,6 +107,13 @@ describe('scenario loading under hostile YAML', () => {
     expect(issuesOf('- just\n- a list\n')[0].message).toMatch(/^expected a scenario: a YAML mapping/);
   });
 
+  it('refuses a latency model no run could draw from: a lognormal p99 below its median, a mean or median of 0s', () => {
+    const latency = (model: string) => linesOf(minimal.replace('gateway: gw1 }', `gateway: gw1, latency: ${model} }`));
+    expect(latency('{ model: lognormal, median: 10ms, p99: 1ms }')).toEqual([expect.stringMatching(/: sessions\[0\]\.latency\.p99: the 99th percentile must not be below the median$/)]);
+    expect(latency('{ model: lognormal, median: 0s, p99: 1ms }')).toEqual([expect.stringMatching(/: sessions\[0\]\.latency\.median: expected a duration above 0$/)]);
+    expect(latency('{ model: exponential, mean: 0s }')).toEqual([expect.stringMatching(/: sessions\[0\]\.latency\.mean: expected a duration above 0$/)]);
+  });
+
   it('refuses a point in time beyond a week or a clock time out of range with its path, never throwing', () => {
     const at = (value: string, extra = '') => `${minimal}${extra}faults:\n  - { kind: session-disconnect, at: ${value}, session: s1, duration: 1s }\n`;
     expect(linesOf(at('{ between: [1s, 99999999999999999999s] }'))).toEqual([expect.stringMatching(/^bad\.yaml:\d+:\d+: faults\[0\]\.at\.between\[1\]: 99999999999999999999s is longer than a week/)]);
