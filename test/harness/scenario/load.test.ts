@@ -130,6 +130,10 @@ describe('scenario limits and whole-scenario rules', () => {
     ['a 1000 h horizon', withParent('parent: { side: buy, qtyShares: 1000, horizon: 160h }'), 'parent.horizon', /a run of 576005s is over the limit of 28800s/],
     ['a flow intensity of 1e9', minimal.replace('{ model: cst }', '{ model: cst, intensity: 1000000000 }'), 'market.flow.intensity', /an intensity of 1000000000 is over the limit of 1000 x/],
     ['a 1 ns heartbeat', minimal.replace('gateway: gw1 }', 'gateway: gw1, heartbeat: 1ns }'), 'sessions[0].heartbeat', /one run would take about 1\.3e\+12 events, over the limit of 20000000 \(limits\.eventsPerRun\); most of them from session s1's heartbeats/],
+    ['a CST flow a million times the paper\'s limit-order rate', minimal.replace('{ model: cst }', '{ model: cst, k: 1920000 }'), 'market.flow.intensity', /one run would take about 7\.\de\+9 events, .*most of them from the background flow/],
+    ['a CST flow a billion ticks deep', minimal.replace('{ model: cst }', '{ model: cst, maxDistanceTicks: 1000000000 }').replace('kind: synthetic', 'kind: synthetic\ninstrument: { referencePriceTicks: 2000000000 }'), 'market.flow.intensity', /events, over the limit of 20000000/],
+    ['a starting book of billions of orders (cancellations 1e-9)', minimal.replace('{ model: cst }', '{ model: cst, theta: [0.000000001] }'), 'market.flow.theta', /most of them from the flow's starting book/],
+    ['a CST flow deeper than the price', minimal.replace('{ model: cst }', '{ model: cst, maxDistanceTicks: 10000 }'), 'market.flow.maxDistanceTicks', /10000 ticks is not below instrument\.referencePriceTicks \(10000\)/],
     ['a parent cut into a million children', withParent('parent: { side: buy, qtyShares: 1000000, horizon: 60s }\nrouter: { minChildQtyShares: 1 }'), 'router.minChildQtyShares', /1000000 children is over the limit of 100000 children/],
   ])('refuses %s at validate, naming the field and the limit', (_, text, path, message) => {
     const issue = issuesOf(text).find((i) => i.path === path);
