@@ -61,7 +61,13 @@ export async function loadPolicy(nameOrPath: string): Promise<LoadedPolicy> {
   } catch (error) {
     throw new UsageError(`${nameOrPath}: cannot load the policy module: ${importFailure(error)}`);
   }
-  const definition = [module.default, module.policy].find(isPolicyDefinition);
+  let definition: PolicyDefinition | undefined;
+  try {
+    definition = [module.default, module.policy].find(isPolicyDefinition);
+  } catch (error) {
+    // A getter on the export is the module's code too.
+    throw new UsageError(`${nameOrPath}: reading its PolicyDefinition threw ${describeThrown(error)}`);
+  }
   if (definition === undefined) throw new UsageError(`${nameOrPath}: expected a PolicyDefinition exported as \`default\` or \`policy\` (name, version, summary, source, defaults, create)`);
   const result = { definition, sourceHash: hashOf(source) };
   loaded.set(nameOrPath, result);
