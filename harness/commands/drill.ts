@@ -74,7 +74,8 @@ function builder(yargs: Argv): Argv<DrillArgs> {
 
 /**
  * A drill that cannot run still leaves a junit.xml saying why: in --out, else the file's own `out`,
- * else results/drill-<file name>. Failing to write it changes nothing about the exit (64).
+ * else results/drill-<file name>; but not in a directory that holds another sweep, whose own junit.xml
+ * it would replace. Failing to write it changes nothing about the exit (64).
  */
 async function writeErrorJunit(file: string, out: string | undefined, error: UsageError): Promise<void> {
   const { DrillFileError } = await import('../drill/drill-file.ts');
@@ -82,6 +83,8 @@ async function writeErrorJunit(file: string, out: string | undefined, error: Usa
   const { junitErrorXml } = await import('../drill/junit.ts');
   const { writeFileAtomic } = await import('../io/atomic-write.ts');
   const { makeOutputDir } = await import('../io/output-dir.ts');
+  const { OccupiedOutputError } = await import('../sweep/run-sweep.ts');
+  if (error instanceof OccupiedOutputError) return;
   const name = basename(file, extname(file));
   const problems = error instanceof DrillFileError || error instanceof DrillInputError ? error.problems : [error.message];
   try {
