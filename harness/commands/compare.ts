@@ -4,6 +4,7 @@ import type { CompareOptions } from '../compare/comparison.ts';
 import { UsageError } from '../errors.ts';
 import { OBJECTIVES, RESAMPLES_MAX } from '../compare/objectives.ts';
 import { helpEpilogue, requireSingle } from '../sweep/options.ts';
+import { printable } from '../terminal-text.ts';
 
 interface CompareArgs {
   paths: string[];
@@ -68,6 +69,6 @@ export const compareCommand: CommandModule<object, CompareArgs> = {
     const { formatComparison } = await import('../compare/table.ts');
     const { readRecordSource } = await import('../sweep/records.ts');
     const comparison = compareRecords(args.paths.map(readRecordSource), options);
-    process.stdout.write(args.json ? `${JSON.stringify(comparison, null, 2)}\n` : formatComparison(comparison));
+    process.stdout.write(args.json ? `${JSON.stringify(comparison, null, 2)}\n` : printable(formatComparison(comparison)));
   },
 };

@@ -10,7 +10,7 @@ import type { Drill } from '../drill/drill-file.ts';
 import type { GateOutcome } from '../drill/gate.ts';
 import type { DrillRun } from '../drill/run-drill.ts';
 import { UsageError } from '../errors.ts';
-import { printable } from '../terminal-text.ts';
+import { printable, printableDeep } from '../terminal-text.ts';
 import { budgetOptions, helpEpilogue, limitsOf, requireSingle, requireWorkers, timeBudgetOption, type BudgetArgs } from '../sweep/options.ts';
 
 interface DrillArgs extends BudgetArgs {
@@ -135,8 +135,9 @@ export function drillCommand(setExit: (code: number) => void): CommandModule<obj
         const detailHint = args.detail
           ? [`Wrote ${files.junit}, ${files.summary}, ${files.report} and ${charts}. The tables:`]
           : [`Tables: --detail (the sweep is reused); charts and the episode explorer: open ${files.report}.`];
+        // The block's text comes from the drill file and the records; only the painter's own codes may reach the terminal.
         const block = verdictBlock(
-          { drill: run.drill, verdict: run.verdict, exitCode: run.exitCode, episodes: run.sweep.episodes, looks: run.looks, stoppedBy: run.stoppedBy, outcomes: run.outcomes, bottomLines: run.bottomLine, level: drill.compare.level, detailHint },
+          printableDeep({ drill: run.drill, verdict: run.verdict, exitCode: run.exitCode, episodes: run.sweep.episodes, looks: run.looks, stoppedBy: run.stoppedBy, outcomes: run.outcomes, bottomLines: run.bottomLine, level: drill.compare.level, detailHint }),
           painter(colourEnabled(process.stdout)),
         );
         process.stdout.write(`${block.join('\n')}\n`);
@@ -146,7 +147,7 @@ export function drillCommand(setExit: (code: number) => void): CommandModule<obj
         }
         if (args.detail) {
           const gates = run.outcomes.map((outcome) => printable(`${STATUS[outcome.status].padEnd(12)} ${outcome.gate} [${outcome.scenario} / ${outcome.subject}]: ${outcome.detail}`));
-          process.stdout.write(`\n${formatComparison(run.comparison)}\nGates:\n${gates.join('\n')}\n`);
+          process.stdout.write(`\n${printable(formatComparison(run.comparison))}\nGates:\n${gates.join('\n')}\n`);
         }
       }
       setExit(run.exitCode);

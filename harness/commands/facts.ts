@@ -9,6 +9,7 @@ import { UsageError } from '../errors.ts';
 import type { FactDefinition } from '../facts/fact.ts';
 import { DEFAULT_MAX_SEEDS_FACTOR } from '../facts/sequential.ts';
 import { helpEpilogue, requireSingle, requireWorkers, timeBudgetOption } from '../sweep/options.ts';
+import { printable } from '../terminal-text.ts';
 
 interface FactsArgs {
   only?: string;
@@ -84,7 +85,7 @@ export function factsCommand(setExit: (code: number) => void): CommandModule<obj
         timeBudgetMs: timeBudgetOption(args['time-budget']),
         log: (line) => process.stderr.write(`${line}\n`),
       });
-      process.stdout.write(args.json ? `${JSON.stringify(run, null, 2)}\n` : factsMarkdown(run));
+      process.stdout.write(args.json ? `${JSON.stringify(run, null, 2)}\n` : printable(factsMarkdown(run)));
       setExit(run.exitCode);
     },
   };

@@ -25,6 +25,7 @@ import { checkPort, describeSession, resolveSessionOptions, withSessionOptions, 
 import { writeFileAtomic } from '../io/atomic-write.ts';
 import { junitSuiteXml } from '../io/junit-suite.ts';
 import { readInputFile } from '../io/input-file.ts';
+import { printable } from '../terminal-text.ts';
 
 interface FixAcceptanceArgs extends SessionOptionArgs {
   scripts: string[];
@@ -131,7 +132,7 @@ export function fixAcceptanceCommand(setExit: (code: number) => void): CommandMo
           await engine.close();
         }
       }
-      process.stdout.write(`${formatTally(`fix-acceptance against ${target}`, results)}\n`);
+      process.stdout.write(`${printable(formatTally(`fix-acceptance against ${target}`, results))}\n`);
       if (args.junit !== undefined) {
         try {
           writeFileAtomic(args.junit, junitOf(results, target));
