@@ -3,6 +3,7 @@ import { statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { Argv, CommandModule } from 'yargs';
 import { UsageError } from '../errors.ts';
+import { MANIFEST_FILE } from '../sweep/manifest.ts';
 import { helpEpilogue, requireSingle } from '../sweep/options.ts';
 import { compareOptionsOf, comparisonOptions } from './compare.ts';
 
@@ -58,6 +59,8 @@ export const reportCommand: CommandModule<object, ReportArgs> = {
     const source = readRecordSource(args.dir);
     const out = args.out ?? defaultOut(args.dir);
     if (args.out !== undefined && !isDirectory(dirname(out))) throw new UsageError(`--out ${out}: no directory ${dirname(out)}`);
+    const input = readsFrom(args.dir, source.path).find((file) => sameFile(file, out));
+    if (input !== undefined) throw new UsageError(`--out ${out} is ${input}, which the report reads: writing it there would lose it; name an .html file`);
     const written = writeReport([source], options, out, readVerdict(args.dir));
     process.stdout.write(
       args.json
@@ -66,6 +69,21 @@ export const reportCommand: CommandModule<object, ReportArgs> = {
     );
   },
 };
+
+/** The files a report of `path` reads: the records, and in a sweep directory its manifest and a drill's verdict. */
+function readsFrom(path: string, recordsFile: string): string[] {
+  return isDirectory(path) ? [recordsFile, join(path, MANIFEST_FILE), join(path, 'verdict.json')] : [recordsFile];
+}
+
+/** Whether two paths name one existing file, whatever the spelling (a symlink, `a/../a`). */
+function sameFile(a: string, b: string): boolean {
+  try {
+    const [x, y] = [statSync(a), statSync(b)];
+    return x.dev === y.dev && x.ino === y.ino;
+  } catch {
+    return false;
+  }
+}
 
 function isDirectory(path: string): boolean {
   try {
