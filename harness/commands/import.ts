@@ -8,9 +8,10 @@
  */
 import type { ArgumentsCamelCase, Argv, CommandModule } from 'yargs';
 import { UsageError } from '../errors.ts';
-import { helpEpilogue } from '../sweep/options.ts';
+import { helpEpilogue, requireSingle } from '../sweep/options.ts';
 import type { LogKpis } from '../import/log-kpis.ts';
 import { writeFileAtomic } from '../io/atomic-write.ts';
+import { sameFile } from '../io/output-dir.ts';
 import { printable } from '../terminal-text.ts';
 
 interface ImportArgs {
@@ -65,12 +66,15 @@ export function importCommand(setExit: (code: number) => void): CommandModule<ob
       // Loaded here, not at the top: every command module loads on every call, --help included (cli.ts).
       const { importLog } = await import('../import/import-log.ts');
       const { checkAgainstLog, runSessionKpis } = await import('../import/replay-check.ts');
+      requireSingle(args as unknown as Record<string, unknown>, ['messages', 'events', 'sender-comp-id', 'out', 'name', 'check', 'tolerance']);
       const messagesFile = args.messages;
       // Before the import: a bad --check must not leave a written scenario behind.
       if (!Number.isInteger(args.check) || args.check < 0 || args.check > 100) throw new UsageError(`--check must be a number of seeds in 0..100, got ${String(args.check)}`);
       if (!Number.isFinite(args.tolerance) || args.tolerance < 0 || args.tolerance > 1) throw new UsageError(`--tolerance must be in 0..1, got ${String(args.tolerance)}`);
       const { eventsFile, history, kpis, plain, yaml, scenario } = importLog(messagesFile, { events: args.events, senderCompId: args['sender-comp-id'], name: args.name, scenarioFile: args.out });
       if (args.out !== undefined) {
+        const log = [messagesFile, eventsFile].find((file) => file !== undefined && sameFile(file, args.out!));
+        if (log !== undefined) throw new UsageError(`--out ${args.out} is the log ${log}: writing the scenario there would lose the log; name a .yaml file`);
         try {
           writeFileAtomic(args.out, yaml);
         } catch (error) {

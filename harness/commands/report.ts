@@ -3,6 +3,7 @@ import { statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { Argv, CommandModule } from 'yargs';
 import { UsageError } from '../errors.ts';
+import { sameFile } from '../io/output-dir.ts';
 import { MANIFEST_FILE } from '../sweep/manifest.ts';
 import { helpEpilogue, requireSingle } from '../sweep/options.ts';
 import { compareOptionsOf, comparisonOptions } from './compare.ts';
@@ -73,16 +74,6 @@ export const reportCommand: CommandModule<object, ReportArgs> = {
 /** The files a report of `path` reads: the records, and in a sweep directory its manifest and a drill's verdict. */
 function readsFrom(path: string, recordsFile: string): string[] {
   return isDirectory(path) ? [recordsFile, join(path, MANIFEST_FILE), join(path, 'verdict.json')] : [recordsFile];
-}
-
-/** Whether two paths name one existing file, whatever the spelling (a symlink, `a/../a`). */
-function sameFile(a: string, b: string): boolean {
-  try {
-    const [x, y] = [statSync(a), statSync(b)];
-    return x.dev === y.dev && x.ino === y.ino;
-  } catch {
-    return false;
-  }
 }
 
 function isDirectory(path: string): boolean {
