@@ -61,7 +61,8 @@ function loadScripts(files: readonly string[]): { name: string; source: string }
   const scripts = files.map((file) => {
     const source = readInputFile(file, { what: 'FIX acceptance script', maxBytes: MAX_SCRIPT_BYTES, encoding: 'latin1' });
     try {
-      parseScript(source);
+      // A script of comments alone checks nothing: it would be counted as passed.
+      if (parseScript(source).length === 0) throw new Error('no steps (I, E, iCONNECT ... lines): it would pass without checking anything');
     } catch (error) {
       problems.push(`${file}: ${(error as Error).message}`);
     }
