@@ -11,7 +11,7 @@ import type { GateOutcome } from '../drill/gate.ts';
 import type { DrillRun } from '../drill/run-drill.ts';
 import { UsageError } from '../errors.ts';
 import { printable, printableDeep } from '../terminal-text.ts';
-import { budgetOptions, helpEpilogue, limitsOf, requireSingle, requireWorkers, timeBudgetOption, type BudgetArgs } from '../sweep/options.ts';
+import { budgetOptions, helpEpilogue, limitsOf, requireWorkers, timeBudgetOption, type BudgetArgs } from '../sweep/options.ts';
 
 interface DrillArgs extends BudgetArgs {
   file: string;
@@ -122,7 +122,6 @@ export function drillCommand(setExit: (code: number) => void): CommandModule<obj
     describe: 'run a drill file: sweep, gates, JUnit XML, a Markdown summary, the HTML report and charts; the exit code is the verdict',
     builder,
     async handler(args) {
-      requireSingle(args as unknown as Record<string, unknown>, ['workers', 'out', 'runner', 'max-seeds', 'time-budget']);
       const { drill, run } = await runReportingBadInput(args);
       if (args.json) {
         process.stdout.write(`${JSON.stringify(run, null, 2)}\n`);

@@ -2,7 +2,6 @@
 import type { Argv } from 'yargs';
 import type { EpisodeSpec } from '../episode/record.ts';
 import { UsageError } from '../errors.ts';
-import { requireSingle } from '../sweep/options.ts';
 import { parseParamOption } from '../sweep/params.ts';
 
 export interface EpisodeArgs {
@@ -22,7 +21,6 @@ export function episodeOptions<T>(yargs: Argv<T>): Argv<T & EpisodeArgs> {
 
 /** The episode the arguments name; `--param` takes the sweep's syntax, one value each. */
 export function episodeSpecOf(args: EpisodeArgs): EpisodeSpec {
-  requireSingle(args as unknown as Record<string, unknown>, ['scenario', 'policy', 'seed']);
   if (!Number.isSafeInteger(args.seed) || args.seed < 0) throw new UsageError(`--seed ${args.seed}: expected a whole number >= 0`);
   const overrides = (args.param ?? []).map((text): [string, number] => {
     const axis = parseParamOption(text);

@@ -8,7 +8,7 @@ import type { Argv, CommandModule } from 'yargs';
 import { UsageError } from '../errors.ts';
 import type { FactDefinition } from '../facts/fact.ts';
 import { DEFAULT_MAX_SEEDS_FACTOR } from '../facts/sequential.ts';
-import { helpEpilogue, requireSingle, requireWorkers, timeBudgetOption } from '../sweep/options.ts';
+import { helpEpilogue, requireWorkers, timeBudgetOption } from '../sweep/options.ts';
 import { printable } from '../terminal-text.ts';
 
 interface FactsArgs {
@@ -70,7 +70,6 @@ export function factsCommand(setExit: (code: number) => void): CommandModule<obj
     describe: "run the facts table (F1-F10: what the playbooks say an incident does) as statistical tests over seeds, adding seeds where undecided; the exit code is the verdict",
     builder,
     async handler(args) {
-      requireSingle(args as unknown as Record<string, unknown>, ['only', 'seeds', 'max-seeds', 'time-budget', 'workers', 'out', 'runner']);
       const { allFacts } = await import('../facts/catalogue.ts');
       const { runFacts } = await import('../facts/run-facts.ts');
       const { factsMarkdown } = await import('../facts/table.ts');

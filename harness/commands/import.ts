@@ -8,7 +8,7 @@
  */
 import type { ArgumentsCamelCase, Argv, CommandModule } from 'yargs';
 import { UsageError } from '../errors.ts';
-import { helpEpilogue, requireSingle } from '../sweep/options.ts';
+import { helpEpilogue } from '../sweep/options.ts';
 import type { LogKpis } from '../import/log-kpis.ts';
 import { writeFileAtomic } from '../io/atomic-write.ts';
 import { sameFile } from '../io/output-dir.ts';
@@ -66,7 +66,6 @@ export function importCommand(setExit: (code: number) => void): CommandModule<ob
       // Loaded here, not at the top: every command module loads on every call, --help included (cli.ts).
       const { importLog } = await import('../import/import-log.ts');
       const { checkAgainstLog, runSessionKpis } = await import('../import/replay-check.ts');
-      requireSingle(args as unknown as Record<string, unknown>, ['messages', 'events', 'sender-comp-id', 'out', 'name', 'check', 'tolerance']);
       const messagesFile = args.messages;
       // Before the import: a bad --check must not leave a written scenario behind.
       if (!Number.isInteger(args.check) || args.check < 0 || args.check > 100) throw new UsageError(`--check must be a number of seeds in 0..100, got ${String(args.check)}`);

@@ -5,7 +5,7 @@ import type { Argv, CommandModule } from 'yargs';
 import { UsageError } from '../errors.ts';
 import { sameFile } from '../io/output-dir.ts';
 import { MANIFEST_FILE } from '../sweep/manifest.ts';
-import { helpEpilogue, requireSingle } from '../sweep/options.ts';
+import { helpEpilogue } from '../sweep/options.ts';
 import { compareOptionsOf, comparisonOptions } from './compare.ts';
 
 interface ReportArgs {
@@ -52,7 +52,6 @@ export const reportCommand: CommandModule<object, ReportArgs> = {
   describe: 'write a self-contained HTML report: comparison, tail charts, episode explorer',
   builder,
   async handler(args) {
-    requireSingle(args as unknown as Record<string, unknown>, ['dir', 'out']);
     const { writeReport } = await import('../report/html/index.ts');
     const { readRecordSource } = await import('../sweep/records.ts');
     const { readVerdict } = await import('../report/html/verdict-file.ts');

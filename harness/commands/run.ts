@@ -5,7 +5,7 @@
 import type { CommandModule } from 'yargs';
 import type { EpisodeRecord } from '../episode/record.ts';
 import { EXIT_INTERNAL, EXIT_INVARIANT_VIOLATED, EXIT_OK, EXIT_USAGE, UsageError } from '../errors.ts';
-import { budgetOptions, helpEpilogue, limitsOf, requireSingle, type BudgetArgs } from '../sweep/options.ts';
+import { budgetOptions, helpEpilogue, limitsOf, type BudgetArgs } from '../sweep/options.ts';
 import { printable } from '../terminal-text.ts';
 import { episodeOptions, episodeSpecOf, type EpisodeArgs } from './episode-args.ts';
 
@@ -50,7 +50,6 @@ export function runCommand(setExit: (code: number) => void): CommandModule<objec
           ),
         ),
     handler: async (argv) => {
-      requireSingle(argv as unknown as Record<string, unknown>, ['shadow']);
       const spec = { ...episodeSpecOf(argv), ...(argv.shadow ? { shadowPolicy: argv.shadow } : {}) };
       const { runWatchedEpisode } = await import('../sweep/one-episode.ts');
       const { formatEpisodeSummary } = await import('../report/episode-summary.ts');
