@@ -10,6 +10,7 @@ import type { FactDefinition } from '../facts/fact.ts';
 import { DEFAULT_MAX_SEEDS_FACTOR } from '../facts/sequential.ts';
 import { helpEpilogue, requireWorkers, timeBudgetOption } from '../sweep/options.ts';
 import { printable } from '../terminal-text.ts';
+import { MAX_SEEDS } from '../sweep/seeds.ts';
 
 interface FactsArgs {
   only?: string;
@@ -52,8 +53,17 @@ function builder(yargs: Argv): Argv<FactsArgs> {
 
 function requireSeedCount(value: number | undefined, option: string): number | null {
   if (value === undefined) return null;
-  if (!Number.isInteger(value) || value < 2) throw new UsageError(`--${option}: expected a whole number of seeds >= 2, got ${value}`);
+  // Above the sweep's own bound, the seed list alone would exhaust the heap (--seeds 1e9 ended in a V8 abort).
+  if (!Number.isInteger(value) || value < 2 || value > MAX_SEEDS) throw new UsageError(`--${option}: expected a whole number of seeds from 2 to ${MAX_SEEDS}, got ${value}`);
   return value;
+}
+
+/** --seeds and --max-seeds, the first look no larger than the last: a smaller --max-seeds would quietly cut the first look down to it. */
+function seedCounts(args: FactsArgs): { seeds: number | null; maxSeeds: number | null } {
+  const seeds = requireSeedCount(args.seeds, 'seeds');
+  const maxSeeds = requireSeedCount(args['max-seeds'], 'max-seeds');
+  if (seeds !== null && maxSeeds !== null && maxSeeds < seeds) throw new UsageError(`--max-seeds ${maxSeeds} is fewer than --seeds ${seeds}`);
+  return { seeds, maxSeeds };
 }
 
 function selectFacts(facts: FactDefinition[], only: string | undefined): FactDefinition[] {
@@ -79,8 +89,7 @@ export function factsCommand(setExit: (code: number) => void): CommandModule<obj
         out: args.out,
         workers: requireWorkers(args.workers),
         runner: resolveRunner(args.runner),
-        seeds: requireSeedCount(args.seeds, 'seeds'),
-        maxSeeds: requireSeedCount(args['max-seeds'], 'max-seeds'),
+        ...seedCounts(args),
         timeBudgetMs: timeBudgetOption(args['time-budget']),
         log: (line) => process.stderr.write(`${line}\n`),
       });

@@ -36,7 +36,7 @@ import { issuesOf } from '../scenario/issues.ts';
 import { RESAMPLES_MAX } from '../compare/comparison.ts';
 import { paramAxis, type ParamAxis } from '../sweep/params.ts';
 import type { SweepRequest } from '../sweep/plan.ts';
-import { parseSeeds, requireSeedList } from '../sweep/seeds.ts';
+import { MAX_SEEDS, parseSeeds, requireSeedList } from '../sweep/seeds.ts';
 import { parseDurationMs } from '../sweep/options.ts';
 import type { Gate } from './gate.ts';
 import { buildGate, knownPolicy, type DrillIssue } from './gate-grammar.ts';
@@ -49,7 +49,7 @@ const drillSchema = z
     policies: z.array(z.string().min(1)).min(1),
     params: z.record(z.string(), z.record(z.string(), z.union([z.number(), z.array(z.number()).min(1)]))).optional(),
     seeds: z.union([z.string(), z.number().int().nonnegative(), z.array(z.number().int().nonnegative()).min(1)]),
-    maxSeeds: z.number().int().min(2).optional(),
+    maxSeeds: z.number().int().min(2).max(MAX_SEEDS).optional(),
     timeBudget: z.string().min(1).optional(),
     workers: z.number().int().min(1).optional(),
     out: z.string().min(1),

@@ -43,10 +43,30 @@ function requireDistinct(items: readonly string[], what: string): void {
   if (twice !== undefined) throw new UsageError(`${what} ${twice} is given twice`);
 }
 
+/**
+ * The most episodes one sweep may hold: its manifest lists every one (about 120 bytes each), and past a few
+ * million that list is longer than a string may be (10 million seeds of one policy ended in a RangeError,
+ * exit 70). A sweep this size would run for weeks anyway (its shards list all of its episodes too).
+ */
+export const MAX_EPISODES = 1_000_000;
+
+/** Episodes the request expands to, counted before any is built. */
+function episodeCount(request: SweepRequest): number {
+  return request.scenarios.reduce((total, scenarioFile) => {
+    const only = request.policiesByScenario?.[scenarioFile];
+    const policies = only === undefined ? request.policies : request.policies.filter((policy) => only.includes(policy));
+    return total + request.seeds.length * policies.reduce((settings, policy) => settings + settingsFor(policy, request.params).length, 0);
+  }, 0);
+}
+
 export function buildSpecs(request: SweepRequest): EpisodeSpec[] {
   requireDistinct(request.scenarios, '--scenario');
   requireDistinct(request.policies, '--policy');
   requireDistinctAxes(request.params, request.policies);
+  const count = episodeCount(request);
+  if (count > MAX_EPISODES) {
+    throw new UsageError(`the sweep would hold ${count} episodes (scenarios x policies x settings x seeds), more than the ${MAX_EPISODES} one sweep may hold: fewer seeds, or split the seeds over several sweeps`);
+  }
   const specs: EpisodeSpec[] = [];
   for (const scenarioFile of request.scenarios) {
     const only = request.policiesByScenario?.[scenarioFile];

@@ -36,6 +36,12 @@ describe('parseParamOption', () => {
 });
 
 describe('buildSpecs', () => {
+  it('refuses a request of more episodes than one manifest can list, before building any', () => {
+    const seeds = Array.from({ length: 500_001 }, (_, i) => i);
+    const request = { scenarios: ['a.yaml'], policies: ['naive', 'gap-recovery'], params: [], seeds, shadowPolicy: null };
+    expect(() => buildSpecs(request)).toThrow(new UsageError('the sweep would hold 1000002 episodes (scenarios x policies x settings x seeds), more than the 1000000 one sweep may hold: fewer seeds, or split the seeds over several sweeps'));
+  });
+
   const request = {
     scenarios: ['a.yaml', 'b.yaml'],
     policies: ['naive', 'gap-recovery'],
