@@ -92,8 +92,9 @@ export function parseShard(text: string): Shard {
   if (match === null) throw new UsageError(`--shard: expected i/N with 0 <= i < N (e.g. 0/4), got ${JSON.stringify(text)}`);
   const index = Number(match[1]);
   const count = Number(match[2]);
-  if (count < 1 || index >= count) {
-    throw new UsageError(`--shard ${text}: the index is 0-based (as JOB_COMPLETION_INDEX), so it must lie in 0..${Math.max(count - 1, 0)}`);
+  if (count < 1) throw new UsageError(`--shard ${text}: a sweep is cut into 1 or more shards, not ${count}`);
+  if (index >= count) {
+    throw new UsageError(`--shard ${text}: the index is 0-based (as JOB_COMPLETION_INDEX), so it must lie in 0..${count - 1}`);
   }
   return { index, count };
 }

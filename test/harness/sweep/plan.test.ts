@@ -133,6 +133,7 @@ describe('shards', () => {
     expect(parseShard('0/4')).toEqual({ index: 0, count: 4 });
     expect(() => parseShard('4/4')).toThrow('0-based');
     expect(() => parseShard('1of4')).toThrow(UsageError);
+    expect(() => parseShard('0/0')).toThrow(new UsageError('--shard 0/0: a sweep is cut into 1 or more shards, not 0'));
   });
 });
 
