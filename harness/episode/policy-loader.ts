@@ -42,6 +42,7 @@ function importFailure(error: unknown): string {
     return `syntax error: ${(first ?? error.message).replace(': ERROR: ', ': ')}`;
   }
   const code = (error as { code?: unknown } | null)?.code;
+  if (code === 'ERR_UNKNOWN_FILE_EXTENSION') return 'not a JavaScript or TypeScript module: name it .ts, .mts, .js or .mjs';
   if (code === 'ERR_REQUIRE_CYCLE_MODULE' || code === 'ERR_REQUIRE_ESM') {
     return 'it is loaded as CommonJS (a .ts file outside a package with "type": "module"): name it .mts, or add a package.json with "type": "module" beside it';
   }

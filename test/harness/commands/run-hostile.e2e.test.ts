@@ -67,8 +67,9 @@ describe('execdrill run with a hostile policy', () => {
     ['exits-at-import', 'ended its thread while loading (exit code 0: process.exit?)'],
     ['not-a-policy', 'expected a PolicyDefinition exported as `default` or `policy`'],
     ['export-getter-throws', 'reading its PolicyDefinition threw Error: no name for you'],
+    ['not-javascript.py', 'cannot load the policy module: not a JavaScript or TypeScript module: name it .ts, .mts, .js or .mjs'],
   ])('refuses a module that %s with exit 64, one line and no stack trace', (name, message) => {
-    const result = execdrill(['run', '--scenario', TINY, '--policy', `${HOSTILE}/${name}.ts`]);
+    const result = execdrill(['run', '--scenario', TINY, '--policy', `${HOSTILE}/${name.includes('.') ? name : `${name}.ts`}`]);
     expect(result.status).toBe(64);
     expect(result.stderr).toContain(message);
     expect(result.stderr.trim().split('\n')).toHaveLength(1);
