@@ -46,13 +46,29 @@ export function reportFailure(error: unknown, argv: readonly string[]): number {
   return EXIT_INTERNAL;
 }
 
+/** What yargs knows of the options of the command being run (missing from its types). */
+interface DeclaredOptions {
+  getOptions(): { array: string[]; key: Record<string, unknown> };
+}
+
+/**
+ * yargs turns an option given twice into an array; for one that is not declared repeatable, that is a
+ * mistake (`--scenario a --scenario b` would reach the command as the path "a,b"), refused for every command.
+ */
+function refuseRepeatedOptions(args: Record<string, unknown>, parser: DeclaredOptions): void {
+  const { array, key } = parser.getOptions();
+  const repeated = Object.keys(key).find((name) => !array.includes(name) && Array.isArray(args[name]));
+  if (repeated !== undefined) throw new UsageError(`--${repeated} is given more than once`);
+}
+
 export async function main(argv: string[]): Promise<number> {
   let exitCode = 0;
   const setExit = (code: number) => {
     exitCode = code;
   };
   try {
-    await yargs(argv)
+    const parser = yargs(argv);
+    await parser
       .scriptName('execdrill')
       .usage('$0 <command> [options]')
       .strict()
@@ -73,6 +89,7 @@ export async function main(argv: string[]): Promise<number> {
       .command((await import('./commands/drill.ts')).drillCommand(setExit))
       .command((await import('./commands/facts.ts')).factsCommand(setExit))
       .command((await import('./commands/explain.ts')).explainCommand(setExit))
+      .middleware((args) => refuseRepeatedOptions(args, parser as unknown as DeclaredOptions))
       .demandCommand(1, 'name a command')
       .fail((message, error) => {
         if (error) throw error;

@@ -15,6 +15,7 @@ import type { Role } from '../chaos/verdict.ts';
 import { UsageError } from '../errors.ts';
 import { durationFlagMs, helpEpilogue } from '../sweep/options.ts';
 import { writeFileAtomic } from '../io/atomic-write.ts';
+import { printable } from '../terminal-text.ts';
 
 interface ChaosArgs {
   scenario: string;
@@ -133,7 +134,7 @@ export function chaosProxyCommand(setExit: (code: number) => void): CommandModul
         writeFileAtomic(join(args.out, 'junit.xml'), verdictJunit(verdict, args.scenario));
         writeFileAtomic(join(args.out, 'frames.jsonl'), frameLog(touched, run));
       }
-      process.stdout.write(args.json ? verdictJson(verdict, plan, run, args.scenario, args.seed) : verdictText(verdict, plan, run));
+      process.stdout.write(args.json ? verdictJson(verdict, plan, run, args.scenario, args.seed) : printable(verdictText(verdict, plan, run)));
       setExit(verdict.exitCode);
     },
   };

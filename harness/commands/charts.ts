@@ -1,6 +1,7 @@
 /** `execdrill charts`: draws a sweep's or drill's episode records as PNG charts and lists them. */
 import type { Argv, CommandModule } from 'yargs';
-import { helpEpilogue, requireSingle } from '../sweep/options.ts';
+import { helpEpilogue } from '../sweep/options.ts';
+import { printable } from '../terminal-text.ts';
 
 interface ChartsArgs {
   dir: string;
@@ -34,13 +35,12 @@ export const chartsCommand: CommandModule<object, ChartsArgs> = {
   describe: 'draw episode records as PNG charts (distributions, tail whiskers, timelines, event study)',
   builder,
   async handler(args) {
-    requireSingle(args as unknown as Record<string, unknown>, ['out']);
     const { chartRecordsAt } = await import('../report/charts/records-at.ts');
     const { out, files } = chartRecordsAt(args.dir, args.out);
     if (args.json) {
       process.stdout.write(`${JSON.stringify({ out, charts: files }, null, 2)}\n`);
     } else {
-      process.stdout.write(`${files.length} charts in ${out}\n${files.map((f) => `  ${f.file}  ${f.title}\n`).join('')}`);
+      process.stdout.write(printable(`${files.length} charts in ${out}\n${files.map((f) => `  ${f.file}  ${f.title}\n`).join('')}`));
     }
   },
 };

@@ -3,7 +3,8 @@ import type { Argv, CommandModule } from 'yargs';
 import type { CompareOptions } from '../compare/comparison.ts';
 import { UsageError } from '../errors.ts';
 import { OBJECTIVES, RESAMPLES_MAX } from '../compare/objectives.ts';
-import { helpEpilogue, requireSingle } from '../sweep/options.ts';
+import { helpEpilogue } from '../sweep/options.ts';
+import { printable } from '../terminal-text.ts';
 
 interface CompareArgs {
   paths: string[];
@@ -16,7 +17,6 @@ interface CompareArgs {
 }
 
 export function compareOptionsOf(args: Omit<CompareArgs, 'paths' | 'json'>): CompareOptions {
-  requireSingle(args as unknown as Record<string, unknown>, ['baseline', 'objective', 'level', 'resamples', 'bootstrap-seed']);
   if (!(OBJECTIVES as readonly string[]).includes(args.objective)) throw new UsageError(`--objective: expected ${OBJECTIVES.join(' or ')}, got ${args.objective}`);
   if (!(args.level > 0 && args.level < 1)) throw new UsageError(`--level: expected a confidence level between 0 and 1, got ${args.level}`);
   if (!Number.isInteger(args.resamples) || args.resamples < 100 || args.resamples > RESAMPLES_MAX) {
@@ -68,6 +68,6 @@ export const compareCommand: CommandModule<object, CompareArgs> = {
     const { formatComparison } = await import('../compare/table.ts');
     const { readRecordSource } = await import('../sweep/records.ts');
     const comparison = compareRecords(args.paths.map(readRecordSource), options);
-    process.stdout.write(args.json ? `${JSON.stringify(comparison, null, 2)}\n` : formatComparison(comparison));
+    process.stdout.write(args.json ? `${JSON.stringify(comparison, null, 2)}\n` : printable(formatComparison(comparison)));
   },
 };

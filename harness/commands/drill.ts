@@ -10,8 +10,8 @@ import type { Drill } from '../drill/drill-file.ts';
 import type { GateOutcome } from '../drill/gate.ts';
 import type { DrillRun } from '../drill/run-drill.ts';
 import { UsageError } from '../errors.ts';
-import { printable } from '../terminal-text.ts';
-import { budgetOptions, helpEpilogue, limitsOf, requireSingle, requireWorkers, timeBudgetOption, type BudgetArgs } from '../sweep/options.ts';
+import { printable, printableDeep } from '../terminal-text.ts';
+import { budgetOptions, helpEpilogue, limitsOf, requireWorkers, timeBudgetOption, type BudgetArgs } from '../sweep/options.ts';
 
 interface DrillArgs extends BudgetArgs {
   file: string;
@@ -74,7 +74,8 @@ function builder(yargs: Argv): Argv<DrillArgs> {
 
 /**
  * A drill that cannot run still leaves a junit.xml saying why: in --out, else the file's own `out`,
- * else results/drill-<file name>. Failing to write it changes nothing about the exit (64).
+ * else results/drill-<file name>; but not in a directory that holds another sweep, whose own junit.xml
+ * it would replace. Failing to write it changes nothing about the exit (64).
  */
 async function writeErrorJunit(file: string, out: string | undefined, error: UsageError): Promise<void> {
   const { DrillFileError } = await import('../drill/drill-file.ts');
@@ -82,6 +83,8 @@ async function writeErrorJunit(file: string, out: string | undefined, error: Usa
   const { junitErrorXml } = await import('../drill/junit.ts');
   const { writeFileAtomic } = await import('../io/atomic-write.ts');
   const { makeOutputDir } = await import('../io/output-dir.ts');
+  const { OccupiedOutputError } = await import('../sweep/run-sweep.ts');
+  if (error instanceof OccupiedOutputError) return;
   const name = basename(file, extname(file));
   const problems = error instanceof DrillFileError || error instanceof DrillInputError ? error.problems : [error.message];
   try {
@@ -119,7 +122,6 @@ export function drillCommand(setExit: (code: number) => void): CommandModule<obj
     describe: 'run a drill file: sweep, gates, JUnit XML, a Markdown summary, the HTML report and charts; the exit code is the verdict',
     builder,
     async handler(args) {
-      requireSingle(args as unknown as Record<string, unknown>, ['workers', 'out', 'runner', 'max-seeds', 'time-budget']);
       const { drill, run } = await runReportingBadInput(args);
       if (args.json) {
         process.stdout.write(`${JSON.stringify(run, null, 2)}\n`);
@@ -132,8 +134,9 @@ export function drillCommand(setExit: (code: number) => void): CommandModule<obj
         const detailHint = args.detail
           ? [`Wrote ${files.junit}, ${files.summary}, ${files.report} and ${charts}. The tables:`]
           : [`Tables: --detail (the sweep is reused); charts and the episode explorer: open ${files.report}.`];
+        // The block's text comes from the drill file and the records; only the painter's own codes may reach the terminal.
         const block = verdictBlock(
-          { drill: run.drill, verdict: run.verdict, exitCode: run.exitCode, episodes: run.sweep.episodes, looks: run.looks, stoppedBy: run.stoppedBy, outcomes: run.outcomes, bottomLines: run.bottomLine, level: drill.compare.level, detailHint },
+          printableDeep({ drill: run.drill, verdict: run.verdict, exitCode: run.exitCode, episodes: run.sweep.episodes, looks: run.looks, stoppedBy: run.stoppedBy, outcomes: run.outcomes, bottomLines: run.bottomLine, level: drill.compare.level, detailHint }),
           painter(colourEnabled(process.stdout)),
         );
         process.stdout.write(`${block.join('\n')}\n`);
@@ -143,7 +146,7 @@ export function drillCommand(setExit: (code: number) => void): CommandModule<obj
         }
         if (args.detail) {
           const gates = run.outcomes.map((outcome) => printable(`${STATUS[outcome.status].padEnd(12)} ${outcome.gate} [${outcome.scenario} / ${outcome.subject}]: ${outcome.detail}`));
-          process.stdout.write(`\n${formatComparison(run.comparison)}\nGates:\n${gates.join('\n')}\n`);
+          process.stdout.write(`\n${printable(formatComparison(run.comparison))}\nGates:\n${gates.join('\n')}\n`);
         }
       }
       setExit(run.exitCode);

@@ -22,12 +22,14 @@ export function episodeOptions<T>(yargs: Argv<T>): Argv<T & EpisodeArgs> {
 /** The episode the arguments name; `--param` takes the sweep's syntax, one value each. */
 export function episodeSpecOf(args: EpisodeArgs): EpisodeSpec {
   if (!Number.isSafeInteger(args.seed) || args.seed < 0) throw new UsageError(`--seed ${args.seed}: expected a whole number >= 0`);
-  const params: Record<string, number> = {};
-  for (const text of args.param ?? []) {
+  const overrides = (args.param ?? []).map((text): [string, number] => {
     const axis = parseParamOption(text);
     if (axis.values.length !== 1) throw new UsageError(`--param ${text}: one episode takes one value (sweep several with execdrill sweep)`);
     if (axis.policy !== null && axis.policy !== args.policy) throw new UsageError(`--param ${text}: scoped to ${axis.policy}, but the policy is ${args.policy}`);
-    params[axis.name] = axis.values[0];
-  }
-  return { scenarioFile: args.scenario, policy: args.policy, params, seed: args.seed };
+    return [axis.name, axis.values[0]];
+  });
+  const twice = overrides.find(([name], i) => overrides.findIndex(([other]) => other === name) !== i);
+  if (twice !== undefined) throw new UsageError(`--param: ${twice[0]} is given twice`);
+  // Entries, not assignments: `params.__proto__ = 1` would set no parameter, and the policy would refuse none.
+  return { scenarioFile: args.scenario, policy: args.policy, params: Object.fromEntries(overrides), seed: args.seed };
 }

@@ -8,7 +8,9 @@ import type { Argv, CommandModule } from 'yargs';
 import { UsageError } from '../errors.ts';
 import type { FactDefinition } from '../facts/fact.ts';
 import { DEFAULT_MAX_SEEDS_FACTOR } from '../facts/sequential.ts';
-import { helpEpilogue, requireSingle, requireWorkers, timeBudgetOption } from '../sweep/options.ts';
+import { helpEpilogue, requireWorkers, timeBudgetOption } from '../sweep/options.ts';
+import { printable } from '../terminal-text.ts';
+import { MAX_SEEDS } from '../sweep/seeds.ts';
 
 interface FactsArgs {
   only?: string;
@@ -51,8 +53,17 @@ function builder(yargs: Argv): Argv<FactsArgs> {
 
 function requireSeedCount(value: number | undefined, option: string): number | null {
   if (value === undefined) return null;
-  if (!Number.isInteger(value) || value < 2) throw new UsageError(`--${option}: expected a whole number of seeds >= 2, got ${value}`);
+  // Above the sweep's own bound, the seed list alone would exhaust the heap (--seeds 1e9 ended in a V8 abort).
+  if (!Number.isInteger(value) || value < 2 || value > MAX_SEEDS) throw new UsageError(`--${option}: expected a whole number of seeds from 2 to ${MAX_SEEDS}, got ${value}`);
   return value;
+}
+
+/** --seeds and --max-seeds, the first look no larger than the last: a smaller --max-seeds would quietly cut the first look down to it. */
+function seedCounts(args: FactsArgs): { seeds: number | null; maxSeeds: number | null } {
+  const seeds = requireSeedCount(args.seeds, 'seeds');
+  const maxSeeds = requireSeedCount(args['max-seeds'], 'max-seeds');
+  if (seeds !== null && maxSeeds !== null && maxSeeds < seeds) throw new UsageError(`--max-seeds ${maxSeeds} is fewer than --seeds ${seeds}`);
+  return { seeds, maxSeeds };
 }
 
 function selectFacts(facts: FactDefinition[], only: string | undefined): FactDefinition[] {
@@ -69,7 +80,6 @@ export function factsCommand(setExit: (code: number) => void): CommandModule<obj
     describe: "run the facts table (F1-F10: what the playbooks say an incident does) as statistical tests over seeds, adding seeds where undecided; the exit code is the verdict",
     builder,
     async handler(args) {
-      requireSingle(args as unknown as Record<string, unknown>, ['only', 'seeds', 'max-seeds', 'time-budget', 'workers', 'out', 'runner']);
       const { allFacts } = await import('../facts/catalogue.ts');
       const { runFacts } = await import('../facts/run-facts.ts');
       const { factsMarkdown } = await import('../facts/table.ts');
@@ -79,12 +89,11 @@ export function factsCommand(setExit: (code: number) => void): CommandModule<obj
         out: args.out,
         workers: requireWorkers(args.workers),
         runner: resolveRunner(args.runner),
-        seeds: requireSeedCount(args.seeds, 'seeds'),
-        maxSeeds: requireSeedCount(args['max-seeds'], 'max-seeds'),
+        ...seedCounts(args),
         timeBudgetMs: timeBudgetOption(args['time-budget']),
         log: (line) => process.stderr.write(`${line}\n`),
       });
-      process.stdout.write(args.json ? `${JSON.stringify(run, null, 2)}\n` : factsMarkdown(run));
+      process.stdout.write(args.json ? `${JSON.stringify(run, null, 2)}\n` : printable(factsMarkdown(run)));
       setExit(run.exitCode);
     },
   };

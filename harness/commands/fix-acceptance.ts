@@ -25,6 +25,7 @@ import { checkPort, describeSession, resolveSessionOptions, withSessionOptions, 
 import { writeFileAtomic } from '../io/atomic-write.ts';
 import { junitSuiteXml } from '../io/junit-suite.ts';
 import { readInputFile } from '../io/input-file.ts';
+import { printable } from '../terminal-text.ts';
 
 interface FixAcceptanceArgs extends SessionOptionArgs {
   scripts: string[];
@@ -60,7 +61,8 @@ function loadScripts(files: readonly string[]): { name: string; source: string }
   const scripts = files.map((file) => {
     const source = readInputFile(file, { what: 'FIX acceptance script', maxBytes: MAX_SCRIPT_BYTES, encoding: 'latin1' });
     try {
-      parseScript(source);
+      // A script of comments alone checks nothing: it would be counted as passed.
+      if (parseScript(source).length === 0) throw new Error('no steps (I, E, iCONNECT ... lines): it would pass without checking anything');
     } catch (error) {
       problems.push(`${file}: ${(error as Error).message}`);
     }
@@ -131,7 +133,7 @@ export function fixAcceptanceCommand(setExit: (code: number) => void): CommandMo
           await engine.close();
         }
       }
-      process.stdout.write(`${formatTally(`fix-acceptance against ${target}`, results)}\n`);
+      process.stdout.write(`${printable(formatTally(`fix-acceptance against ${target}`, results))}\n`);
       if (args.junit !== undefined) {
         try {
           writeFileAtomic(args.junit, junitOf(results, target));

@@ -10,6 +10,7 @@ import type { ArgumentsCamelCase, Argv, CommandModule } from 'yargs';
 import { UsageError } from '../errors.ts';
 import { checkPort, describeSession, resolveSessionOptions, withSessionOptions, type SessionOptionArgs } from '../fix/acceptor-options.ts';
 import { helpEpilogue } from '../sweep/options.ts';
+import { printable } from '../terminal-text.ts';
 
 interface FixAcceptorArgs extends SessionOptionArgs {
   port?: number;
@@ -43,7 +44,7 @@ export const fixAcceptorCommand: CommandModule<object, FixAcceptorArgs> = {
     if (requested === undefined) throw new UsageError('--port is required (or SocketAcceptPort in the --config file)');
     const port = checkPort(requested);
     const host = args.host ?? settings.host ?? '127.0.0.1';
-    const log = args.verbose ? (direction: '<' | '>', text: string) => process.stdout.write(`${direction} ${text.replaceAll('\x01', '|')}\n`) : undefined;
+    const log = args.verbose ? (direction: '<' | '>', text: string) => process.stdout.write(`${direction} ${printable(text.replaceAll('\x01', '|'))}\n`) : undefined;
     const { startEchoAcceptor } = await import('../../venues/fix/acceptance/index.ts');
     let engine;
     try {

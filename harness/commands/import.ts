@@ -11,6 +11,8 @@ import { UsageError } from '../errors.ts';
 import { helpEpilogue } from '../sweep/options.ts';
 import type { LogKpis } from '../import/log-kpis.ts';
 import { writeFileAtomic } from '../io/atomic-write.ts';
+import { sameFile } from '../io/output-dir.ts';
+import { printable } from '../terminal-text.ts';
 
 interface ImportArgs {
   messages: string;
@@ -70,6 +72,8 @@ export function importCommand(setExit: (code: number) => void): CommandModule<ob
       if (!Number.isFinite(args.tolerance) || args.tolerance < 0 || args.tolerance > 1) throw new UsageError(`--tolerance must be in 0..1, got ${String(args.tolerance)}`);
       const { eventsFile, history, kpis, plain, yaml, scenario } = importLog(messagesFile, { events: args.events, senderCompId: args['sender-comp-id'], name: args.name, scenarioFile: args.out });
       if (args.out !== undefined) {
+        const log = [messagesFile, eventsFile].find((file) => file !== undefined && sameFile(file, args.out!));
+        if (log !== undefined) throw new UsageError(`--out ${args.out} is the log ${log}: writing the scenario there would lose the log; name a .yaml file`);
         try {
           writeFileAtomic(args.out, yaml);
         } catch (error) {
@@ -80,7 +84,7 @@ export function importCommand(setExit: (code: number) => void): CommandModule<ob
       const checks = args.check > 0 ? checkAgainstLog(kpis, runs, history.role, args.tolerance) : [];
       if (args.json) process.stdout.write(`${JSON.stringify({ schema: 'execdrill.import/1', messages: messagesFile, events: eventsFile ?? null, engine: history.us, role: history.role, kpis, scenario: plain, check: checks }, null, 2)}\n`);
       else {
-        process.stdout.write(`${kpiText(kpis)}\n${args.out === undefined ? yaml : `wrote ${args.out} (${scenario.faults.length} faults, ${scenario.assumptions.length} assumptions)\n`}`);
+        process.stdout.write(printable(`${kpiText(kpis)}\n${args.out === undefined ? yaml : `wrote ${args.out} (${scenario.faults.length} faults, ${scenario.assumptions.length} assumptions)\n`}`));
         if (checks.length > 0) {
           process.stdout.write(`the scenario run for seeds 1..${args.check} (policy naive) against the log:\n`);
           for (const c of checks) process.stdout.write(`  ${c.agrees ? 'AGREES  ' : 'DIFFERS '} ${c.kpi}: log ${c.log}, runs ${c.runs.join(', ')}\n`);

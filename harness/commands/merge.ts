@@ -1,6 +1,6 @@
 /** `execdrill merge`: joins the directories of a sharded sweep into one, as an unsharded run writes it. */
 import type { Argv, CommandModule } from 'yargs';
-import { helpEpilogue, requireSingle } from '../sweep/options.ts';
+import { helpEpilogue } from '../sweep/options.ts';
 
 interface MergeArgs {
   dirs: string[];
@@ -33,7 +33,6 @@ export const mergeCommand: CommandModule<object, MergeArgs> = {
   describe: 'join shard directories into the output of one unsharded sweep',
   builder,
   async handler(args) {
-    requireSingle(args, ['out']);
     const { mergeShards } = await import('../sweep/merge.ts');
     const { readRecordSource } = await import('../sweep/records.ts');
     const { summariseRecords } = await import('../sweep/summary.ts');

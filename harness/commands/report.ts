@@ -3,7 +3,9 @@ import { statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { Argv, CommandModule } from 'yargs';
 import { UsageError } from '../errors.ts';
-import { helpEpilogue, requireSingle } from '../sweep/options.ts';
+import { sameFile } from '../io/output-dir.ts';
+import { MANIFEST_FILE } from '../sweep/manifest.ts';
+import { helpEpilogue } from '../sweep/options.ts';
 import { compareOptionsOf, comparisonOptions } from './compare.ts';
 
 interface ReportArgs {
@@ -50,7 +52,6 @@ export const reportCommand: CommandModule<object, ReportArgs> = {
   describe: 'write a self-contained HTML report: comparison, tail charts, episode explorer',
   builder,
   async handler(args) {
-    requireSingle(args as unknown as Record<string, unknown>, ['dir', 'out']);
     const { writeReport } = await import('../report/html/index.ts');
     const { readRecordSource } = await import('../sweep/records.ts');
     const { readVerdict } = await import('../report/html/verdict-file.ts');
@@ -58,6 +59,8 @@ export const reportCommand: CommandModule<object, ReportArgs> = {
     const source = readRecordSource(args.dir);
     const out = args.out ?? defaultOut(args.dir);
     if (args.out !== undefined && !isDirectory(dirname(out))) throw new UsageError(`--out ${out}: no directory ${dirname(out)}`);
+    const input = readsFrom(args.dir, source.path).find((file) => sameFile(file, out));
+    if (input !== undefined) throw new UsageError(`--out ${out} is ${input}, which the report reads: writing it there would lose it; name an .html file`);
     const written = writeReport([source], options, out, readVerdict(args.dir));
     process.stdout.write(
       args.json
@@ -66,6 +69,11 @@ export const reportCommand: CommandModule<object, ReportArgs> = {
     );
   },
 };
+
+/** The files a report of `path` reads: the records, and in a sweep directory its manifest and a drill's verdict. */
+function readsFrom(path: string, recordsFile: string): string[] {
+  return isDirectory(path) ? [recordsFile, join(path, MANIFEST_FILE), join(path, 'verdict.json')] : [recordsFile];
+}
 
 function isDirectory(path: string): boolean {
   try {

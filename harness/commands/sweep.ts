@@ -2,7 +2,7 @@
 import { availableParallelism } from 'node:os';
 import type { Argv, CommandModule } from 'yargs';
 import { UsageError } from '../errors.ts';
-import { budgetOptions, helpEpilogue, limitsOf, requireSingle, requireWorkers, type BudgetArgs } from '../sweep/options.ts';
+import { budgetOptions, helpEpilogue, limitsOf, requireWorkers, type BudgetArgs } from '../sweep/options.ts';
 import { parseParamOption } from '../sweep/params.ts';
 import type { SweepRequest } from '../sweep/plan.ts';
 
@@ -56,7 +56,6 @@ export const sweepCommand: CommandModule<object, SweepArgs> = {
   describe: 'run episodes of scenarios x policies x params x seeds on worker threads',
   builder,
   async handler(args) {
-    requireSingle(args, ['seeds', 'shadow', 'workers', 'shard', 'runner', 'out']);
     const { formatShard, parseShard, WHOLE_SWEEP } = await import('../sweep/plan.ts');
     const { readRecordSource } = await import('../sweep/records.ts');
     const { resolveRunner } = await import('../sweep/runner-module.ts');

@@ -22,7 +22,7 @@
  * Paths are relative to the drill file. Every problem is reported at once, each with the file and
  * the path inside it (`gates[2].max`).
  */
-import { existsSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { basename, dirname, extname, isAbsolute, relative, resolve } from 'node:path';
 import { z } from 'zod';
 import type { CompareOptions } from '../compare/comparison.ts';
@@ -36,10 +36,10 @@ import { issuesOf } from '../scenario/issues.ts';
 import { RESAMPLES_MAX } from '../compare/comparison.ts';
 import { paramAxis, type ParamAxis } from '../sweep/params.ts';
 import type { SweepRequest } from '../sweep/plan.ts';
-import { parseSeeds, requireSeedList } from '../sweep/seeds.ts';
+import { MAX_SEEDS, parseSeeds, requireSeedList } from '../sweep/seeds.ts';
 import { parseDurationMs } from '../sweep/options.ts';
 import type { Gate } from './gate.ts';
-import { buildGate, type DrillIssue } from './gate-grammar.ts';
+import { buildGate, knownPolicy, type DrillIssue } from './gate-grammar.ts';
 import type { IncidentViewSpec } from './incident-views.ts';
 
 const drillSchema = z
@@ -49,7 +49,7 @@ const drillSchema = z
     policies: z.array(z.string().min(1)).min(1),
     params: z.record(z.string(), z.record(z.string(), z.union([z.number(), z.array(z.number()).min(1)]))).optional(),
     seeds: z.union([z.string(), z.number().int().nonnegative(), z.array(z.number().int().nonnegative()).min(1)]),
-    maxSeeds: z.number().int().min(2).optional(),
+    maxSeeds: z.number().int().min(2).max(MAX_SEEDS).optional(),
     timeBudget: z.string().min(1).optional(),
     workers: z.number().int().min(1).optional(),
     out: z.string().min(1),
@@ -113,6 +113,12 @@ export interface Drill {
 
 type Located = DrillIssue & Partial<Place>;
 
+/** Why a path the drill names as a file is not one: missing, or a directory (which no runner can read as a scenario). */
+function notAFile(path: string): string | undefined {
+  if (!existsSync(path)) return `no such file: ${path}`;
+  return statSync(path).isFile() ? undefined : `${path} is not a file`;
+}
+
 const formatDrillIssue = (file: string, issue: Located) => formatIssue({ file, path: issue.path, message: issue.message, line: issue.line, column: issue.column });
 
 function read(file: string): { raw: Record<string, unknown>; locate: (path: string) => Partial<Place> } {
@@ -164,7 +170,8 @@ function incidentViewSpecs(written: ViewFields[], fromCwd: (path: string) => str
       const value = view[key];
       if (value === undefined) return null;
       const file = fromCwd(value);
-      if (!existsSync(file)) issues.push({ path: `${at}.${key}`, message: `no such file: ${file} (paths are relative to the drill file)` });
+      const problem = notAFile(file);
+      if (problem !== undefined) issues.push({ path: `${at}.${key}`, message: `${problem} (paths are relative to the drill file)` });
       return file;
     };
     const spec = { synthetic: path('synthetic'), imported: path('imported'), log: path('log'), live: path('live') };
@@ -202,10 +209,12 @@ export function loadDrill(file: string): Drill {
   };
   const runnerOption = field('runner');
   const runner = runnerOption === undefined ? null : fromCwd(runnerOption);
-  if (runner !== null && !existsSync(runner)) issues.push({ path: 'runner', message: `no such file: ${runner}` });
+  const runnerProblem = runner === null ? undefined : notAFile(runner);
+  if (runnerProblem !== undefined) issues.push({ path: 'runner', message: runnerProblem });
   const scenarios = (field('scenarios') ?? []).map(fromCwd);
   scenarios.forEach((scenario, i) => {
-    if (!existsSync(scenario)) issues.push({ path: `scenarios[${i}]`, message: `no such file: ${scenario}` });
+    const problem = notAFile(scenario);
+    if (problem !== undefined) issues.push({ path: `scenarios[${i}]`, message: problem });
     // Another runner reads scenario files of its own making; the project's runner reads these.
     else if (runner === null) {
       const loaded = loadScenarioFile(scenario);
@@ -228,6 +237,9 @@ export function loadDrill(file: string): Drill {
   const budgetField = field('timeBudget');
   const budget = budgetField === undefined ? null : parseDurationMs(budgetField);
   if (budget !== null && 'problem' in budget) issues.push({ path: 'timeBudget', message: budget.problem });
+  const baseline = field('baseline');
+  // Another name would leave every table without its differences, and no gate would say so.
+  if (baseline !== undefined && !knownPolicy(baseline, written)) issues.push({ path: 'baseline', message: `${baseline} is not one of the drill's policies (${written.join(', ')})` });
   const level = field('level') ?? 0.95;
   const gates = (field('gates') ?? [])
     .map((gate, i) => buildGate(gate, `gates[${i}]`, { file, level, policies: written }, issues))
@@ -246,7 +258,7 @@ export function loadDrill(file: string): Drill {
     out,
     workers: data.workers ?? null,
     runner,
-    compare: { baseline: data.baseline ?? 'naive', objective: 'p95', level, resamples: data.resamples ?? 2000, seed: data.bootstrapSeed ?? 1 },
+    compare: { baseline: baseline ?? 'naive', objective: 'p95', level, resamples: data.resamples ?? 2000, seed: data.bootstrapSeed ?? 1 },
     gates,
     views,
     maxSeeds,

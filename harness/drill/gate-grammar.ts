@@ -114,7 +114,8 @@ export interface GateDefaults {
   policies: readonly string[];
 }
 
-function knownPolicy(name: string, policies: readonly string[]): boolean {
+/** Whether a name (a policy, a version `naive@1.1.0`, a setting `gap-recovery[...]`) is one of the drill's policies. */
+export function knownPolicy(name: string, policies: readonly string[]): boolean {
   const base = name.replace(/\[.*\]$/, '');
   const isModulePath = (policy: string) => /[\\/]|\.m?[jt]s$/.test(policy);
   return policies.some((policy) => isModulePath(policy) || policy === base || policy.split('@')[0] === base.split('@')[0]);
@@ -175,6 +176,8 @@ export function buildGate(raw: unknown, path: string, defaults: GateDefaults, is
     const stat = checkStat(spec.stat, path, issues);
     checkPolicy(spec.policy, `${path}.policy`, defaults, issues);
     checkPolicy(spec.beats, `${path}.beats`, defaults, issues);
+    // Their paired difference is 0 on every seed: the gate could never pass, whatever ran.
+    if (spec.policy === spec.beats) issues.push({ path: `${path}.beats`, message: `${spec.policy} is compared with itself: name another policy` });
     if (stat === null || issues.length > before) return null;
     const metric = spec.metric ?? BEATS_DEFAULT_METRIC;
     const confidence = spec.confidence ?? defaults.level;
@@ -189,6 +192,7 @@ export function buildGate(raw: unknown, path: string, defaults: GateDefaults, is
   if (isFetl && spec.stat !== undefined) issues.push({ path: `${path}.stat`, message: 'FETL_BPS is a statistic already (p95 minus p95): leave stat out' });
   const stat = isFetl ? null : checkStat(spec.stat, path, issues);
   if (spec.max === undefined && spec.min === undefined) issues.push({ path: `${path}.max`, message: 'give max, min or both' });
+  if (spec.max !== undefined && spec.min !== undefined && spec.min > spec.max) issues.push({ path: `${path}.min`, message: `${spec.min} is above max ${spec.max}: no value lies within both` });
   checkPolicy(spec.policy, `${path}.policy`, defaults, issues);
   if (issues.length > before) return null;
   const confidence = spec.confidence === false ? null : (spec.confidence ?? defaults.level);

@@ -42,6 +42,7 @@ function importFailure(error: unknown): string {
     return `syntax error: ${(first ?? error.message).replace(': ERROR: ', ': ')}`;
   }
   const code = (error as { code?: unknown } | null)?.code;
+  if (code === 'ERR_UNKNOWN_FILE_EXTENSION') return 'not a JavaScript or TypeScript module: name it .ts, .mts, .js or .mjs';
   if (code === 'ERR_REQUIRE_CYCLE_MODULE' || code === 'ERR_REQUIRE_ESM') {
     return 'it is loaded as CommonJS (a .ts file outside a package with "type": "module"): name it .mts, or add a package.json with "type": "module" beside it';
   }
@@ -61,7 +62,13 @@ export async function loadPolicy(nameOrPath: string): Promise<LoadedPolicy> {
   } catch (error) {
     throw new UsageError(`${nameOrPath}: cannot load the policy module: ${importFailure(error)}`);
   }
-  const definition = [module.default, module.policy].find(isPolicyDefinition);
+  let definition: PolicyDefinition | undefined;
+  try {
+    definition = [module.default, module.policy].find(isPolicyDefinition);
+  } catch (error) {
+    // A getter on the export is the module's code too.
+    throw new UsageError(`${nameOrPath}: reading its PolicyDefinition threw ${describeThrown(error)}`);
+  }
   if (definition === undefined) throw new UsageError(`${nameOrPath}: expected a PolicyDefinition exported as \`default\` or \`policy\` (name, version, summary, source, defaults, create)`);
   const result = { definition, sourceHash: hashOf(source) };
   loaded.set(nameOrPath, result);

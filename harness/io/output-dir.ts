@@ -69,3 +69,13 @@ export function makeOutputDir(dir: string, option: string): void {
     }
   }
 }
+
+/** Whether two paths name one existing file, whatever the spelling (a symlink, `a/../a`): an output must not be one of the inputs. */
+export function sameFile(a: string, b: string): boolean {
+  try {
+    const [x, y] = [statSync(a), statSync(b)];
+    return x.dev === y.dev && x.ino === y.ino;
+  } catch {
+    return false;
+  }
+}

@@ -37,7 +37,11 @@ export function formatEpisodeSummary(record: EpisodeRecord): string {
     `regimes${origin}: ${record.timeline.regimes.map((r) => `${r.regime} ${clock(r.atNs)}`).join(' → ')}`,
     `runbook of playbook ${record.timeline.playbook ?? '002'} (after the first fault): ${runbook}`,
     ...(record.shadow
-      ? [`shadow ${record.shadow.policy}: differed at ${record.shadow.divergences.length} of ${record.shadow.decisions} decisions${record.shadow.divergences[0] ? `, first at ${clock(record.shadow.divergences[0].atNs)} (acting ${record.shadow.divergences[0].acting}; shadow ${record.shadow.divergences[0].shadow})` : ''}`]
+      ? [
+          `shadow ${record.shadow.policy}: differed at ${record.shadow.divergences.length} of ${record.shadow.decisions} decisions${record.shadow.divergences[0] ? `, first at ${clock(record.shadow.divergences[0].atNs)} (acting ${record.shadow.divergences[0].acting}; shadow ${record.shadow.divergences[0].shadow})` : ''}`,
+          // A stopped shadow compared fewer decisions than the episode had: the summary says why, as the record does.
+          ...(record.shadow.failure ? [`shadow stopped: ${record.shadow.failure.message}`] : []),
+        ]
       : []),
     broken.length === 0 ? `invariants: all ${record.invariants.length} hold` : `INVARIANTS VIOLATED: ${broken.map((b) => `${b.name}: ${b.detail}`).join('; ')}`,
     `replay: ${record.replay}`,

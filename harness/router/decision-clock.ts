@@ -73,11 +73,23 @@ export class DecisionClock {
 
   /** Ends the decision under way; returns why it broke the budget, or undefined. */
   leave(role: DecisionRole): string | undefined {
+    if (role === 'shadow') this.cells[CLOCK_SLOTS.shadowDecisions]++;
+    return this.stop(role);
+  }
+
+  /**
+   * Ends a policy's create(params), entered as a decision: its time counts against the budgets, but it is
+   * not one of the shadow's numbered decisions (a retired shadow is stopped by that number).
+   */
+  leaveCreate(role: DecisionRole): string | undefined {
+    return this.stop(role);
+  }
+
+  private stop(role: DecisionRole): string | undefined {
     const tookMs = sharedNowMs() - this.cells[CLOCK_SLOTS.since];
     this.cells[CLOCK_SLOTS.since] = 0;
     const total = role === 'shadow' ? CLOCK_SLOTS.shadowMs : CLOCK_SLOTS.actingMs;
     this.cells[total] += tookMs;
-    if (role === 'shadow') this.cells[CLOCK_SLOTS.shadowDecisions]++;
     if (!this.watched && tookMs > this.budget.decisionMs) return `took ${Math.round(tookMs)} ms over one decision (budget ${this.budget.decisionMs} ms a decision)`;
     if (this.cells[total] > this.budget.episodeMs) {
       return `spent ${Math.round(this.cells[total])} ms deciding in this episode (budget ${this.budget.episodeMs} ms an episode)`;

@@ -51,11 +51,21 @@ function decideGuarded(policy: Policy, role: DecisionRole, observation: Observat
   const frozen = freezeObservation(observation);
   let value: unknown;
   let thrown: { error: unknown } | undefined;
+  let check: DecisionCheck | undefined;
+  let unreadable: unknown;
   clock.enter(role, observation.timeNs);
   try {
     value = policy.decide(frozen);
   } catch (error) {
     thrown = { error };
+  }
+  // Reading the decision runs the policy's code too (a getter, a Proxy): inside the budget, so one that never returns is stopped.
+  if (thrown === undefined) {
+    try {
+      check = checkDecision(value, gatewayIdsOf(observation, routed));
+    } catch (error) {
+      unreadable = error;
+    }
   }
   const over = clock.leave(role);
   if (thrown !== undefined) throw new PolicyFault(policy.name, observation.timeNs, mutationDetail(thrown.error) ?? `threw ${describeThrown(thrown.error)}`);
@@ -63,24 +73,29 @@ function decideGuarded(policy: Policy, role: DecisionRole, observation: Observat
   // An async decide's rejected promise must not go unhandled: that would end the process. (A foreign
   // thenable is left alone: calling its then() would run the policy's code outside any budget.)
   if (value instanceof Promise) value.catch(() => {});
-  let check: DecisionCheck;
-  try {
-    check = checkDecision(value, gatewayIdsOf(observation, routed));
-  } catch (error) {
-    throw new PolicyFault(policy.name, observation.timeNs, `returned a decision that threw when read: ${describeThrown(error)}`);
-  }
+  if (check === undefined) throw new PolicyFault(policy.name, observation.timeNs, `returned a decision that threw when read: ${describeThrown(unreadable)}`);
   if (!check.ok) throw new PolicyFault(policy.name, observation.timeNs, `returned a malformed decision: ${check.problems.join('; ')}`);
   return check.decision;
 }
 
-/** Creates the policy from its definition, turning a throw (or a malformed result) into a PolicyFault. */
-function createGuarded(definition: PolicyDefinition, params: PolicyParams): Policy {
+/**
+ * Creates the policy from its definition, turning a throw (or a malformed result) into a PolicyFault.
+ * create() is the policy's code as much as decide(): it runs on the decision clock, so one that never
+ * returns is stopped by the watchdog like a decision.
+ */
+function createGuarded(definition: PolicyDefinition, params: PolicyParams, role: DecisionRole): Policy {
+  const clock = currentDecisionClock();
   let policy: unknown;
+  let thrown: { error: unknown } | undefined;
+  clock.enter(role, 0);
   try {
     policy = definition.create(Object.freeze({ ...params }));
   } catch (error) {
-    throw new PolicyFault(definition.name, undefined, `threw from create(params): ${describeThrown(error)}`);
+    thrown = { error };
   }
+  const over = clock.leaveCreate(role);
+  if (thrown !== undefined) throw new PolicyFault(definition.name, undefined, `threw from create(params): ${describeThrown(thrown.error)}`);
+  if (over !== undefined) throw new PolicyFault(definition.name, undefined, `in create(params) ${over}`);
   if (typeof policy !== 'object' || policy === null || typeof (policy as Policy).decide !== 'function') {
     throw new PolicyFault(definition.name, undefined, `create(params) returned ${describeValue(policy)}: expected an object with decide(observation)`);
   }
@@ -92,7 +107,7 @@ function createGuarded(definition: PolicyDefinition, params: PolicyParams): Poli
  * weights for them, or for any gateway the observation shows, are accepted.
  */
 export function guardPolicy(definition: PolicyDefinition, params: PolicyParams, routedGateways: readonly string[]): Policy {
-  const policy = createGuarded(definition, params);
+  const policy = createGuarded(definition, params, 'acting');
   const routed = new Set(routedGateways);
   return { name: definition.name, version: definition.version, decide: (observation) => decideGuarded(policy, 'acting', observation, routed) };
 }
@@ -122,21 +137,25 @@ export function guardShadow(
     failure = { atNs: error.atNs ?? null, message: error.message };
     return undefined;
   };
-  try {
-    policy = createGuarded(definition, params);
-  } catch (error) {
-    fail(error);
+  // Retired before its first decision: it may have been stopped in create(params), which is not run again.
+  if (retired === undefined || retired.afterDecisions > 0) {
+    try {
+      policy = createGuarded(definition, params, 'shadow');
+    } catch (error) {
+      fail(error);
+    }
   }
   return {
     get failure() {
       return failure;
     },
     decide(observation) {
-      if (policy === undefined || failure !== undefined) return undefined;
+      if (failure !== undefined) return undefined;
       if (retired !== undefined && currentDecisionClock().shadowDecisions >= retired.afterDecisions) {
         failure = { atNs: observation.timeNs, message: `policy ${definition.name} at ${(observation.timeNs / 1e9).toFixed(3)} s ${retired.reason}` };
         return undefined;
       }
+      if (policy === undefined) return undefined;
       try {
         return decideGuarded(policy, 'shadow', observation, routed);
       } catch (error) {

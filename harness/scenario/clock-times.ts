@@ -14,7 +14,7 @@
  * a fault's `at` (and its `between` bounds), `parent.start`, `market.intensityWindows[].from` and `.to`.
  * Lengths (`duration`, `horizon`, `settle`, ...) are offsets only.
  */
-import { formatClockTime, NS_PER_S, parseClockTime, type Ns } from '../../sim/index.ts';
+import { DurationSyntaxError, formatClockTime, NS_PER_S, parseClockTime, type Ns } from '../../sim/index.ts';
 import type { Scenario } from './schema.ts';
 
 export const SESSION_OPEN = '09:30:00';
@@ -44,6 +44,16 @@ export interface ClockIssue {
 type Json = Record<string, unknown>;
 const isObject = (value: unknown): value is Json => value !== null && typeof value === 'object' && !Array.isArray(value);
 const isClock = (value: unknown): value is string => typeof value === 'string' && CLOCK_TIME.test(value.trim());
+
+/** A clock time's nanoseconds since midnight, or what is wrong with it (25:61:00 has the shape of one, not the range). */
+function clockTimeOf(text: string): Ns | string {
+  try {
+    return parseClockTime(text);
+  } catch (error) {
+    if (error instanceof DurationSyntaxError) return error.message;
+    throw error;
+  }
+}
 
 /** Every point-in-time field of a raw scenario, with its path and a setter. */
 function timePoints(raw: Json): Array<{ path: string; value: unknown; set: (value: string) => void }> {
@@ -86,9 +96,10 @@ export function resolveClockTimes(raw: unknown): { value: unknown; issues: Clock
   const phase = (typeof copy.phase === 'string' ? copy.phase : 'midday') as Phase;
   let timeZero: Ns;
   let origin: string;
-  if (isClock(copy.timeZero)) {
-    timeZero = parseClockTime(copy.timeZero);
-    origin = `timeZero ${copy.timeZero.trim()}`;
+  const written = isClock(copy.timeZero) ? clockTimeOf(copy.timeZero) : undefined;
+  if (typeof written === 'number') {
+    timeZero = written;
+    origin = `timeZero ${String(copy.timeZero).trim()}`;
   } else if (copy.timeZero !== undefined) {
     return { value: copy, issues: [] }; // the schema says what is wrong with timeZero itself
   } else if (phase === 'close') {
@@ -99,7 +110,9 @@ export function resolveClockTimes(raw: unknown): { value: unknown; issues: Clock
   }
   const issues: ClockIssue[] = [];
   for (const point of points) {
-    const offset = parseClockTime(point.value as string) - timeZero;
+    const clock = clockTimeOf(point.value as string);
+    if (typeof clock === 'string') issues.push({ path: point.path, message: clock });
+    const offset = typeof clock === 'string' ? 0 : clock - timeZero;
     if (offset < 0) issues.push({ path: point.path, message: `${String(point.value).trim()} is before the scenario's time zero (${origin}); write a later time or set timeZero` });
     // A refused time still stands in as 0, so the schema reports only what else is wrong.
     point.set(`${Math.max(0, offset)}ns`);

@@ -163,6 +163,11 @@ function marketChecks(p: ScenarioParts, issue: (path: string, message: string) =
     const model = market[key];
     if (!exogenous && model !== undefined && model.model !== 'none') issue(`market.${key}`, `${key} acts on an exogenous tape; with this flow use { model: none } or leave it out`);
   }
+  // A bid that many ticks below the reference price would be at a price of 0 or less.
+  const reference = p.instrument?.referencePriceTicks;
+  if (market.flow.model === 'cst' && reference !== undefined && market.flow.maxDistanceTicks >= reference) {
+    issue('market.flow.maxDistanceTicks', `${market.flow.maxDistanceTicks} ticks is not below instrument.referencePriceTicks (${reference}): orders that far from the best would be priced at 0 or less`);
+  }
 }
 
 function instrumentChecks(p: ScenarioParts, issue: (path: string, message: string) => void): void {

@@ -4,11 +4,57 @@
  * drives it, so the limit's message can point at the heartbeat of 1 ns rather than at the scenario.
  */
 import { NS_PER_S } from '../../sim/index.ts';
+import { CST_2010_PARAMETERS } from '../../venues/flow/index.ts';
 import type { ScenarioParts } from './cross-references.ts';
 import { EVENTS_PER_MESSAGE, FLOW_EVENTS_PER_SEC_PER_INTENSITY, perSecond, periodic, type EventSource } from './limits.ts';
 
 /** The router's and the harness's own timers: 100 ms samples, the sequencer's 10 ms samples. */
 const FIXED_EVENTS_PER_SEC = 10 + 100;
+
+type CstFlow = Pick<Extract<NonNullable<ScenarioParts['market']>['flow'], { model: 'cst' }>, 'k' | 'alpha' | 'mu' | 'theta' | 'maxDistanceTicks'>;
+
+/** The flow FLOW_EVENTS_PER_SEC_PER_INTENSITY was measured on: the paper's fit, five levels (the schema's defaults). */
+const CST_DEFAULTS: CstFlow = {
+  k: CST_2010_PARAMETERS.limitRateK,
+  alpha: CST_2010_PARAMETERS.limitRateAlpha,
+  mu: CST_2010_PARAMETERS.marketRate,
+  theta: [...CST_2010_PARAMETERS.cancelHazards],
+  maxDistanceTicks: 5,
+};
+
+/** Levels summed term by term; beyond them the sum of i^-alpha is its integral (a million levels cost no more than a thousand). */
+const LEVELS_SUMMED = 1_000;
+
+/** The sum of i^-alpha for i = from..to. */
+function powerSum(alpha: number, from: number, to: number): number {
+  let sum = 0;
+  const summedTo = Math.min(to, from + LEVELS_SUMMED - 1);
+  for (let i = from; i <= summedTo; i++) sum += i ** -alpha;
+  if (to <= summedTo) return sum;
+  const [a, b] = [summedTo + 0.5, to + 0.5];
+  return sum + (alpha === 1 ? Math.log(b / a) : (b ** (1 - alpha) - a ** (1 - alpha)) / (1 - alpha));
+}
+
+/**
+ * Orders a CST flow sends per unit of its time at intensity 1, both sides: limit orders within
+ * maxDistanceTicks (k / i^alpha each level), market orders (mu), and about as many cancellations as
+ * limit orders (the book's steady state). The events estimate scales with it: a k, mu or depth far
+ * above the paper's is as busy as an intensity far above 1.
+ */
+function cstOrdersPerUnit(flow: CstFlow): number {
+  const limitOrders = flow.k * powerSum(flow.alpha, 1, flow.maxDistanceTicks);
+  return 2 * (2 * limitOrders + flow.mu);
+}
+
+/** Orders the book starts with (venues/flow/cst-parameters.ts initialDepthOrders, without its rounding): k / i^alpha / theta(i) each level, both sides. */
+function cstStartingOrders(flow: CstFlow): number {
+  const listed = Math.min(flow.theta.length, flow.maxDistanceTicks);
+  let orders = 0;
+  for (let i = 1; i <= listed; i++) orders += (flow.k * i ** -flow.alpha) / flow.theta[i - 1];
+  // Beyond the table, every level has its last value.
+  if (flow.maxDistanceTicks > listed) orders += (flow.k * powerSum(flow.alpha, listed + 1, flow.maxDistanceTicks)) / flow.theta[flow.theta.length - 1];
+  return 2 * orders;
+}
 
 export function eventSources(p: ScenarioParts): EventSource[] {
   if (p.parent === undefined || p.settle === undefined) return [];
@@ -17,8 +63,10 @@ export function eventSources(p: ScenarioParts): EventSource[] {
   const flow = p.market?.flow;
   if (flow?.model === 'cst') {
     const windows = Math.max(1, ...p.market!.intensityWindows.map((w) => w.intensity));
-    const perSec = (FLOW_EVENTS_PER_SEC_PER_INTENSITY * flow.intensity * windows * NS_PER_S) / Math.max(1, flow.timeUnit);
+    const rates = cstOrdersPerUnit(flow) / cstOrdersPerUnit(CST_DEFAULTS);
+    const perSec = (FLOW_EVENTS_PER_SEC_PER_INTENSITY * flow.intensity * windows * rates * NS_PER_S) / Math.max(1, flow.timeUnit);
     sources.push({ path: 'market.flow.intensity', what: 'the background flow', events: perSecond(perSec, runNs) });
+    sources.push({ path: 'market.flow.theta', what: "the flow's starting book (limit rate / cancellation rate, each level)", events: cstStartingOrders(flow) });
   }
   if (p.router !== undefined) sources.push(periodic('router.decisionInterval', 'policy decisions', p.router.decisionInterval, runNs));
   if (p.venue !== undefined) {

@@ -8,7 +8,9 @@
  *
  * Events per run are estimated from what schedules events, at rates measured on this simulator: the
  * background flow at about 120 kernel events per second per unit of CST intensity (tiny-gap at
- * intensity 1, 5 and 20: 273, 711 and 2,392 events a simulated second, fixed timers included), every
+ * intensity 1, 5 and 20: 273, 711 and 2,392 events a simulated second, fixed timers included) at the
+ * paper's rates, in proportion to the orders the flow's own k, alpha, mu and maxDistanceTicks send
+ * (maxDistanceTicks 1,000: 15 times the events of the default 5), plus the orders its book starts with, every
  * periodic timer (heartbeats, the decision interval, samples, the autoscaler's sync), other desks'
  * orders through a gateway pool, resend storms and LOBSTER messages, each at about
  * EVENTS_PER_MESSAGE events. The estimate is meant to be within a small factor, not exact.

@@ -12,20 +12,23 @@ const DURATION_HINT = 'a duration with a unit, such as 250ms, 40us, 2s, 1.5m or 
 /** No duration in a scenario is longer than this; beyond it a number of nanoseconds stops being exact. */
 const DURATION_MAX_NS = 7 * 24 * NS_PER_HOUR;
 
+/** Nanoseconds of a duration or offset the pattern admitted, or an issue: one too long overflows parseDuration. */
+function withinAWeek(text: string, ctx: z.RefinementCtx, expected: string): number {
+  let ns: number;
+  try {
+    ns = parseDuration(text);
+  } catch {
+    ns = Number.POSITIVE_INFINITY;
+  }
+  if (ns <= DURATION_MAX_NS) return ns;
+  ctx.addIssue({ code: 'custom', message: `${text} is longer than a week: expected ${expected}, at most 168h` });
+  return z.NEVER;
+}
+
 export const duration = z
   .string({ error: `expected ${DURATION_HINT}` })
   .regex(DURATION_PATTERN, { error: `expected ${DURATION_HINT}` })
-  .transform((text, ctx) => {
-    let ns: number;
-    try {
-      ns = parseDuration(text);
-    } catch {
-      ns = Number.POSITIVE_INFINITY;
-    }
-    if (ns <= DURATION_MAX_NS) return ns;
-    ctx.addIssue({ code: 'custom', message: `${text} is longer than a week: expected ${DURATION_HINT}, at most 168h` });
-    return z.NEVER;
-  })
+  .transform((text, ctx) => withinAWeek(text, ctx, DURATION_HINT))
   .meta({ examples: ['250ms', '2s', '1.5m'] });
 
 const TIME_POINT_PATTERN = /^(?:\d+(?:\.\d+)?(?:ns|us|ms|s|min|m|h)|\d{2}:\d{2}:\d{2}(?:\.\d{1,9})?)$/;
@@ -43,7 +46,7 @@ export const timePoint = z
       ctx.addIssue({ code: 'custom', message: `${text}: a clock time is read against the scenario's timeZero, which only a whole scenario has` });
       return z.NEVER;
     }
-    return parseDuration(text);
+    return withinAWeek(text, ctx, TIME_POINT_HINT);
   })
   .meta({ description: TIME_POINT_HINT });
 
@@ -64,15 +67,20 @@ export const positiveInt = z.number({ error: 'expected a whole number >= 1' }).i
 export const nonNegativeInt = z.number({ error: 'expected a whole number >= 0' }).int().nonnegative();
 export const positive = z.number({ error: 'expected a number > 0' }).positive();
 
+/** A duration a distribution divides by or takes the logarithm of: 0s would stop the run, so validate refuses it. */
+const durationAboveZero = duration.refine((ns) => ns > 0, { error: 'expected a duration above 0' });
+
 /** A latency or service-time model, chosen by name (STYLE.md 6). */
 export const latencyModel = z.discriminatedUnion('model', [
   z.strictObject({ model: z.literal('constant').describe('Always the same time.'), value: duration.describe('The time.') }),
-  z.strictObject({ model: z.literal('exponential').describe('Exponentially distributed (memoryless).'), mean: duration.describe('The mean time.') }),
+  z.strictObject({ model: z.literal('exponential').describe('Exponentially distributed (memoryless).'), mean: durationAboveZero.describe('The mean time.') }),
   z.strictObject({
     model: z.literal('lognormal').describe('Lognormally distributed, given by its median and its 99th percentile.'),
-    median: duration.describe('The median time.'),
+    median: durationAboveZero.describe('The median time.'),
     p99: duration.describe('The 99th percentile: one draw in a hundred is slower.'),
-  }),
+  })
+    // Below the median, the fit's spread would be negative: the run would stop on it, so validate does.
+    .refine((model) => model.p99 >= model.median, { path: ['p99'], error: 'the 99th percentile must not be below the median' }),
 ]);
 export type LatencyModelSpec = z.output<typeof latencyModel>;
 

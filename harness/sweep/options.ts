@@ -5,13 +5,6 @@ import { DurationSyntaxError, formatDuration, NS_PER_MS, parseDuration } from '.
 import { UsageError } from '../errors.ts';
 import { DEFAULT_EPISODE_LIMITS, type EpisodeLimits } from './watchdog.ts';
 
-/** yargs turns an option given twice into an array; for a single-valued option that is a mistake, not a choice. */
-export function requireSingle(args: Record<string, unknown>, names: readonly string[]): void {
-  for (const name of names) {
-    if (Array.isArray(args[name])) throw new UsageError(`--${name} is given more than once`);
-  }
-}
-
 /** A worker per core at most: more only share the cores, each with its own heap (issue 19 saw 6.3 GB for --workers 1000). */
 export function requireWorkers(workers: number, note: (text: string) => void = (text) => process.stderr.write(`${text}\n`)): number {
   if (!Number.isInteger(workers) || workers < 1) throw new UsageError(`--workers: expected a whole number >= 1, got ${workers}`);

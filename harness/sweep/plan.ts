@@ -43,10 +43,30 @@ function requireDistinct(items: readonly string[], what: string): void {
   if (twice !== undefined) throw new UsageError(`${what} ${twice} is given twice`);
 }
 
+/**
+ * The most episodes one sweep may hold: its manifest lists every one (about 120 bytes each), and past a few
+ * million that list is longer than a string may be (10 million seeds of one policy ended in a RangeError,
+ * exit 70). A sweep this size would run for weeks anyway (its shards list all of its episodes too).
+ */
+export const MAX_EPISODES = 1_000_000;
+
+/** Episodes the request expands to, counted before any is built. */
+function episodeCount(request: SweepRequest): number {
+  return request.scenarios.reduce((total, scenarioFile) => {
+    const only = request.policiesByScenario?.[scenarioFile];
+    const policies = only === undefined ? request.policies : request.policies.filter((policy) => only.includes(policy));
+    return total + request.seeds.length * policies.reduce((settings, policy) => settings + settingsFor(policy, request.params).length, 0);
+  }, 0);
+}
+
 export function buildSpecs(request: SweepRequest): EpisodeSpec[] {
   requireDistinct(request.scenarios, '--scenario');
   requireDistinct(request.policies, '--policy');
   requireDistinctAxes(request.params, request.policies);
+  const count = episodeCount(request);
+  if (count > MAX_EPISODES) {
+    throw new UsageError(`the sweep would hold ${count} episodes (scenarios x policies x settings x seeds), more than the ${MAX_EPISODES} one sweep may hold: fewer seeds, or split the seeds over several sweeps`);
+  }
   const specs: EpisodeSpec[] = [];
   for (const scenarioFile of request.scenarios) {
     const only = request.policiesByScenario?.[scenarioFile];
@@ -72,8 +92,9 @@ export function parseShard(text: string): Shard {
   if (match === null) throw new UsageError(`--shard: expected i/N with 0 <= i < N (e.g. 0/4), got ${JSON.stringify(text)}`);
   const index = Number(match[1]);
   const count = Number(match[2]);
-  if (count < 1 || index >= count) {
-    throw new UsageError(`--shard ${text}: the index is 0-based (as JOB_COMPLETION_INDEX), so it must lie in 0..${Math.max(count - 1, 0)}`);
+  if (count < 1) throw new UsageError(`--shard ${text}: a sweep is cut into 1 or more shards, not ${count}`);
+  if (index >= count) {
+    throw new UsageError(`--shard ${text}: the index is 0-based (as JOB_COMPLETION_INDEX), so it must lie in 0..${count - 1}`);
   }
   return { index, count };
 }

@@ -34,11 +34,34 @@ export function readRecordsFile(path: string): EpisodeRecord[] {
     if ((parsed as { schema?: unknown } | null)?.schema !== EPISODE_RECORD_SCHEMA) {
       throw new UsageError(`${path}:${i + 1}: not an episode record (expected schema ${EPISODE_RECORD_SCHEMA})`);
     }
-    const weightIssue = importanceWeightIssue((parsed as { importanceWeight?: unknown }).importanceWeight);
-    if (weightIssue !== null) throw new UsageError(`${path}:${i + 1}: ${weightIssue}`);
+    const issue = recordShapeIssue(parsed as Record<string, unknown>) ?? importanceWeightIssue((parsed as { importanceWeight?: unknown }).importanceWeight);
+    if (issue !== null) throw new UsageError(`${path}:${i + 1}: ${issue}`);
     records.push(parsed as EpisodeRecord);
   });
   return records;
+}
+
+const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
+const shown = (value: unknown) => JSON.stringify(value) ?? 'missing';
+
+/**
+ * The fields comparisons group and pair records by, and the metrics they compute with, of the types they
+ * are read as: a hand-edited seed of "x" or IS_BPS of "abc" would otherwise drop out of the pairs, or
+ * count as a number, without a word. Checked by field, as the importance weight is.
+ */
+function recordShapeIssue(record: Record<string, unknown>): string | null {
+  for (const key of ['scenario', 'scenarioFile'] as const) if (typeof record[key] !== 'string') return `${key} is ${shown(record[key])}, expected a string`;
+  const seed = record.seed;
+  if (typeof seed !== 'number' || !Number.isSafeInteger(seed) || seed < 0) return `seed is ${shown(seed)}, expected a whole number >= 0`;
+  if (record.status !== 'ok' && record.status !== 'failed') return `status is ${shown(record.status)}, expected "ok" or "failed"`;
+  const policy = record.policy;
+  if (!isObject(policy) || typeof policy.name !== 'string' || typeof policy.version !== 'string' || !isObject(policy.params)) {
+    return `policy is ${shown(policy)}, expected { name, version, sourceHash, params }`;
+  }
+  if (!isObject(record.metrics)) return `metrics is ${shown(record.metrics)}, expected an object of numbers`;
+  const metric = Object.entries(record.metrics).find(([, value]) => value !== null && typeof value !== 'number');
+  if (metric !== undefined) return `metrics.${metric[0]} is ${shown(metric[1])}, expected a number (or null: not applicable)`;
+  return Array.isArray(record.invariants) ? null : `invariants is ${shown(record.invariants)}, expected a list`;
 }
 
 /**

@@ -91,18 +91,29 @@ export function failureReport(spec: EpisodeSpec, result: EpisodeResult): string 
   return lines.join('\n');
 }
 
+/** The output directory holds another sweep's records: nothing may be written there, not even a report of why. */
+export class OccupiedOutputError extends UsageError {
+  constructor(
+    readonly out: string,
+    why: string,
+  ) {
+    super(`${out} ${why}`);
+    this.name = 'OccupiedOutputError';
+  }
+}
+
 /** Makes or checks the output directory; returns the manifest of an earlier run of this sweep there, if any. */
 function prepareDirectory(out: string, manifest: SweepManifest): SweepManifest | null {
   makeOutputDir(out, '--out');
   const existing = readManifest(out);
   if (existing === null) {
-    if (existsSync(join(out, RECORDS_FILE))) throw new UsageError(`${out} holds records but no manifest: use another --out`);
+    if (existsSync(join(out, RECORDS_FILE))) throw new OccupiedOutputError(out, 'holds records but no manifest: use another --out');
     writeManifest(out, manifest);
     return null;
   }
   const difference = manifestDifference(existing, manifest);
   if (difference !== null) {
-    throw new UsageError(`${out} holds another sweep (${difference}): use another --out, or remove ${out} to start over`);
+    throw new OccupiedOutputError(out, `holds another sweep (${difference}): use another --out, or remove ${out} to start over`);
   }
   return existing;
 }

@@ -9,7 +9,7 @@ import { UsageError } from '../errors.ts';
 const RANGE = /^(\d+)\.\.(\d+)$/;
 const SINGLE = /^\d+$/;
 /** A guard against `1..1e9` typos: a sweep this size would never finish anyway. */
-const MAX_SEEDS = 10_000_000;
+export const MAX_SEEDS = 10_000_000;
 
 function seedOf(text: string, where: string): number {
   const seed = Number(text);

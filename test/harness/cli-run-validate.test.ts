@@ -48,6 +48,19 @@ describe('execdrill run and validate (end to end)', () => {
     expect(unknown.stderr).toContain('unknown policy "no-such-policy"');
   });
 
+  it('run refuses an option or a parameter given twice, and a parameter named __proto__ (once set on nothing, silently)', () => {
+    const refusal = (...args: string[]) => {
+      const result = cli('run', '--scenario', TINY, ...args);
+      expect(result.status).toBe(64);
+      return result.stderr;
+    };
+    expect(refusal('--scenario', TINY, '--policy', 'naive')).toBe('execdrill: --scenario is given more than once\n');
+    expect(refusal('--policy', 'naive', '--policy', 'gap-recovery')).toBe('execdrill: --policy is given more than once\n');
+    expect(refusal('--policy', 'naive', '--shadow', 'naive', '--shadow', 'gap-recovery')).toBe('execdrill: --shadow is given more than once\n');
+    expect(refusal('--policy', 'gap-recovery', '--param', 'confidenceThreshold=0.8', '--param', 'confidenceThreshold=0.9')).toBe('execdrill: --param: confidenceThreshold is given twice\n');
+    expect(refusal('--policy', 'gap-recovery', '--param', '__proto__=1')).toMatch(/^execdrill: policy gap-recovery has no parameter "__proto__" \(parameters: /);
+  });
+
   it('list names every bundled policy and metric, as a table and as JSON', () => {
     const policies = JSON.parse(cli('list', 'policies', '--json').stdout) as { name: string }[];
     expect(policies.map((p) => p.name)).toEqual(

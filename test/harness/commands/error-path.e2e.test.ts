@@ -3,7 +3,7 @@
  * are one line and exit 64 (never a stack, never a hang), options out of range are refused or capped,
  * merge never writes over its input, and control characters in messages reach the terminal escaped.
  */
-import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -75,6 +75,23 @@ describe('control characters in messages', () => {
     expect(validate.status).toBe(64);
     expect(validate.stderr).toContain('bad\\x1b[31mkey: unknown key');
     expect(validate.stderr).not.toContain('\u001b');
+  });
+
+  it('reach the terminal escaped from the records compare reads and from the drill file a verdict block names', () => {
+    const dir = temporaryDirectory('escapes-out');
+    const drill = join(dir, 'drill.yaml');
+    const runner = join(process.cwd(), 'test/fixtures/sweep/fake-runner.ts');
+    const scenario = join(process.cwd(), 'test/fixtures/sweep/scenarios/fix-resend.yaml');
+    writeFileSync(drill, `name: "\\e]0;pwned\\a"\nscenarios: [${scenario}]\npolicies: [naive, gap-recovery]\nseeds: 1..2\nrunner: ${runner}\nout: out\ngates: [no invariant violations]\n`);
+    const block = execdrill(['drill', drill]);
+    expect(block.status).toBe(0);
+    expect(block.stdout).toMatch(/^drill \\x1b\]0;pwned\\x07: PASSED/);
+    const records = join(dir, 'out', 'episodes.jsonl');
+    writeFileSync(records, readFileSync(records, 'utf8').replaceAll('"policy":{"name":"naive"', '"policy":{"name":"naive\\u001b[2J"'));
+    const compare = execdrill(['compare', join(dir, 'out')]);
+    expect(compare.status).toBe(0);
+    expect(compare.stdout).toContain('naive\\x1b[2J');
+    expect(`${block.stdout}${compare.stdout}`).not.toContain('\u001b');
   });
 });
 

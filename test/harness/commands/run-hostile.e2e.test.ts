@@ -28,6 +28,28 @@ describe('execdrill run with a hostile policy', () => {
     expect(result.seconds).toBeLessThan(60);
   });
 
+  it.each([
+    ['create(params)', 'create-never-returns', '0\\.000'],
+    ['reading its decision (a getter)', 'decision-getter-loops', '[\\d.]+'],
+  ])('stops a policy whose %s never returns within the decision budget, not the 30-minute episode timeout', (_, name, atSeconds) => {
+    const result = timed(['run', '--scenario', TINY, '--policy', `${HOSTILE}/${name}.ts`, ...FAST]);
+    expect(result.status).toBe(64);
+    expect(result.stdout).toMatch(new RegExp(`policy ${HOSTILE}/${name}\\.ts at ${atSeconds} s ran for more than 300 ms of CPU time on one decision \\(its budget\\) and was stopped`));
+    expect(result.seconds).toBeLessThan(30);
+  });
+
+  it('keeps the acting record, and says the shadow was stopped, when a shadow policy\'s create(params) never returns', () => {
+    const alone = JSON.parse(execdrill(['run', '--scenario', TINY, '--policy', 'gap-recovery', '--json']).stdout) as EpisodeRecord;
+    const result = execdrill(['run', '--scenario', TINY, '--policy', 'gap-recovery', '--shadow', `${HOSTILE}/create-never-returns.ts`, '--json', ...FAST]);
+    expect(result.status).toBe(0);
+    const record = JSON.parse(result.stdout) as EpisodeRecord;
+    expect(record.traceHash).toBe(alone.traceHash);
+    expect(record.shadow?.failure?.message).toMatch(/^policy create-never-returns at [\d.]+ s ran for more than 300 ms of CPU time on one decision/);
+    expect(record.shadow?.decisions).toBe(0);
+    const summary = execdrill(['run', '--scenario', TINY, '--policy', 'gap-recovery', '--shadow', `${HOSTILE}/create-never-returns.ts`, ...FAST]);
+    expect(summary.stdout).toMatch(/^shadow stopped: policy create-never-returns at [\d.]+ s ran for more than 300 ms/m);
+  });
+
   it('fails the episode of a policy that calls process.exit instead of exiting 0 with no output', () => {
     const result = execdrill(['run', '--scenario', TINY, '--policy', `${HOSTILE}/exits-process.ts`]);
     expect(result.status).toBe(64);
@@ -44,8 +66,10 @@ describe('execdrill run with a hostile policy', () => {
     ['throws-at-import', 'cannot load the policy module: its top-level code threw Error: this module cannot be imported'],
     ['exits-at-import', 'ended its thread while loading (exit code 0: process.exit?)'],
     ['not-a-policy', 'expected a PolicyDefinition exported as `default` or `policy`'],
+    ['export-getter-throws', 'reading its PolicyDefinition threw Error: no name for you'],
+    ['not-javascript.py', 'cannot load the policy module: not a JavaScript or TypeScript module: name it .ts, .mts, .js or .mjs'],
   ])('refuses a module that %s with exit 64, one line and no stack trace', (name, message) => {
-    const result = execdrill(['run', '--scenario', TINY, '--policy', `${HOSTILE}/${name}.ts`]);
+    const result = execdrill(['run', '--scenario', TINY, '--policy', `${HOSTILE}/${name.includes('.') ? name : `${name}.ts`}`]);
     expect(result.status).toBe(64);
     expect(result.stderr).toContain(message);
     expect(result.stderr.trim().split('\n')).toHaveLength(1);

@@ -4,7 +4,7 @@
  * different, the tuning optimum at confidenceThreshold 0.9, two versions side by side), and its figures
  * agree with the records computed independently.
  */
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Comparison } from '../../../harness/compare/comparison.ts';
@@ -84,5 +84,17 @@ describe('compare', () => {
     const result = execdrill(['compare', out, '--baseline', 'gap-recovery']);
     expect(result.status).toBe(64);
     expect(result.stderr).toContain('--baseline gap-recovery matches 4 columns');
+  });
+
+  it.each([
+    ['a seed that is not a number', (r: EpisodeRecord) => ({ ...r, seed: 'x' }), 'seed is "x", expected a whole number >= 0'],
+    ['a metric that is not a number', (r: EpisodeRecord) => ({ ...r, metrics: { ...r.metrics, IS_BPS: 'abc' } }), 'metrics.IS_BPS is "abc", expected a number (or null: not applicable)'],
+    ['a policy without its name', (r: EpisodeRecord) => ({ ...r, policy: { version: '1' } }), 'policy is {"version":"1"}, expected { name, version, sourceHash, params }'],
+  ])('refuses a record with %s, naming the file, line and field, instead of leaving it out of the pairs', (_, edit, message) => {
+    const file = join(temporaryDirectory('compare-bad'), 'episodes.jsonl');
+    writeFileSync(file, records.map((r, i) => JSON.stringify(i === 2 ? edit(r) : r)).join('\n'));
+    const result = execdrill(['compare', file]);
+    expect(result.status).toBe(64);
+    expect(result.stderr).toBe(`execdrill: ${file}:3: ${message}\n`);
   });
 });

@@ -33,6 +33,22 @@ describe('malformed drill files', () => {
     expect(loadDrill(join(dir, 'base.yaml')).request.policies).toEqual(['naive', 'gap-recovery']);
   });
 
+  it('refuse a baseline that is not one of their policies and a scenario path that is a directory, naming the field', () => {
+    writeFileSync(join(dir, 'wrong-names.yaml'), stringify({ ...BASE, baseline: 'nobody', scenarios: [toRoot || '.'] }));
+    const problems = (() => {
+      try {
+        loadDrill(join(dir, 'wrong-names.yaml'));
+      } catch (error) {
+        return (error as DrillFileError).problems;
+      }
+      return [];
+    })();
+    expect(problems).toEqual([
+      expect.stringMatching(/wrong-names\.yaml:\d+:\d+: scenarios\[0\]: .* is not a file$/),
+      expect.stringMatching(/wrong-names\.yaml:\d+:\d+: baseline: nobody is not one of the drill's policies \(naive, gap-recovery\)$/),
+    ]);
+  });
+
   it('fail only as bad input, at once, with every problem located (property)', () => {
     const keys = Object.keys(BASE);
     fc.assert(

@@ -81,6 +81,14 @@ describe('drill exit codes', () => {
     expect(junit.filter((element) => element.name === 'error').map((element) => element.attributes.message)[1]).toBe(`${DRILLS}/bad.yaml:5:1: seeds: range 5..1 runs backwards`);
   });
 
+  it('64 when --out holds another drill\'s sweep, leaving that drill\'s junit.xml and records as they were', () => {
+    const before = ['junit.xml', 'episodes.jsonl', 'manifest.json'].map((file) => readFileSync(join(outOf('fail'), file), 'utf8'));
+    const result = execdrill(['drill', `${DRILLS}/pass.yaml`, '--out', outOf('fail')]);
+    expect(result.status).toBe(64);
+    expect(result.stderr).toMatch(/ holds another sweep \(/);
+    expect(['junit.xml', 'episodes.jsonl', 'manifest.json'].map((file) => readFileSync(join(outOf('fail'), file), 'utf8'))).toEqual(before);
+  });
+
   it('documents its exit codes in --help', () => {
     const help = execdrill(['drill', '--help']).stdout;
     expect(help).toContain('Exit codes: 0 all gates pass, 1 a gate failed, 2 inconclusive');

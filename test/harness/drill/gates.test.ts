@@ -43,6 +43,16 @@ describe('buildGate', () => {
     expect(buildGate({ metric: 'FETL_BPS', stat: 'p95', policy: 'gap-recovry' }, 'gates[3]', defaults, issues)).toBeNull();
     expect(issues.map((issue) => issue.path)).toEqual(['gates[3].stat', 'gates[3].max', 'gates[3].policy']);
   });
+
+  it('refuses a gate no run could pass: a policy that beats itself, a min above its max', () => {
+    const issues: DrillIssue[] = [];
+    expect(buildGate('gap-recovery beats gap-recovery at p95', 'gates[0]', defaults, issues)).toBeNull();
+    expect(buildGate({ metric: 'IS_BPS', stat: 'p95', policy: 'naive', max: 5, min: 10 }, 'gates[1]', defaults, issues)).toBeNull();
+    expect(issues).toEqual([
+      { path: 'gates[0].beats', message: 'gap-recovery is compared with itself: name another policy' },
+      { path: 'gates[1].min', message: '10 is above max 5: no value lies within both' },
+    ]);
+  });
 });
 
 describe('judge (threshold with an interval)', () => {

@@ -18,8 +18,10 @@ describe('execdrill facts', () => {
 
   it.each([
     [['--only', 'F1,F99'], /--only: no fact F99 \(the facts are F1, F2, .*F10\)/],
-    [['--seeds', '1'], /--seeds: expected a whole number of seeds >= 2, got 1/],
-    [['--max-seeds', '2.5'], /--max-seeds: expected a whole number of seeds >= 2, got 2.5/],
+    [['--seeds', '1'], /--seeds: expected a whole number of seeds from 2 to 10000000, got 1/],
+    [['--max-seeds', '2.5'], /--max-seeds: expected a whole number of seeds from 2 to 10000000, got 2.5/],
+    [['--seeds', '1e9'], /--seeds: expected a whole number of seeds from 2 to 10000000, got 1000000000/],
+    [['--seeds', '10', '--max-seeds', '5'], /--max-seeds 5 is fewer than --seeds 10/],
     [['--time-budget', '90'], /--time-budget: expected a duration such as 250ms/],
   ])('exits 64 on %j', (args, message) => {
     const result = execdrill(['facts', ...args, '--out', temporaryDirectory('facts-bad')]);

@@ -72,4 +72,12 @@ describe('execdrill fix-acceptance', () => {
     expect(regex.status).toBe(64);
     expect(regex.stderr).toContain(`${fields}:2:`);
   });
+
+  test('a script of comments alone is exit 64 instead of a pass that checked nothing', () => {
+    const empty = join(work, 'empty.def');
+    writeFileSync(empty, '# a script someone emptied\n\n');
+    const result = cli(['fix-acceptance', empty]);
+    expect(result.status).toBe(64);
+    expect(result.stderr).toBe(`execdrill: ${empty}: no steps (I, E, iCONNECT ... lines): it would pass without checking anything\n`);
+  });
 });

@@ -69,4 +69,19 @@ describe('execdrill import', () => {
     expect(cli([anonymous, '--sender-comp-id', 'NOBODY']).stderr).toContain('--sender-comp-id NOBODY is not in the log');
     expect(cli([anonymous, '--sender-comp-id', 'CLIENT', '--events', join(work, 'missing.log')]).stderr).toContain('no such file');
   }, 60_000);
+
+  test('--out naming the messages or the events log is exit 64 and leaves the log as it was', () => {
+    const messages = join(work, 'FIX.4.4-CLIENT-VENUE.messages.current.log');
+    const events = join(work, 'FIX.4.4-CLIENT-VENUE.event.current.log');
+    writeFileSync(messages, readFileSync(CLIENT_LOG));
+    writeFileSync(events, readFileSync(join(DIR, 'FIX.4.4-CLIENT-VENUE.event.current.log')));
+    for (const log of [messages, events]) {
+      const before = readFileSync(log, 'latin1');
+      const run = cli([messages, '--out', log]);
+      expect(run.status).toBe(64);
+      expect(run.stderr).toBe(`execdrill: --out ${log} is the log ${log}: writing the scenario there would lose the log; name a .yaml file\n`);
+      expect(readFileSync(log, 'latin1')).toBe(before);
+    }
+    expect(cli([messages, '--out', join(work, 'a.yaml'), '--out', join(work, 'b.yaml')]).stderr).toBe('execdrill: --out is given more than once\n');
+  }, 60_000);
 });

@@ -106,6 +106,20 @@ describe('scenario loading under hostile YAML', () => {
     expect(issuesOf(minimal.replace('horizon: 60s', 'horizon: 99999999999999999999h'))[0].message).toMatch(/^99999999999999999999h is longer than a week/);
     expect(issuesOf('- just\n- a list\n')[0].message).toMatch(/^expected a scenario: a YAML mapping/);
   });
+
+  it('refuses a latency model no run could draw from: a lognormal p99 below its median, a mean or median of 0s', () => {
+    const latency = (model: string) => linesOf(minimal.replace('gateway: gw1 }', `gateway: gw1, latency: ${model} }`));
+    expect(latency('{ model: lognormal, median: 10ms, p99: 1ms }')).toEqual([expect.stringMatching(/: sessions\[0\]\.latency\.p99: the 99th percentile must not be below the median$/)]);
+    expect(latency('{ model: lognormal, median: 0s, p99: 1ms }')).toEqual([expect.stringMatching(/: sessions\[0\]\.latency\.median: expected a duration above 0$/)]);
+    expect(latency('{ model: exponential, mean: 0s }')).toEqual([expect.stringMatching(/: sessions\[0\]\.latency\.mean: expected a duration above 0$/)]);
+  });
+
+  it('refuses a point in time beyond a week or a clock time out of range with its path, never throwing', () => {
+    const at = (value: string, extra = '') => `${minimal}${extra}faults:\n  - { kind: session-disconnect, at: ${value}, session: s1, duration: 1s }\n`;
+    expect(linesOf(at('{ between: [1s, 99999999999999999999s] }'))).toEqual([expect.stringMatching(/^bad\.yaml:\d+:\d+: faults\[0\]\.at\.between\[1\]: 99999999999999999999s is longer than a week/)]);
+    expect(linesOf(at('"25:61:00"'))).toEqual([expect.stringMatching(/: faults\[0\]\.at: expected a clock time HH:MM:SS\[\.fff\] such as 09:30:00, got "25:61:00"$/)]);
+    expect(linesOf(at('"12:00:10"', 'timeZero: "24:00:00"\n'))[0]).toMatch(/: timeZero: expected a clock time .*got "24:00:00"$/);
+  });
 });
 
 describe('scenario limits and whole-scenario rules', () => {
@@ -116,6 +130,10 @@ describe('scenario limits and whole-scenario rules', () => {
     ['a 1000 h horizon', withParent('parent: { side: buy, qtyShares: 1000, horizon: 160h }'), 'parent.horizon', /a run of 576005s is over the limit of 28800s/],
     ['a flow intensity of 1e9', minimal.replace('{ model: cst }', '{ model: cst, intensity: 1000000000 }'), 'market.flow.intensity', /an intensity of 1000000000 is over the limit of 1000 x/],
     ['a 1 ns heartbeat', minimal.replace('gateway: gw1 }', 'gateway: gw1, heartbeat: 1ns }'), 'sessions[0].heartbeat', /one run would take about 1\.3e\+12 events, over the limit of 20000000 \(limits\.eventsPerRun\); most of them from session s1's heartbeats/],
+    ['a CST flow a million times the paper\'s limit-order rate', minimal.replace('{ model: cst }', '{ model: cst, k: 1920000 }'), 'market.flow.intensity', /one run would take about 7\.\de\+9 events, .*most of them from the background flow/],
+    ['a CST flow a billion ticks deep', minimal.replace('{ model: cst }', '{ model: cst, maxDistanceTicks: 1000000000 }').replace('kind: synthetic', 'kind: synthetic\ninstrument: { referencePriceTicks: 2000000000 }'), 'market.flow.intensity', /events, over the limit of 20000000/],
+    ['a starting book of billions of orders (cancellations 1e-9)', minimal.replace('{ model: cst }', '{ model: cst, theta: [0.000000001] }'), 'market.flow.theta', /most of them from the flow's starting book/],
+    ['a CST flow deeper than the price', minimal.replace('{ model: cst }', '{ model: cst, maxDistanceTicks: 10000 }'), 'market.flow.maxDistanceTicks', /10000 ticks is not below instrument\.referencePriceTicks \(10000\)/],
     ['a parent cut into a million children', withParent('parent: { side: buy, qtyShares: 1000000, horizon: 60s }\nrouter: { minChildQtyShares: 1 }'), 'router.minChildQtyShares', /1000000 children is over the limit of 100000 children/],
   ])('refuses %s at validate, naming the field and the limit', (_, text, path, message) => {
     const issue = issuesOf(text).find((i) => i.path === path);

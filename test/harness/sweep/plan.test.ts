@@ -36,6 +36,12 @@ describe('parseParamOption', () => {
 });
 
 describe('buildSpecs', () => {
+  it('refuses a request of more episodes than one manifest can list, before building any', () => {
+    const seeds = Array.from({ length: 500_001 }, (_, i) => i);
+    const request = { scenarios: ['a.yaml'], policies: ['naive', 'gap-recovery'], params: [], seeds, shadowPolicy: null };
+    expect(() => buildSpecs(request)).toThrow(new UsageError('the sweep would hold 1000002 episodes (scenarios x policies x settings x seeds), more than the 1000000 one sweep may hold: fewer seeds, or split the seeds over several sweeps'));
+  });
+
   const request = {
     scenarios: ['a.yaml', 'b.yaml'],
     policies: ['naive', 'gap-recovery'],
@@ -127,6 +133,7 @@ describe('shards', () => {
     expect(parseShard('0/4')).toEqual({ index: 0, count: 4 });
     expect(() => parseShard('4/4')).toThrow('0-based');
     expect(() => parseShard('1of4')).toThrow(UsageError);
+    expect(() => parseShard('0/0')).toThrow(new UsageError('--shard 0/0: a sweep is cut into 1 or more shards, not 0'));
   });
 });
 

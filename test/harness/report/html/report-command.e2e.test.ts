@@ -58,4 +58,12 @@ describe('execdrill report', () => {
     expect(result.stderr).toContain(join(empty, 'nothing'));
     expect(result.stderr).toContain('episodes.jsonl');
   });
+
+  it.each(['episodes.jsonl', 'manifest.json'])('exits 64 and leaves the sweep as it was when --out names its %s', (file) => {
+    const before = readFileSync(join(dir, file), 'utf8');
+    const result = execdrill(['report', dir, '--out', join(dir, '..', 'sweep', file)]);
+    expect(result.status).toBe(64);
+    expect(result.stderr).toBe(`execdrill: --out ${join(dir, '..', 'sweep', file)} is ${join(dir, file)}, which the report reads: writing it there would lose it; name an .html file\n`);
+    expect(readFileSync(join(dir, file), 'utf8')).toBe(before);
+  });
 });
