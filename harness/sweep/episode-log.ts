@@ -39,7 +39,7 @@ function seedOfLine(line: string, where: string): number {
 }
 
 export class EpisodeLog {
-  private readonly positionOf = new Map<number, number>();
+  private readonly positions = new Map<number, number>();
   private readonly held = new Map<number, string>();
   private written = 0;
   private readonly recordsFd: number;
@@ -59,7 +59,7 @@ export class EpisodeLog {
     seedAt: (index: number) => number,
     stale: ReadonlySet<number> = new Set(),
   ) {
-    slice.forEach((index, position) => this.positionOf.set(index, position));
+    slice.forEach((index, position) => this.positions.set(index, position));
     const recordsPath = join(dir, RECORDS_FILE);
     const pendingPath = join(dir, PENDING_FILE);
     let lines = wholeLines(recordsPath);
@@ -73,7 +73,7 @@ export class EpisodeLog {
       const tab = entry.indexOf('\t');
       const index = Number(entry.slice(0, tab));
       const where = `${pendingPath}:${number + 1}`;
-      if (tab < 0 || !this.positionOf.has(index)) throw new UsageError(`${where}: not a pending record of this sweep`);
+      if (tab < 0 || !this.positions.has(index)) throw new UsageError(`${where}: not a pending record of this sweep`);
       const line = entry.slice(tab + 1);
       if (seedOfLine(line, where) !== seedAt(index)) throw new UsageError(`${where}: record does not match episode ${index}`);
       return [index, line];
@@ -89,7 +89,7 @@ export class EpisodeLog {
     }
     this.written = lines.length;
     for (const [index, line] of pending) {
-      const position = this.positionOf.get(index) as number;
+      const position = this.positions.get(index) as number;
       if (position >= this.written && !this.held.has(position)) this.held.set(position, line);
     }
     this.recordsFd = openSync(recordsPath, 'a');
@@ -107,7 +107,7 @@ export class EpisodeLog {
 
   /** Takes the record of a finished episode (its JSON, one line). */
   accept(index: number, line: string): void {
-    const position = this.positionOf.get(index);
+    const position = this.positions.get(index);
     if (position === undefined || position < this.written || this.held.has(position)) {
       throw new Error(`episode ${index} finished twice or is not in this sweep`);
     }
@@ -123,6 +123,13 @@ export class EpisodeLog {
   /** Records written in order so far; the next one to write is at this position. */
   get writtenCount(): number {
     return this.written;
+  }
+
+  /** Where a global index of this directory's slice falls in its records file (0 is the first). */
+  positionOf(index: number): number {
+    const position = this.positions.get(index);
+    if (position === undefined) throw new Error(`episode ${index} is not in this directory's slice`);
+    return position;
   }
 
   get complete(): boolean {

@@ -168,8 +168,6 @@ export async function runSweep(options: SweepOptions): Promise<SweepOutcome> {
   // No more workers than cores (a drill file's `workers:` included) or than episodes to run.
   const workers = Math.max(1, Math.min(options.workers, todo.length, availableParallelism()));
   const window = REORDER_WINDOW_PER_WORKER * workers;
-  const positions = new Map(slice.map((index, position) => [index, position]));
-  const positionOf = (index: number) => positions.get(index) as number;
   let submitted = 0;
   let received = 0;
   let failed = 0;
@@ -180,7 +178,7 @@ export async function runSweep(options: SweepOptions): Promise<SweepOutcome> {
   let pool: EpisodePool | null = null;
 
   const submitMore = () => {
-    while (pool !== null && !signal?.aborted && submitted < todo.length && submitted - received < 2 * workers && positionOf(todo[submitted]) < log.writtenCount + window) {
+    while (pool !== null && !signal?.aborted && submitted < todo.length && submitted - received < 2 * workers && log.positionOf(todo[submitted]) < log.writtenCount + window) {
       const index = todo[submitted++];
       pool.submit({ index, spec: specs[index] });
     }

@@ -3,7 +3,8 @@
 // and the router turns a policy's massCancel into one OrderMassCancelRequest per session that speaks it.
 import { describe, expect, it } from 'vitest';
 import { Kernel, NS_PER_S } from '../../../sim/index.ts';
-import { normalDecision, type Policy } from '../../../policies/index.ts';
+import type { Policy } from '../../../policies/index.ts';
+import { scripted } from './scripted-policy.ts';
 import { LocalOrderBook } from '../../../harness/router/local-order-book.ts';
 import { Router, type RouterConfig } from '../../../harness/router/router.ts';
 import { TwapSchedule } from '../../../harness/router/schedule.ts';
@@ -109,11 +110,7 @@ describe('Router and the mass requests', () => {
   it('sends one mass cancel per session that speaks it, order-by-order cancels elsewhere, and owes the believed leaves of both', () => {
     const kernel = new Kernel();
     const sent: Sent[] = [];
-    const policy: Policy = {
-      name: 'scripted',
-      version: '0',
-      decide: (o) => ({ ...normalDecision('TEST', 50), ...(o.timeNs === NS_PER_S ? { cancelResting: true, massCancel: true, pause: true } : { pause: o.timeNs > NS_PER_S }) }),
-    };
+    const policy = scripted((t) => (t === NS_PER_S ? { cancelResting: true, massCancel: true, pause: true } : { pause: t > NS_PER_S }), 50);
     const router = routerOn(kernel, policy, [port('S1', sent, true), port('S2', sent, false)]);
     router.start();
     kernel.run({ until: 0 });
@@ -136,11 +133,7 @@ describe('Router and the mass requests', () => {
   it('asks about unknown children with one mass status per session that speaks it, then order by order', () => {
     const kernel = new Kernel();
     const sent: Sent[] = [];
-    const policy: Policy = {
-      name: 'scripted',
-      version: '0',
-      decide: (o) => ({ ...normalDecision('TEST', 50), ...(o.timeNs >= 2 * NS_PER_S ? { pause: true, reconcileUnknown: true } : {}) }),
-    };
+    const policy = scripted((t) => (t >= 2 * NS_PER_S ? { pause: true, reconcileUnknown: true } : {}), 50);
     const router = routerOn(kernel, policy, [port('S1', sent, true), port('S2', sent, false)]);
     router.start();
     kernel.run({ until: NS_PER_S });

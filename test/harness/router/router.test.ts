@@ -1,11 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { Kernel, NS_PER_S } from '../../../sim/index.ts';
-import { normalDecision, type Decision, type MarketView, type Policy } from '../../../policies/index.ts';
+import type { MarketView, Policy } from '../../../policies/index.ts';
 import { Router, type RouterConfig } from '../../../harness/router/router.ts';
 import { TwapSchedule } from '../../../harness/router/schedule.ts';
 import type { OrderEntryPort } from '../../../harness/router/ports.ts';
 import { cleanSession } from '../../policies/observation-builder.ts';
 import type { ExecutionReport } from '../../../venues/fix/codec/messages.ts';
+import { scripted } from './scripted-policy.ts';
 
 type Sent = { kind: 'new' | 'cancel' | 'replace' | 'status' | 'mass-cancel' | 'mass-status'; clOrdId: string; qtyShares?: number; priceTicks?: number };
 
@@ -42,10 +43,6 @@ const config: RouterConfig = {
   workingHorizonNs: 0,
   ladderLevels: 1,
 };
-
-function scripted(decisions: (t: number) => Partial<Decision>): Policy {
-  return { name: 'scripted', version: '0', decide: (o) => ({ ...normalDecision('TEST', 60), ...decisions(o.timeNs) }) };
-}
 
 function run(policy: Policy, untilNs: number, sessions = 1, cfg = config) {
   const kernel = new Kernel();
