@@ -219,17 +219,18 @@ export function runWorld(
   const samples: StateSample[] = [];
   let decisionPriceTicks = Number.NaN;
   const horizon = { bidTicks: Number.NaN, askTicks: Number.NaN, midTicks: Number.NaN, impactTicks: 0 };
-  const book = venueSide.venue.book;
+  // The active sequencer node's book, asked for at each use: a takeover makes the backup's book the venue's truth.
+  const book = () => venueSide.venue.book;
   // With one side of the book empty there is no mid: the last two-sided one stands in for it.
   const mid = () => {
-    const bid = book.bestBidTicks();
-    const ask = book.bestAskTicks();
+    const bid = book().bestBidTicks();
+    const ask = book().bestAskTicks();
     return bid !== undefined && ask !== undefined ? (bid + ask) / 2 : (truth.lastMid ?? scenario.instrument.referencePriceTicks + 0.5);
   };
 
   const trueWorkingIds = (): Set<string> => {
     const ids = new Set<string>();
-    book.forEachRestingOrder((orderId, ownerId) => {
+    book().forEachRestingOrder((orderId, ownerId) => {
       if (!routerOwners.has(ownerId)) return;
       const root = orderEntry.rootClOrdIdOf(ownerId, orderId);
       if (root !== undefined) ids.add(root);
@@ -240,8 +241,8 @@ export function runWorld(
     const believed = router.book.filledQtyShares;
     const trueIds = trueWorkingIds();
     const view = market.view(kernel.now);
-    const bestBid = book.bestBidTicks();
-    const bestAsk = book.bestAskTicks();
+    const bestBid = book().bestBidTicks();
+    const bestAsk = book().bestAskTicks();
     samples.push({
       atNs: kernel.now,
       liveSetSimilarity: jaccard(router.book.believedWorkingIds(), trueIds),
@@ -272,8 +273,8 @@ export function runWorld(
   });
   kernel.schedule(parentEndNs, () => {
     horizon.midTicks = mid();
-    horizon.bidTicks = book.bestBidTicks() ?? Math.floor(horizon.midTicks);
-    horizon.askTicks = book.bestAskTicks() ?? Math.ceil(horizon.midTicks);
+    horizon.bidTicks = book().bestBidTicks() ?? Math.floor(horizon.midTicks);
+    horizon.askTicks = book().bestAskTicks() ?? Math.ceil(horizon.midTicks);
     horizon.impactTicks = exogenous?.impact.impactTicksAt(kernel.now) ?? 0;
   });
   kernel.schedule(parentEndNs + Math.floor(scenario.settle / 2), () => router.reconcileAll());
