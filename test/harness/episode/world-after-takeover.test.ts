@@ -11,7 +11,9 @@ import { resolveParams } from '../../../policies/index.ts';
 const FILE = 'scenarios/001-sequencer-failover-replay.yaml';
 
 async function runs(seed: number) {
-  const { scenario } = loadScenarioFile(FILE);
+  const loaded = loadScenarioFile(FILE);
+  if (!loaded.ok) throw new Error(`${FILE} must load`);
+  const { scenario } = loaded;
   const policy = (await loadPolicy('naive')).definition;
   const params = resolveParams(policy, {});
   currentDecisionClock().startEpisode();
