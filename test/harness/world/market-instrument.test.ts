@@ -11,9 +11,9 @@ import { findBundledPolicy, resolveParams } from '../../../policies/index.ts';
 const MARKET = 'market: { flow: { model: cst, intensity: 5 } }';
 const MARKET_WITHOUT_ALPHA = 'market: { flow: { model: cst, intensity: 5 }, alpha: { model: none } }';
 
-function scenario(extra = '', parent = 'qtyShares: 3000, start: 5s, horizon: 60s', market = MARKET): Scenario {
+function scenario(extra = '', parent = 'qtyShares: 3000, start: 5s, horizon: 60s', market = MARKET, session = '{ id: s1, gateway: gw1 }'): Scenario {
   const loaded = parseScenario(
-    `name: instrument\ntitle: t\ndescription: d\nkind: synthetic\n${market}\nsessions: [{ id: s1, gateway: gw1 }]\nparent: { side: buy, ${parent} }\n${extra}`,
+    `name: instrument\ntitle: t\ndescription: d\nkind: synthetic\n${market}\nsessions: [${session}]\nparent: { side: buy, ${parent} }\n${extra}`,
     'instrument.yaml',
   );
   if (!loaded.ok) throw new Error(loaded.issues.map((i) => i.message).join('; '));
@@ -51,6 +51,20 @@ describe('the exogenous market as an instrument', () => {
     const sd = Math.sqrt(differences.reduce((a, b) => a + (b - mean) ** 2, 0) / (differences.length - 1));
     expect(sd).toBeLessThan(0.25);
     // Not vacuous: the pause does change what the parent pays.
+    expect(differences.some((d) => d !== 0)).toBe(true);
+  });
+
+  it('does not make a slower link cheaper: with 300 ms more one-way latency the mean IS of naive stays above -0.1 bps of its own', () => {
+    // Delayed orders could win here only through a flaw of the market (a stale order earning what a fresh one
+    // cannot); a real delay costs a little alpha and some chasing. Measured: +0.09 bps over these 12 seeds,
+    // +0.03 (se 0.02) over 40.
+    const parent = 'qtyShares: 10000, start: 10s, horizon: 180s';
+    const near = scenario('', parent, MARKET, '{ id: s1, gateway: gw1, latency: { model: constant, value: 100us } }');
+    const far = scenario('', parent, MARKET, '{ id: s1, gateway: gw1, latency: { model: constant, value: 300ms } }');
+    const differences: number[] = [];
+    for (let seed = 1; seed <= 12; seed++) differences.push(isBps(far, run(far, 'naive', seed, 'control')) - isBps(near, run(near, 'naive', seed, 'control')));
+    const mean = differences.reduce((a, b) => a + b, 0) / differences.length;
+    expect(mean).toBeGreaterThan(-0.1);
     expect(differences.some((d) => d !== 0)).toBe(true);
   });
 
