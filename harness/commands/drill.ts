@@ -40,7 +40,7 @@ function builder(yargs: Argv): Argv<DrillArgs> {
     .option('workers', { type: 'number', describe: "worker threads (default: the file's, else all cores)" })
     .option('out', { type: 'string', describe: "output directory (default: the file's out)" })
     .option('runner', { type: 'string', describe: "episode runner module (default: the file's, else the project runner)" })
-    .option('max-seeds', { type: 'number', describe: "add seeds to an undecided gate (looks at 2x, 4x ... the drill's seeds) up to this many (default: the file's maxSeeds, else none)" })
+    .option('max-seeds', { type: 'number', describe: "add seeds to an undecided gate (looks at 2x, 4x ... the drill's seeds, and at the seeds each gate's interval needs) up to this many (default: the file's maxSeeds, else none)" })
     .option('time-budget', { type: 'string', describe: "add no look that would end after this long since the drill started: 150s, 3m (default: the file's timeBudget)" })
     .option('detail', { type: 'boolean', default: false, describe: 'after the verdict, print the comparison tables and every gate outcome' })
     .option('json', { type: 'boolean', default: false, describe: 'print the outcome as JSON (schema execdrill.drill/1)' })
@@ -62,7 +62,8 @@ function builder(yargs: Argv): Argv<DrillArgs> {
         '$GITHUB_STEP_SUMMARY when set), <out>/report.html (comparison and episode explorer) and <out>/charts/*.png.',
         'The grammar in full: harness/drill/README.md. Colour on a terminal only (never under NO_COLOR or CI).',
         'With maxSeeds (or --max-seeds) a gate whose interval straddles its bound gets more seeds, for its own scenarios and',
-        'policies, in looks of 2x, 4x ... the first; look k spends alpha x 6/(pi^2 k^2) of the error, so stopping at any look',
+        'policies, in looks of 2x, 4x ... the first (and at each gate\'s floor, 96 seeds for a mean, 160 for p95); a gate\'s',
+        'k-th look spends alpha x 6/(pi^2 k^2) of the error, so stopping at any look',
         'keeps the stated confidence. Each gate says how many seeds it took; an undecided one, about how many would settle it.',
         'Exit codes: 0 all gates pass, 1 a gate failed, 2 inconclusive (an interval straddles its bound: run more seeds),',
         '3 an invariant was violated, 64 bad input (the drill file, with its path inside it; junit.xml says why).',

@@ -50,7 +50,7 @@ export class BeatsGate implements Gate {
 
   get settle(): GateSettle {
     const { policy, other, confidence, margin } = this.spec;
-    return { policies: [policy, other], confidence, decides: ({ low, high }) => statusOf(low, high, margin) !== 'inconclusive' };
+    return { policies: [policy, other], confidence, minSeeds: seedsForInterval(this.spec.stat), decides: ({ low, high }) => statusOf(low, high, margin) !== 'inconclusive' };
   }
 
   evaluate(context: GateContext): GateOutcome[] {

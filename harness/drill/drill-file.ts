@@ -7,7 +7,7 @@
  *   params:                           # optional: { <policy, or "*" for all>: { <param>: [values] } }
  *     gap-recovery: { confidenceThreshold: [0.8, 0.9] }
  *   seeds: 1..200                     # or a list: [1, 2, 3]; the first look of a drill that adds seeds
- *   maxSeeds: 96                      # optional: add seeds (2x, 4x ... the first look) to an undecided gate, up to this many
+ *   maxSeeds: 96                      # optional: add seeds (2x, 4x ... the first look, and each gate's floor) to an undecided gate, up to this many
  *   timeBudget: 150s                  # optional: add no look that would end after this long (sequential-drill.ts)
  *   workers: 2                        # optional; default: all cores
  *   out: ../results/drill-fix-resend

@@ -7,7 +7,7 @@
 import type { BootstrapSettings } from '../compare/column-stats.ts';
 import { columnsNamed, type Column, type ScenarioGroup } from '../compare/columns.ts';
 import { UsageError } from '../errors.ts';
-import { lookAlpha, sampleSizeAtLook } from '../../sim/index.ts';
+import { lookAlpha, type LookGrid } from '../../sim/index.ts';
 
 export type GateStatus = 'pass' | 'fail' | 'inconclusive' | 'violated';
 
@@ -46,7 +46,7 @@ export interface GateContext {
    * intervals then spend the error of that look only. Null for a drill of one look: the stated
    * confidence as it is.
    */
-  look: { look: number; seeds: number; initial: number } | null;
+  look: { look: number; seeds: number; grid: LookGrid } | null;
 }
 
 /**
@@ -57,8 +57,7 @@ export interface GateContext {
  */
 export function gateLook(confidence: number, look: GateContext['look'], minSeeds: number): { level: number; spendingLook: number | null } {
   if (look === null) return { level: confidence, spendingLook: null };
-  let first = 1;
-  while (sampleSizeAtLook(look.initial, first) < minSeeds) first++;
+  const first = look.grid.firstLookWith(minSeeds);
   const spendingLook = Math.max(1, look.look - first + 1);
   return { level: 1 - lookAlpha(1 - confidence, spendingLook), spendingLook };
 }
@@ -88,6 +87,8 @@ export function tooFewSeeds(
 export interface GateSettle {
   policies: readonly string[];
   confidence: number;
+  /** The seeds its interval needs before it is judged at all (statistics.ts: seedsForInterval). */
+  minSeeds: number;
   decides(interval: { estimate: number; low: number; high: number }): boolean;
 }
 

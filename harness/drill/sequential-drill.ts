@@ -2,11 +2,12 @@
  * A drill that adds seeds until its gates are decided. The drill file's `seeds` are the first look
  * (n seeds); a gate judged on an interval that straddles its bound gets more seeds, for just the
  * scenarios and policies it reads, in looks of 2n, 4n ... seeds (the drill's seeds, then the seeds
- * after its largest), until every gate is decided, the next look would pass `maxSeeds`, or the time
- * budget would run out before it ends.
+ * after its largest) with the seed counts its gates' intervals first need added to the grid (LookGrid),
+ * until every gate is decided, the next look would pass `maxSeeds`, or the time budget would run out
+ * before it ends. A look at which no undecided gate has enough seeds to be judged is skipped.
  *
- * Inference that stays valid under this optional stopping: look k judges each gate at level
- * 1 - alpha * 6/(pi^2 k^2) (gate.ts: levelAt), so that the union bound over every look there could
+ * Inference that stays valid under this optional stopping: a gate's k-th look (counted from its first
+ * with enough seeds) judges it at level 1 - alpha * 6/(pi^2 k^2) (gate.ts: gateLook), so that the union bound over every look there could
  * ever be is the gate's stated alpha (the stitched confidence sequences of Howard, Ramdas, McAuliffe &
  * Sekhon 2021, on the geometric grid of group-sequential designs; Pocock 1977). An outcome is decided
  * at its first decided look and kept as it was then: later seeds, run for other gates, never revisit it.
@@ -16,7 +17,7 @@
  */
 import { createHash } from 'node:crypto';
 import { join } from 'node:path';
-import { lookAlpha, sampleSizeAtLook } from '../../sim/index.ts';
+import { LookGrid, lookAlpha } from '../../sim/index.ts';
 import { groupRecords, type ScenarioGroup } from '../compare/columns.ts';
 import type { BootstrapSettings } from '../compare/column-stats.ts';
 import { projectSettleSeeds, type LaterLook } from '../facts/sequential.ts';
@@ -104,21 +105,39 @@ function lookDirectory(out: string, request: SweepRequest): string {
  * The looks after look `k` of the drill's grid, each with the error the gate may spend at it (its own
  * look `spendingLook` + j), or plain reruns at the stated level (a drill of one look).
  */
-function laterLooks(initial: number, k: number, spendingLook: number | null, alpha: number): LaterLook[] {
+function laterLooks(grid: LookGrid, k: number, spendingLook: number | null, alpha: number): LaterLook[] {
   const looks: LaterLook[] = [];
-  for (let j = 1; j <= 12; j++) looks.push({ seeds: sampleSizeAtLook(initial, k + j), alpha: spendingLook === null ? alpha : lookAlpha(alpha, spendingLook + j) });
+  for (let j = 1; j <= 12; j++) looks.push({ seeds: grid.seedsAt(k + j), alpha: spendingLook === null ? alpha : lookAlpha(alpha, spendingLook + j) });
   return looks;
 }
 
+/**
+ * The look after look `k` worth running: the next one, unless no undecided outcome could be judged there
+ * (each still has fewer seeds than its interval needs), and then the first at which one could. A look
+ * skipped so judges nothing and spends no error (gate.ts: gateLook), so skipping it changes no interval:
+ * it saves a sweep's start and end.
+ */
+function nextLook(grid: LookGrid, k: number, pending: ReadonlyArray<{ gate: Gate; outcome: GateOutcome }>): number {
+  const judgeableAt = Math.min(
+    ...pending.map(({ gate, outcome }) => {
+      const minSeeds = gate.settle?.minSeeds ?? 0;
+      return outcome.seeds !== undefined && outcome.seeds < minSeeds ? minSeeds : 0;
+    }),
+  );
+  let next = k + 1;
+  while (grid.seedsAt(next) < judgeableAt) next++;
+  return next;
+}
+
 /** An undecided outcome, with the seeds that would settle it by projection. */
-function withProjection(gate: Gate, outcome: GateOutcome, initial: number, k: number): GateOutcome {
+function withProjection(gate: Gate, outcome: GateOutcome, grid: LookGrid, k: number): GateOutcome {
   const settle = gate.settle;
   if (settle == null || outcome.status !== 'inconclusive') return outcome;
   if (outcome.estimate === undefined || outcome.low === undefined || outcome.high === undefined || outcome.seeds === undefined) return { ...outcome, settleSeeds: null };
   const alpha = 1 - settle.confidence;
   const spendingLook = outcome.spendingLook ?? null;
   const now = { seeds: outcome.seeds, alpha: 1 - (outcome.level ?? settle.confidence) };
-  const settleSeeds = projectSettleSeeds({ estimate: outcome.estimate, low: outcome.low, high: outcome.high }, now, laterLooks(initial, k, spendingLook, alpha), settle.decides);
+  const settleSeeds = projectSettleSeeds({ estimate: outcome.estimate, low: outcome.low, high: outcome.high }, now, laterLooks(grid, k, spendingLook, alpha), settle.decides);
   const reason = settleSeeds === null ? `${outcome.reason}; no number of seeds in sight settles it` : `${outcome.reason}; about ${settleSeeds} seeds would settle it`;
   return { ...outcome, settleSeeds, reason };
 }
@@ -140,6 +159,7 @@ export async function settleGates(
 ): Promise<SettledGates> {
   const settleable = gates.filter((gate) => gate.settle != null);
   const initial = drill.seeds.length;
+  const grid = new LookGrid(initial, settleable.map((gate) => gate.settle?.minSeeds ?? initial));
   const sources = [first.source];
   const looks: DrillLook[] = [{ look: 1, seeds: initial, out, episodes: first.episodes, ran: first.ran }];
   const evaluateAll = (look: GateContext['look']) => {
@@ -148,15 +168,15 @@ export async function settleGates(
   };
   if (plan.maxSeeds === null) {
     const { judged } = evaluateAll(null);
-    const outcomes = new Map(judged.map(({ gate, outcomes: list }) => [gate, list.map((outcome) => withProjection(gate, outcome, initial, 1))]));
+    const outcomes = new Map(judged.map(({ gate, outcomes: list }) => [gate, list.map((outcome) => withProjection(gate, outcome, grid, 1))]));
     return { outcomes, sources, looks, stoppedBy: 'one look' };
   }
   const decided = new Map<string, GateOutcome>();
   const deadline = plan.timeBudgetMs === null ? null : startedAtMs + plan.timeBudgetMs;
   let wallMsPerEpisode = first.ran > 0 ? (performance.now() - startedAtMs) / first.ran : 0;
-  for (let k = 1; ; k++) {
-    const seeds = sampleSizeAtLook(initial, k);
-    const { groups, judged } = evaluateAll({ look: k, seeds, initial });
+  for (let k = 1; ; ) {
+    const seeds = grid.seedsAt(k);
+    const { groups, judged } = evaluateAll({ look: k, seeds, grid });
     const pending: Array<{ gate: Gate; outcome: GateOutcome }> = [];
     const latest = new Map<Gate, GateOutcome[]>();
     for (const { gate, outcomes } of judged) {
@@ -174,11 +194,12 @@ export async function settleGates(
       );
     }
     const finish = (stoppedBy: SeedStop): SettledGates => {
-      const outcomes = new Map([...latest].map(([gate, list]) => [gate, list.map((outcome) => withProjection(gate, outcome, initial, k))]));
+      const outcomes = new Map([...latest].map(([gate, list]) => [gate, list.map((outcome) => withProjection(gate, outcome, grid, k))]));
       return { outcomes, sources, looks, stoppedBy };
     };
     if (pending.length === 0) return finish('decided');
-    const next = sampleSizeAtLook(initial, k + 1);
+    const nextK = nextLook(grid, k, pending);
+    const next = grid.seedsAt(nextK);
     if (next > plan.maxSeeds) return finish('max-seeds');
     const request = lookRequest(drill, pending, groups, seedsOfLook(drill.seeds, next).slice(seeds));
     const episodes = buildSpecs(request).length;
@@ -189,6 +210,7 @@ export async function settleGates(
     if (!ran.complete) return finish('budget');
     if (ran.ran > 0) wallMsPerEpisode = (performance.now() - lookStart) / ran.ran;
     sources.push(readLook(lookOut));
-    looks.push({ look: k + 1, seeds: next, out: lookOut, episodes: ran.episodes, ran: ran.ran });
+    looks.push({ look: nextK, seeds: next, out: lookOut, episodes: ran.episodes, ran: ran.ran });
+    k = nextK;
   }
 }

@@ -72,7 +72,7 @@ export class ThresholdGate implements Gate {
   get settle(): GateSettle | null {
     const { spec } = this;
     if (spec.confidence === null) return null;
-    return { policies: [spec.policy], confidence: spec.confidence, decides: (interval) => judge(interval, spec) !== 'inconclusive' };
+    return { policies: [spec.policy], confidence: spec.confidence, minSeeds: seedsForInterval(spec.stat ?? 'p95'), decides: (interval) => judge(interval, spec) !== 'inconclusive' };
   }
 
   evaluate(context: GateContext): GateOutcome[] {

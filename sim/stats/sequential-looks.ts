@@ -36,3 +36,43 @@ export function sampleSizeAtLook(initial: number, look: number): number {
   requireLook(look);
   return initial * 2 ** (look - 1);
 }
+
+/**
+ * A drill's looks: the geometric grid n₁·2^(k-1) with the seed counts its gates' intervals first need
+ * (their floors) added, so that a gate whose interval needs 160 seeds is judged at 160 and not only at the
+ * next power-of-two multiple. The grid is fixed by the drill file before any seed runs, so the union
+ * bound above holds on it as on the plain grid: look k is its k-th size, and a gate spends by its own looks.
+ */
+export class LookGrid {
+  private readonly sizes: number[];
+  private readonly floors: number[];
+
+  constructor(
+    readonly initial: number,
+    floors: readonly number[] = [],
+  ) {
+    invariant(Number.isInteger(initial) && initial >= 1, () => `the first look's size is a whole number >= 1, got ${initial}`);
+    this.floors = [...new Set(floors.filter((floor) => Number.isInteger(floor) && floor > initial))].sort((a, b) => a - b);
+    this.sizes = [initial];
+  }
+
+  /** Observations at look k. */
+  seedsAt(look: number): number {
+    requireLook(look);
+    while (this.sizes.length < look) {
+      const last = this.sizes[this.sizes.length - 1];
+      let doubled = this.initial;
+      while (doubled <= last) doubled *= 2;
+      const floor = this.floors.find((f) => f > last);
+      this.sizes.push(floor === undefined ? doubled : Math.min(doubled, floor));
+    }
+    return this.sizes[look - 1];
+  }
+
+  /** The first look with at least `seeds` observations. */
+  firstLookWith(seeds: number): number {
+    let look = 1;
+    while (this.seedsAt(look) < seeds) look++;
+    return look;
+  }
+}

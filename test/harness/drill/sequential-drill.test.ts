@@ -103,11 +103,28 @@ describe('a drill that adds seeds to its undecided gates', () => {
     const subtle = gate('b beats a at mean(X) with 95% confidence');
     const settled = await settleGates([subtle], request(range(1, 24)), 'out', bootstrap(2), drill.first, { maxSeeds: 96, timeBudgetMs: null }, drill.runLook, drill.readLook, performance.now());
     expect(settled.stoppedBy).toBe('max-seeds');
-    expect(settled.looks.map((look) => look.seeds)).toEqual([24, 48, 96]);
+    // No look at 48: an interval of a mean is judged from 96 seeds, so a look at 48 could decide nothing.
+    expect(settled.looks.map((look) => look.seeds)).toEqual([24, 96]);
     const [outcome] = settled.outcomes.get(subtle) ?? [];
     expect(outcome.status).toBe('inconclusive');
     expect(outcome.settleSeeds).toBeGreaterThan(96);
     expect(outcome.reason).toContain(`about ${outcome.settleSeeds} seeds would settle it`);
+  });
+
+  it('looks first where an undecided gate can be judged: a p95 gate of a 12-seed drill at 160 seeds, its floor, not 192', async () => {
+    // b - a is 1 on every seed, far beyond any interval: decided at the first look that may judge it.
+    const drill = syntheticDrill((policy, _file, seed) => (policy === 'b' ? 1 + seed / 1000 : seed / 1000), request(range(1, 12)));
+    const clear = gate('a beats b at p95(X) with 95% confidence');
+    const settled = await settleGates([clear], request(range(1, 12)), 'out', bootstrap(4), drill.first, { maxSeeds: 400, timeBudgetMs: null }, drill.runLook, drill.readLook, performance.now());
+    expect(seedsForInterval('p95')).toBe(160);
+    expect(settled.stoppedBy).toBe('decided');
+    expect(settled.looks.map((look) => [look.look, look.seeds])).toEqual([
+      [1, 12],
+      [5, 160],
+    ]);
+    const [outcome] = settled.outcomes.get(clear) ?? [];
+    expect(outcome).toMatchObject({ status: 'pass', seeds: 160, look: 5, spendingLook: 1 });
+    expect(drill.ran.map((look) => [look.seeds[0], look.seeds.at(-1)])).toEqual([[13, 160]]);
   });
 
   it('adds no look when the time budget would run out before it ends', async () => {
