@@ -194,6 +194,7 @@ export function runWorld(
     cleanupSweepTicks: scenario.router.cleanupSweepTicks,
     workingHorizonNs: scenario.router.workingHorizon,
     ladderLevels: scenario.router.ladderLevels,
+    afterHorizonNs: scenario.settle,
   };
   const market: MarketDataPort = mode === 'oracle' ? new TruthMarketView(venueSide, truth) : venueSide.marketBook;
   const dropCopy = orderEntry.dropCopy;

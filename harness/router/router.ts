@@ -48,6 +48,8 @@ export interface RouterConfig {
   workingHorizonNs?: Ns;
   /** Price levels of the passive ladder, the touch included; DEFAULT_LADDER_LEVELS if absent. */
   ladderLevels?: number;
+  /** How long after the horizon children that turn out working are still cancelled (the run's settle time); none if absent. */
+  afterHorizonNs?: Ns;
 }
 
 /**
@@ -74,6 +76,7 @@ export interface ShadowDecider {
 
 const DECIDE = 0;
 const HORIZON = 1;
+const AFTER_HORIZON = 2;
 const NO_SESSIONS: ReadonlySet<string> = new Set();
 
 export class Router implements EventHandler {
@@ -138,6 +141,10 @@ export class Router implements EventHandler {
   }
 
   handleEvent(kind: number): void {
+    if (kind === AFTER_HORIZON) {
+      this.cancelLateWorking();
+      return;
+    }
     if (this.finished) return;
     if (kind === HORIZON) {
       this.finishAtHorizon();
@@ -444,6 +451,20 @@ export class Router implements EventHandler {
       }
     }
     this.finished = true;
+    if ((this.config.afterHorizonNs ?? 0) > 0) this.kernel.scheduleAfter(this.config.decisionIntervalNs, this, AFTER_HORIZON);
+  }
+
+  /**
+   * The horizon's cancel reaches only children known to be working. One still unacknowledged then (on a
+   * slow link or behind a cold gateway node), or whose replace or fate was in doubt, can turn out working
+   * afterwards and would trade past the parent's end: each decision interval after the horizon cancels
+   * whatever has become working, for `afterHorizonNs`.
+   */
+  private cancelLateWorking(): void {
+    if (this.book.liveChildren().some((child) => child.state === 'working')) this.cancelWorking('horizon');
+    const next = this.kernel.now + this.config.decisionIntervalNs;
+    const endNs = this.config.parent.startNs + this.config.parent.horizonNs + (this.config.afterHorizonNs ?? 0);
+    if (next <= endNs && this.book.liveChildren().length > 0) this.kernel.schedule(next, this, AFTER_HORIZON);
   }
 
   private portOf(sessionId: string): OrderEntryPort | undefined {
