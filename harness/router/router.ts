@@ -20,7 +20,8 @@
  *   working horizon is normal flow) or `cleanup` (the forced completion);
  * - sessions: chosen by smooth weighted round robin over the gateway weights (deterministic);
  * - at the horizon: working children are cancelled, and a must-complete parent's believed residual is
- *   swept with an IOC `cleanupSweepTicks` through the far touch.
+ *   swept with an IOC `cleanupSweepTicks` through the far touch; for `afterHorizonNs` after it, a child
+ *   that turns out working (acknowledged late) is cancelled at the next decision interval.
  * Left out: multi-venue routing, order types beyond limit and IOC, and a look-ahead for POV (its
  * target follows volume already seen, so it keeps no working horizon).
  * Units: quantities in shares, prices in ticks, times in ns.
