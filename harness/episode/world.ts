@@ -224,8 +224,9 @@ export function runWorld(
   const book = () => venueSide.venue.book;
   // With one side of the book empty there is no mid: the last two-sided one stands in for it.
   const mid = () => {
-    const bid = book().bestBidTicks();
-    const ask = book().bestAskTicks();
+    const venueBook = book();
+    const bid = venueBook.bestBidTicks();
+    const ask = venueBook.bestAskTicks();
     return bid !== undefined && ask !== undefined ? (bid + ask) / 2 : (truth.lastMid ?? scenario.instrument.referencePriceTicks + 0.5);
   };
 
@@ -242,8 +243,9 @@ export function runWorld(
     const believed = router.book.filledQtyShares;
     const trueIds = trueWorkingIds();
     const view = market.view(kernel.now);
-    const bestBid = book().bestBidTicks();
-    const bestAsk = book().bestAskTicks();
+    const venueBook = book();
+    const bestBid = venueBook.bestBidTicks();
+    const bestAsk = venueBook.bestAskTicks();
     samples.push({
       atNs: kernel.now,
       liveSetSimilarity: jaccard(router.book.believedWorkingIds(), trueIds),
@@ -274,8 +276,9 @@ export function runWorld(
   });
   kernel.schedule(parentEndNs, () => {
     horizon.midTicks = mid();
-    horizon.bidTicks = book().bestBidTicks() ?? Math.floor(horizon.midTicks);
-    horizon.askTicks = book().bestAskTicks() ?? Math.ceil(horizon.midTicks);
+    const venueBook = book();
+    horizon.bidTicks = venueBook.bestBidTicks() ?? Math.floor(horizon.midTicks);
+    horizon.askTicks = venueBook.bestAskTicks() ?? Math.ceil(horizon.midTicks);
     horizon.impactTicks = exogenous?.impact.impactTicksAt(kernel.now) ?? 0;
   });
   kernel.schedule(parentEndNs + Math.floor(scenario.settle / 2), () => router.reconcileAll());

@@ -462,7 +462,7 @@ export class Router implements EventHandler {
    * whatever has become working, for `afterHorizonNs`.
    */
   private cancelLateWorking(): void {
-    if (this.book.liveChildren().some((child) => child.state === 'working')) this.cancelWorking('horizon');
+    this.cancelWorking('horizon');
     const next = this.kernel.now + this.config.decisionIntervalNs;
     const endNs = this.config.parent.startNs + this.config.parent.horizonNs + (this.config.afterHorizonNs ?? 0);
     if (next <= endNs && this.book.liveChildren().length > 0) this.kernel.schedule(next, this, AFTER_HORIZON);
