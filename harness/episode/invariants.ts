@@ -5,34 +5,47 @@
  */
 import type { InvariantResult } from './record.ts';
 import { failoverAccounting } from '../world/failover-accounting.ts';
+import type { TruthFill } from './truth-recorder.ts';
 import type { WorldRun } from './world.ts';
 
 /**
  * After final reconciliation the router's position equals the venue's: no fill lost, none counted
- * twice. Behind an order server (playbook 004) a fill may be lost to the router only on an order recorded
- * as orphaned (administrator's inbox, phone desk): the loss is then recorded as such, like a
- * non-persistent FIX store's.
+ * twice. Two differences are allowed, each only on an order whose record says why:
+ * - behind an order server (playbook 004) a fill may be lost to the router on an order recorded as
+ *   orphaned (administrator's inbox, phone desk), like a non-persistent FIX store's loss;
+ * - after a takeover that lost journal entries (playbook 001) the router may still count fills the
+ *   failed primary published and the venue's truth then lost (the truth's busted fills).
  */
 export function positionReconciles(run: WorldRun): InvariantResult {
   const believed = run.router.book.filledQtyShares;
   const truth = run.truth.filledShares;
   if (believed === truth) return { name: 'position-reconciles', ok: true };
   const detail = `router believes ${believed} shares filled, the venue filled ${truth}`;
-  if (believed > truth || run.orderEntry.orderServers.length === 0) return { name: 'position-reconciles', ok: false, detail };
   const believedByRoot = new Map<string, number>();
-  for (const fill of run.router.book.fills) believedByRoot.set(fill.rootClOrdId, (believedByRoot.get(fill.rootClOrdId) ?? 0) + fill.qtyShares);
-  const trueByRoot = new Map<string, number>();
-  for (const fill of run.truth.fills) {
-    const root = run.orderEntry.rootClOrdIdOf(fill.ownerId, fill.orderId) ?? `venue order ${fill.orderId}`;
-    trueByRoot.set(root, (trueByRoot.get(root) ?? 0) + fill.qtyShares);
-  }
+  for (const fill of run.router.book.fills) add(believedByRoot, fill.rootClOrdId, fill.qtyShares);
+  const trueByRoot = sharesByRoot(run, run.truth.fills);
+  const bustedByRoot = sharesByRoot(run, run.truth.bustedFills);
   const orphanedRoots = new Set(run.orderEntry.orderServers.flatMap((side) => side.orphans.records.map((record) => side.port.children.rootOf(record.clOrdId))));
-  const orphaned = (root: string) => orphanedRoots.has(root);
-  for (const [root, shares] of trueByRoot) {
+  const reasons = new Set<string>();
+  for (const root of new Set([...believedByRoot.keys(), ...trueByRoot.keys()])) {
     const known = believedByRoot.get(root) ?? 0;
-    if (known !== shares && !orphaned(root)) return { name: 'position-reconciles', ok: false, detail: `${detail}; order ${root}: router ${known}, venue ${shares}, no orphan record` };
+    const shares = trueByRoot.get(root) ?? 0;
+    if (known === shares) continue;
+    if (known > shares && known <= shares + (bustedByRoot.get(root) ?? 0)) reasons.add('fills the venue lost at a sequencer takeover (playbook 001)');
+    else if (known < shares && orphanedRoots.has(root)) reasons.add('orders recorded as orphaned (playbook 004)');
+    else return { name: 'position-reconciles', ok: false, detail: `${detail}; order ${root}: router ${known}, venue ${shares}, ${known > shares ? 'no busted fill' : 'no orphan record'}` };
   }
-  return { name: 'position-reconciles', ok: true, detail: `${detail}: the difference is on orders recorded as orphaned (playbook 004)` };
+  return { name: 'position-reconciles', ok: true, detail: `${detail}: the difference is on ${[...reasons].join(' and on ')}` };
+}
+
+function sharesByRoot(run: WorldRun, fills: readonly TruthFill[]): Map<string, number> {
+  const byRoot = new Map<string, number>();
+  for (const fill of fills) add(byRoot, run.orderEntry.rootClOrdIdOf(fill.ownerId, fill.orderId) ?? `venue order ${fill.orderId}`, fill.qtyShares);
+  return byRoot;
+}
+
+function add(byRoot: Map<string, number>, root: string, shares: number): void {
+  byRoot.set(root, (byRoot.get(root) ?? 0) + shares);
 }
 
 /** A PossDup replay never changes position a second time: no ExecID was applied twice. */

@@ -113,6 +113,7 @@ export function stateKpis(run: WorldRun, control: WorldRun, parentQtyShares: num
     RCL_MS: firstSignal === undefined || convergedAgain === undefined ? null : ms(convergedAgain - firstSignal),
     RBL95: p95(venueRecovery.map((s) => s.venueBacklogMsgs)),
     RLD95: p95(venueRecovery.map((s) => s.venueReplayLagNs / NS_PER_MS)),
+    BUSTED_FILL_SHARES: run.truth.bustedFills.reduce((n, fill) => n + fill.qtyShares, 0),
     CID: run.router.book.reportsReceived ? run.router.book.causalityInversions / run.router.book.reportsReceived : null,
     BSR: decisions.length ? decisions.filter((d) => staleBook(d.marketAgeNs)).length / decisions.length : null,
     AAT95_MS: incidentAck === null || controlAck === null ? null : incidentAck - controlAck,

@@ -4,10 +4,13 @@
  * and the venue mid just before (Perold's price "when the order reached the market"), and every fill
  * at its price. The mid before a request is the mid read after the previous request's outputs, since
  * the sequencer publishes a request's outputs after applying it.
+ * A takeover that loses journal entries (playbook 001, `LaggedEntriesLost`) rewinds the venue's truth:
+ * the fills the failed primary published on those entries are busted. They leave `fills` for
+ * `bustedFills`, although the router was told of them and nothing tells it otherwise.
  * Units: prices in ticks, quantities in shares, times in ns.
  */
 import type { Ns } from '../../sim/index.ts';
-import type { BookEvent } from '../../venues/book/index.ts';
+import type { BookEvent, Fill } from '../../venues/book/index.ts';
 import type { SequencedOutput, SequencerHeartbeat, SequencerListener, SessionMarker } from '../../venues/sequencer/index.ts';
 import type { Venue, VenueRequest } from '../../venues/venue/index.ts';
 
@@ -28,6 +31,11 @@ export interface TruthOrder {
 
 export class TruthRecorder implements SequencerListener<VenueRequest, BookEvent> {
   readonly fills: TruthFill[] = [];
+  /** Our fills the venue published and then lost at a takeover: trades its surviving book never saw. */
+  readonly bustedFills: TruthFill[] = [];
+  /** The sequence number of each of `fills`' outputs, in the same order. */
+  private fillSeqs: number[] = [];
+  private epoch = 0;
   readonly orders = new Map<number, TruthOrder>();
   /** Every traded share on the venue (all owners), for volume-relative measures. */
   tradedShares = 0;
@@ -55,8 +63,8 @@ export class TruthRecorder implements SequencerListener<VenueRequest, BookEvent>
       this.orders.set(event.orderId, { orderId: event.orderId, ownerId: event.ownerId, acceptedAtNs: output.producedAtNs, arrivalMidTicks: this.lastMidTicks ?? Number.NaN });
     } else if (event.type === 'fill') {
       this.tradedShares += event.qtyShares;
-      if (this.routerOwners.has(event.makerOwnerId)) this.fills.push({ orderId: event.makerOrderId, ownerId: event.makerOwnerId, qtyShares: event.qtyShares, priceTicks: event.priceTicks, atNs: output.producedAtNs });
-      if (this.routerOwners.has(event.takerOwnerId)) this.fills.push({ orderId: event.takerOrderId, ownerId: event.takerOwnerId, qtyShares: event.qtyShares, priceTicks: event.priceTicks, atNs: output.producedAtNs });
+      if (this.routerOwners.has(event.makerOwnerId)) this.recordFill(output, event, event.makerOrderId, event.makerOwnerId);
+      if (this.routerOwners.has(event.takerOwnerId)) this.recordFill(output, event, event.takerOrderId, event.takerOwnerId);
     }
     const bid = this.venue?.book.bestBidTicks();
     const ask = this.venue?.book.bestAskTicks();
@@ -65,5 +73,26 @@ export class TruthRecorder implements SequencerListener<VenueRequest, BookEvent>
 
   onRejected(): void {}
   onHeartbeat(_heartbeat: SequencerHeartbeat): void {}
-  onMarker(_marker: SessionMarker): void {}
+
+  onMarker(marker: SessionMarker): void {
+    // A new epoch reuses sequence numbers from resumeSeq on: every earlier output numbered from there is lost.
+    if (marker.kind !== 'takeover' || marker.epoch === this.epoch) return;
+    this.epoch = marker.epoch;
+    const kept: TruthFill[] = [];
+    const keptSeqs: number[] = [];
+    this.fills.forEach((fill, i) => {
+      if (this.fillSeqs[i] >= marker.resumeSeq) this.bustedFills.push(fill);
+      else {
+        kept.push(fill);
+        keptSeqs.push(this.fillSeqs[i]);
+      }
+    });
+    this.fills.splice(0, this.fills.length, ...kept);
+    this.fillSeqs = keptSeqs;
+  }
+
+  private recordFill(output: SequencedOutput<BookEvent>, event: Fill, orderId: number, ownerId: number): void {
+    this.fills.push({ orderId, ownerId, qtyShares: event.qtyShares, priceTicks: event.priceTicks, atNs: output.producedAtNs });
+    this.fillSeqs.push(output.seq);
+  }
 }

@@ -37,6 +37,7 @@ export const METRIC_CATALOGUE: readonly MetricInfo[] = [
   { name: 'RCL_MS', unit: 'ms', description: 'Recovery clearance lag: first signal to belief equal to truth (RCL_P95_MS across seeds)' },
   { name: 'RBL95', unit: 'messages', description: 'p95 of the venue sequencer replay backlog during recovery windows' },
   { name: 'RLD95', unit: 'ms', description: 'p95 of the venue replay lag behind the live clock during recovery windows' },
+  { name: 'BUSTED_FILL_SHARES', unit: 'shares', description: "Fill shares of ours that the failed sequencer published and a takeover then lost with its journal entries (playbook 001): the router was told of them, the venue no longer has them, and IS counts them as not filled" },
   { name: 'CID', unit: 'fraction', description: 'Causality inversion density: reports received out of causal order (fill before ack, stale CumQty)' },
   { name: 'BSR', unit: 'fraction', description: 'Book staleness ratio: decisions taken on a book older than 250 ms (its last change, or the last message if heartbeats stopped too)' },
   { name: 'AAT95_MS', unit: 'ms', description: 'p95 ack latency of the incident run minus that of the control run' },

@@ -12,7 +12,8 @@
  * - `LaggingBackupTakeover(atNs, detectionDelayNs, promotionNs, lagEntries, resolution)`: as a crash,
  *   but the backup's journal lacks the last `lagEntries` inbound messages. `resolution` decides
  *   their fate: `LaggedEntriesLost` (the venue's truth rewinds: their outputs, already published by
- *   the old primary, are forgotten; a new epoch starts and sequence numbers are reused) or
+ *   the old primary, are forgotten: trades among them are busted; a new epoch starts and sequence
+ *   numbers are reused) or
  *   `LaggedEntriesRederived` (the inputs survive in the front end's durable input log; the backup
  *   re-applies them first, at the replay rate, reproducing the same outputs with the same sequence
  *   numbers, which are not published again).

@@ -2,6 +2,7 @@
 // (state samples, the horizon's quotes that price the missed trade) must come from it, not from the book
 // of the node that failed, which stops changing at the crash.
 import { describe, expect, it } from 'vitest';
+import { positionReconciles } from '../../../harness/episode/invariants.ts';
 import { loadPolicy } from '../../../harness/episode/policy-loader.ts';
 import { runWorld } from '../../../harness/episode/world.ts';
 import { currentDecisionClock } from '../../../harness/router/decision-clock.ts';
@@ -47,5 +48,25 @@ describe('the world after a sequencer takeover', () => {
     const after = incident.samples.filter((s) => s.atNs > crashNs + 10_000_000_000);
     expect(new Set(after.map((s) => s.midTicks)).size).toBeGreaterThan(1);
     expect(incident.horizon.midTicks).toBe(control.horizon.midTicks);
+  });
+
+  it('busts the fills the failed primary published on entries the takeover lost, and says so', async () => {
+    // Seed 1: the lagging backup lacks entries on which the primary had filled one of our children.
+    const { incident } = await runs(1);
+    const owners = new Set(incident.orderEntry.routerOwnerIds);
+    let lostShares = 0;
+    for (const entry of incident.venueSide.venue.sequencer.truth.lostEntries) {
+      for (const output of entry.outputs) {
+        const event = output.payload;
+        if (event.type === 'fill' && (owners.has(event.makerOwnerId) || owners.has(event.takerOwnerId))) lostShares += event.qtyShares;
+      }
+    }
+    expect(lostShares).toBeGreaterThan(0);
+    expect(incident.truth.bustedFills.reduce((n, f) => n + f.qtyShares, 0)).toBe(lostShares);
+    // The router was told of those fills and nothing told it otherwise; the venue no longer has them.
+    expect(incident.router.book.filledQtyShares).toBe(incident.truth.filledShares + lostShares);
+    const reconciled = positionReconciles(incident);
+    expect(reconciled.ok).toBe(true);
+    expect(reconciled.detail).toContain('sequencer takeover');
   });
 });
