@@ -124,6 +124,10 @@ export function drillCommand(setExit: (code: number) => void): CommandModule<obj
     builder,
     async handler(args) {
       const { drill, run } = await runReportingBadInput(args);
+      if (run.earlierRecords !== null) {
+        const { commit, movedTo } = run.earlierRecords;
+        process.stderr.write(`execdrill: ${printable(run.out)} held this drill's records from commit ${printable(commit)}: moved them to ${printable(movedTo)} and ran the drill afresh\n`);
+      }
       if (args.json) {
         process.stdout.write(`${JSON.stringify(run, null, 2)}\n`);
       } else {

@@ -23,6 +23,7 @@ import { readRecordSource } from '../sweep/records.ts';
 import { resolveRunner } from '../sweep/runner-module.ts';
 import { runSweep } from '../sweep/run-sweep.ts';
 import { bottomLines, type BottomLines } from './bottom-line.ts';
+import { sweepMovingEarlierAside, type EarlierRecords } from './earlier-records.ts';
 import type { EpisodeLimits } from '../sweep/watchdog.ts';
 import type { Drill } from './drill-file.ts';
 import type { Gate, GateOutcome } from './gate.ts';
@@ -71,6 +72,8 @@ export interface DrillRun {
   comparison: Comparison;
   /** One incident, three views: the drill file's `views`, simulated session KPIs against a real engine's. */
   views: IncidentViews[];
+  /** Where this drill's records of another commit went, when the directory held them. */
+  earlierRecords: EarlierRecords | null;
 }
 
 /** The checks every drill makes, whether its file states them or not. */
@@ -103,7 +106,7 @@ export async function runDrill(drill: Drill, overrides: DrillOverrides): Promise
   const workers = overrides.workers ?? drill.workers ?? availableParallelism();
   // Before the sweep: a view's bad input (a log that does not parse, a verdict.json that is not one) is exit 64 before anything runs.
   const views = drill.views.map(incidentViews);
-  const sweep = await runSweep({ request: drill.request, out, workers, shard: WHOLE_SWEEP, runner, limits: overrides.limits });
+  const { result: sweep, earlier: earlierRecords } = await sweepMovingEarlierAside(out, () => runSweep({ request: drill.request, out, workers, shard: WHOLE_SWEEP, runner, limits: overrides.limits }));
   const first = readRecordSource(out);
   requireGoodInput(first.records);
   const plan = { maxSeeds: overrides.maxSeeds ?? drill.maxSeeds, timeBudgetMs: overrides.timeBudgetMs ?? drill.timeBudgetMs };
@@ -150,5 +153,5 @@ export async function runDrill(drill: Drill, overrides: DrillOverrides): Promise
   const { looks, stoppedBy } = settled;
   const episodes = looks.reduce((total, look) => total + look.episodes, 0);
   const ran = looks.reduce((total, look) => total + look.ran, 0);
-  return { schema: DRILL_SCHEMA, drill: drill.name, file: drill.file, out, verdict, exitCode, sweep: { episodes, ran, resumed: episodes - ran }, looks, stoppedBy, outcomes, bottomLine, files, comparison, views };
+  return { schema: DRILL_SCHEMA, drill: drill.name, file: drill.file, out, verdict, exitCode, sweep: { episodes, ran, resumed: episodes - ran }, looks, stoppedBy, outcomes, bottomLine, files, comparison, views, earlierRecords };
 }

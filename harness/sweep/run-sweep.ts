@@ -96,6 +96,8 @@ export class OccupiedOutputError extends UsageError {
   constructor(
     readonly out: string,
     why: string,
+    /** The commit of the records there, when they are this sweep's episodes run by another commit. */
+    readonly earlierCommit?: string,
   ) {
     super(`${out} ${why}`);
     this.name = 'OccupiedOutputError';
@@ -113,7 +115,8 @@ function prepareDirectory(out: string, manifest: SweepManifest): SweepManifest |
   }
   const difference = manifestDifference(existing, manifest);
   if (difference !== null) {
-    throw new OccupiedOutputError(out, `holds another sweep (${difference}): use another --out, or remove ${out} to start over`);
+    const sameEpisodes = manifestDifference({ ...existing, commit: manifest.commit }, manifest) === null;
+    throw new OccupiedOutputError(out, `holds another sweep (${difference}): use another --out, or remove ${out} to start over`, sameEpisodes ? existing.commit : undefined);
   }
   return existing;
 }

@@ -89,6 +89,22 @@ describe('drill exit codes', () => {
     expect(['junit.xml', 'episodes.jsonl', 'manifest.json'].map((file) => readFileSync(join(outOf('fail'), file), 'utf8'))).toEqual(before);
   });
 
+  it('moves its own records of another commit aside, whole, and runs afresh, saying where they went', () => {
+    // The README's first command, rerun after an update: the directory holds this drill's episodes, run by an older commit.
+    const out = outOf('rerun');
+    expect(execdrill(['drill', `${DRILLS}/pass.yaml`, '--out', out]).status).toBe(0);
+    const manifest = JSON.parse(readFileSync(join(out, 'manifest.json'), 'utf8'));
+    const older = { ...manifest, commit: '0123456789abcdef0123456789abcdef01234567' };
+    writeFileSync(join(out, 'manifest.json'), JSON.stringify(older));
+    const before = ['junit.xml', 'episodes.jsonl', 'manifest.json'].map((file) => readFileSync(join(out, file), 'utf8'));
+    const result = execdrill(['drill', `${DRILLS}/pass.yaml`, '--out', out]);
+    expect(result.status, result.stderr).toBe(0);
+    expect(result.stderr).toContain(`${out} held this drill's records from commit ${older.commit}: moved them to ${out}.0123456789ab`);
+    expect(['junit.xml', 'episodes.jsonl', 'manifest.json'].map((file) => readFileSync(join(`${out}.0123456789ab`, file), 'utf8'))).toEqual(before);
+    expect(JSON.parse(readFileSync(join(out, 'manifest.json'), 'utf8')).commit).toBe(manifest.commit);
+    expect(readFileSync(join(out, 'episodes.jsonl'), 'utf8')).toBe(before[1]);
+  });
+
   it('documents its exit codes in --help', () => {
     const help = execdrill(['drill', '--help']).stdout;
     expect(help).toContain('Exit codes: 0 all gates pass, 1 a gate failed, 2 inconclusive');
