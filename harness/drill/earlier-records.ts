@@ -7,6 +7,7 @@
  * drill's episodes is still refused.
  */
 import { existsSync, renameSync } from 'node:fs';
+import { UsageError } from '../errors.ts';
 import { OccupiedOutputError } from '../sweep/run-sweep.ts';
 
 export interface EarlierRecords {
@@ -21,7 +22,11 @@ export async function sweepMovingEarlierAside<T>(out: string, sweep: () => Promi
     if (!(error instanceof OccupiedOutputError) || error.earlierCommit === undefined) throw error;
     const commit = error.earlierCommit;
     const movedTo = freeName(`${out.replace(/[/\\]+$/, '')}.${commit.replace(/[^0-9A-Za-z_-]/g, '').slice(0, 12) || 'earlier'}`);
-    renameSync(out, movedTo);
+    try {
+      renameSync(out, movedTo);
+    } catch (cause) {
+      throw new UsageError(`${error.message}; moving it aside to ${movedTo} failed (${(cause as Error).message})`);
+    }
     return { result: await sweep(), earlier: { commit, movedTo } };
   }
 }
