@@ -1,8 +1,13 @@
 /**
- * Evaluates a fact's check tree on the records of one look. Every leaf gets an interval at the
- * confidence this look may spend (sequential-looks.ts), divided by the size of every `any` above it
- * (Bonferroni); `all` needs no division, since it passes only when every child does (an
- * intersection-union test keeps the level of its parts). Leaves: a BCa bootstrap of one sample
+ * Evaluates a fact's check tree on the records of one look. A leaf passes or fails at the error this
+ * look may spend (sequential-looks.ts), each direction divided by the size of every node above it
+ * that a single child can decide (Bonferroni): `any` passes when one child passes, so a pass under it
+ * needs alpha/m; `all` fails when one child fails, so a fail under it needs alpha/m. The other
+ * direction needs no division: `all` passes only when every child does, and `any` fails only when
+ * every child does (an intersection-union test keeps the level of its parts). So a fact of 22
+ * conjunctive checks, all true, is not failed one time in three by chance. A leaf whose two levels
+ * differ gets an interval at each (nested: the wider one decides only in its own direction).
+ * Leaves: a BCa bootstrap of one sample
  * or of a paired difference (sim/stats; for importance-weighted records the weighted bootstrap, a
  * percentile interval), or Clopper-Pearson for a share of episodes.
  * A metric no record carries is "not measured", never a pass or a fail.
@@ -24,7 +29,7 @@ import type { EpisodeRecord } from '../episode/record.ts';
 import { claimText, judgeClaim, settleSeeds, verdictWords, type ClaimInterval, type FactVerdict } from './claim.ts';
 import type { LaterLook } from './sequential.ts';
 import { describePaired, describeSample, describeShare } from './describe.ts';
-import type { Arm, Check, PairedCheck, Sample, ShareCheck, StatisticCheck } from './fact.ts';
+import type { Arm, Check, Claim, PairedCheck, Sample, ShareCheck, StatisticCheck } from './fact.ts';
 
 export interface CheckResult {
   label: string;
@@ -65,28 +70,48 @@ export function resamplesFor(alpha: number): number {
 
 interface Leaf {
   context: LookContext;
-  alpha: number;
+  /** The error a pass of this leaf may spend, and a fail. */
+  passAlpha: number;
+  failAlpha: number;
   rng: () => UniformSource;
 }
+
+/** A leaf's interval at a confidence 1 - alpha, or null when there are too few values for one. */
+type IntervalAt = (alpha: number) => ClaimInterval | null;
 
 function notMeasured(records: readonly EpisodeRecord[], metrics: readonly string[]): string | null {
   const missing = metrics.filter((metric) => !records.some((record) => Object.hasOwn(record.metrics, metric)));
   return missing.length === 0 || records.length === 0 ? null : `not measured: no record carries ${missing.join(', ')}`;
 }
 
-function leafResult(check: StatisticCheck | PairedCheck | ShareCheck, statistic: string, leaf: Leaf, interval: ClaimInterval | null, n: number, missing: string | null): CheckResult {
-  const base = { label: check.label, kind: check.kind, statistic, claim: claimText(check.claim), n, level: 1 - leaf.alpha };
-  if (interval === null) {
-    const reason = missing ?? (n === 0 ? 'no values at these seeds' : `only ${n} value${n === 1 ? '' : 's'}: too few for an interval`);
-    return { ...base, verdict: 'undecided', estimate: null, low: null, high: null, reason, settleSeeds: null };
-  }
-  const verdict = judgeClaim(interval, check.claim);
-  const later = leaf.context.later.map((look) => ({ seeds: look.seeds, alpha: look.alpha * (leaf.alpha / leaf.context.alpha) }));
-  const settle = verdict === 'undecided' ? settleSeeds(interval, check.claim, { seeds: leaf.context.seeds, alpha: leaf.alpha }, later) : null;
-  let reason = verdictWords(verdict, check.claim);
-  if (verdict === 'undecided') reason += settle === null ? `: at this estimate not even ${later.at(-1)?.seeds ?? leaf.context.seeds} seeds would settle it` : `: about ${settle} seeds would settle it`;
-  return { ...base, verdict, estimate: interval.estimate, low: interval.low, high: interval.high, reason, settleSeeds: settle };
+/** Pass at the pass level, fail at the fail level; shown: the interval that decided, or the one that straddles. */
+function judgeLeaf(claim: Claim, leaf: Leaf, intervalAt: IntervalAt): { verdict: FactVerdict; interval: ClaimInterval; alpha: number } | null {
+  const atPass = intervalAt(leaf.passAlpha);
+  if (atPass === null) return null;
+  const passJudged = judgeClaim(atPass, claim);
+  if (passJudged === 'pass') return { verdict: 'pass', interval: atPass, alpha: leaf.passAlpha };
+  const atFail = leaf.failAlpha === leaf.passAlpha ? atPass : (intervalAt(leaf.failAlpha) as ClaimInterval);
+  if (judgeClaim(atFail, claim) === 'fail') return { verdict: 'fail', interval: atFail, alpha: leaf.failAlpha };
+  return passJudged === 'fail' ? { verdict: 'undecided', interval: atFail, alpha: leaf.failAlpha } : { verdict: 'undecided', interval: atPass, alpha: leaf.passAlpha };
 }
+
+function leafResult(check: StatisticCheck | PairedCheck | ShareCheck, statistic: string, leaf: Leaf, intervalAt: IntervalAt, n: number, missing: string | null): CheckResult {
+  const base = { label: check.label, kind: check.kind, statistic, claim: claimText(check.claim), n };
+  const judged = judgeLeaf(check.claim, leaf, intervalAt);
+  if (judged === null) {
+    const reason = missing ?? (n === 0 ? 'no values at these seeds' : `only ${n} value${n === 1 ? '' : 's'}: too few for an interval`);
+    return { ...base, level: 1 - leaf.passAlpha, verdict: 'undecided', estimate: null, low: null, high: null, reason, settleSeeds: null };
+  }
+  const { verdict, interval, alpha } = judged;
+  const later = leaf.context.later.map((look) => ({ seeds: look.seeds, alpha: look.alpha * (alpha / leaf.context.alpha) }));
+  const settle = verdict === 'undecided' ? settleSeeds(interval, check.claim, { seeds: leaf.context.seeds, alpha }, later) : null;
+  let reason = verdictWords(verdict, check.claim);
+  if (verdict === 'undecided' && alpha !== leaf.passAlpha) reason += ` at the ${percent(1 - alpha)} a fail needs here`;
+  if (verdict === 'undecided') reason += settle === null ? `: at this estimate not even ${later.at(-1)?.seeds ?? leaf.context.seeds} seeds would settle it` : `: about ${settle} seeds would settle it`;
+  return { ...base, level: 1 - alpha, verdict, estimate: interval.estimate, low: interval.low, high: interval.high, reason, settleSeeds: settle };
+}
+
+const percent = (level: number) => `${Number((level * 100).toFixed(2))}%`;
 
 /** The arm's records, its values by seed and the records they came from (whose strata a stratified design resamples within). */
 function samples(context: LookContext, sample: Sample): { records: EpisodeRecord[]; values: Map<number, number>; measured: Map<number, EpisodeRecord> } {
@@ -112,16 +137,15 @@ function statisticOf(name: string) {
 function evaluateStatistic(check: StatisticCheck, leaf: Leaf): CheckResult {
   const { records, values, measured } = samples(leaf.context, check.sample);
   const sample = [...values.values()];
-  const options = { rng: leaf.rng(), level: 1 - leaf.alpha, resamples: resamplesFor(leaf.alpha), strata: strataOf([...measured.values()]) };
+  const strata = strataOf([...measured.values()]);
   // Under tail sampling the records carry importance weights, and the statistic is the weighted one.
   const weights = weightsOf([...measured.values()]);
-  const interval =
-    sample.length < 2
-      ? null
-      : weights === undefined
-        ? bootstrapInterval(sample, statisticOf(check.stat), options)
-        : weightedBootstrapInterval(sample, weights, weightedStatisticNamed(check.stat), options);
-  return leafResult(check, describeSample(check.stat, check.sample), leaf, interval, sample.length, notMeasured(records, [check.sample.metric]));
+  const intervalAt: IntervalAt = (alpha) => {
+    const options = { rng: leaf.rng(), level: 1 - alpha, resamples: resamplesFor(alpha), strata };
+    if (sample.length < 2) return null;
+    return weights === undefined ? bootstrapInterval(sample, statisticOf(check.stat), options) : weightedBootstrapInterval(sample, weights, weightedStatisticNamed(check.stat), options);
+  };
+  return leafResult(check, describeSample(check.stat, check.sample), leaf, intervalAt, sample.length, notMeasured(records, [check.sample.metric]));
 }
 
 function evaluatePaired(check: PairedCheck, leaf: Leaf): CheckResult {
@@ -131,24 +155,24 @@ function evaluatePaired(check: PairedCheck, leaf: Leaf): CheckResult {
   const pairedRecords = (arm: typeof a) => seeds.map((seed) => arm.measured.get(seed) as EpisodeRecord);
   const strata = pairedStrataOf(pairedRecords(a), pairedRecords(b));
   const weights = pairedWeightsOf(pairedRecords(a), pairedRecords(b));
-  const options = { rng: leaf.rng(), level: 1 - leaf.alpha, resamples: resamplesFor(leaf.alpha), strata };
   const valuesA = seeds.map((seed) => a.values.get(seed) as number);
   const valuesB = seeds.map((seed) => b.values.get(seed) as number);
-  const interval =
-    seeds.length < 2
-      ? null
-      : weights === undefined
-        ? pairedBootstrapDifference(valuesA, valuesB, statisticOf(check.stat), options)
-        : pairedWeightedBootstrapDifference(valuesA, valuesB, weights, weightedStatisticNamed(check.stat), options);
+  const intervalAt: IntervalAt = (alpha) => {
+    const options = { rng: leaf.rng(), level: 1 - alpha, resamples: resamplesFor(alpha), strata };
+    if (seeds.length < 2) return null;
+    return weights === undefined
+      ? pairedBootstrapDifference(valuesA, valuesB, statisticOf(check.stat), options)
+      : pairedWeightedBootstrapDifference(valuesA, valuesB, weights, weightedStatisticNamed(check.stat), options);
+  };
   const missing = notMeasured(a.records, [check.a.metric]) ?? notMeasured(b.records, [check.b.metric]);
-  return leafResult(check, describePaired(check.stat, check.a, check.b), leaf, interval, seeds.length, missing);
+  return leafResult(check, describePaired(check.stat, check.a, check.b), leaf, intervalAt, seeds.length, missing);
 }
 
 function evaluateShare(check: ShareCheck, leaf: Leaf): CheckResult {
   const population = leaf.context.records(check.arm).filter((record) => check.population === undefined || check.population.holds(record));
   const successes = population.filter((record) => check.success.holds(record)).length;
-  const interval = population.length === 0 ? null : clopperPearsonInterval(successes, population.length, 1 - leaf.alpha);
-  return leafResult(check, describeShare(check), leaf, interval, population.length, null);
+  const intervalAt: IntervalAt = (alpha) => (population.length === 0 ? null : clopperPearsonInterval(successes, population.length, 1 - alpha));
+  return leafResult(check, describeShare(check), leaf, intervalAt, population.length, null);
 }
 
 const count = (results: readonly CheckResult[], verdict: FactVerdict) => results.filter((result) => result.verdict === verdict);
@@ -174,8 +198,9 @@ function combined(check: Check & { kind: 'all' | 'any' }, children: CheckResult[
   return { label: check.label, kind: check.kind, verdict, statistic: '', claim: null, estimate: null, low: null, high: null, level: null, n: 0, reason, settleSeeds: settle, checks: children };
 }
 
-function evaluateNode(check: Check, context: LookContext, alpha: number, path: string): CheckResult {
-  const leaf: Leaf = { context, alpha, rng: () => new RandomStreams(context.streamName).get(path) };
+function evaluateNode(check: Check, context: LookContext, passAlpha: number, failAlpha: number, path: string): CheckResult {
+  const leaf: Leaf = { context, passAlpha, failAlpha, rng: () => new RandomStreams(context.streamName).get(path) };
+  const children = (pass: number, fail: number) => (check as Check & { kind: 'all' | 'any' }).checks.map((child, i) => evaluateNode(child, context, pass, fail, `${path}.${i}`));
   switch (check.kind) {
     case 'statistic':
       return evaluateStatistic(check, leaf);
@@ -184,12 +209,12 @@ function evaluateNode(check: Check, context: LookContext, alpha: number, path: s
     case 'share':
       return evaluateShare(check, leaf);
     case 'all':
-      return combined(check, check.checks.map((child, i) => evaluateNode(child, context, alpha, `${path}.${i}`)));
+      return combined(check, children(passAlpha, failAlpha / check.checks.length));
     case 'any':
-      return combined(check, check.checks.map((child, i) => evaluateNode(child, context, alpha / check.checks.length, `${path}.${i}`)));
+      return combined(check, children(passAlpha / check.checks.length, failAlpha));
   }
 }
 
 export function evaluateCheck(check: Check, context: LookContext): CheckResult {
-  return evaluateNode(check, context, context.alpha, 'check');
+  return evaluateNode(check, context, context.alpha, context.alpha, 'check');
 }

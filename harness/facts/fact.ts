@@ -3,8 +3,9 @@
  * policies x parameter settings, seeds added by the sequential rounds), and the check over their
  * records that decides it. A check is a tree: leaves are one statistic against a bound (a bootstrap
  * interval), a paired difference between two samples on the same seeds (a paired bootstrap), or a
- * share of episodes (a Clopper-Pearson interval); `all` needs every child, `any` one of them (its
- * children split the error, Bonferroni, so "one of m" is not m chances at a false pass).
+ * share of episodes (a Clopper-Pearson interval); `all` needs every child, `any` one of them (where
+ * one child decides, a pass of `any` or a fail of `all`, the children split the error, Bonferroni,
+ * so m children are not m chances at a false verdict: evaluate.ts).
  * Scenario paths are relative to the project root.
  */
 import { metricValue } from '../compare/column-stats.ts';

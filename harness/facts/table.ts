@@ -58,7 +58,7 @@ export function factsMarkdown(run: FactsRun): string {
     row(['---', '---', '---', '---', '---', '---', '---', '---']),
     ...run.facts.flatMap(checkRows),
     '',
-    `Intervals are sequential: look k (seeds n, 2n, 4n ...) spends ${run.alpha} x 6/(pi^2 k^2) of the error, a check under "one of m" a further 1/m, ` +
+    `Intervals are sequential: look k (seeds n, 2n, 4n ...) spends ${run.alpha} x 6/(pi^2 k^2) of the error, a pass under "one of m" or a fail under "all of m" a further 1/m, ` +
       `so each fact's verdict holds with ${Math.round((1 - run.alpha) * 100)}% confidence however many looks it took (harness/facts/README.md).`,
     `facts: ${run.verdict} (exit ${run.exitCode}); ${run.episodes.ran} episodes run now, ${run.episodes.earlier} on disk from earlier runs; commit ${run.commit}; wall time ${run.wallSec.toFixed(1)} s`,
   ];

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { EpisodeRecord } from '../../../harness/episode/record.ts';
 import { evaluateCheck } from '../../../harness/facts/evaluate.ts';
+import { RandomStreams } from '../../../sim/index.ts';
 import { metricIs, type Check } from '../../../harness/facts/fact.ts';
 import { A, B, lookOver, syntheticRecord } from './synthetic.ts';
 
@@ -63,8 +64,33 @@ describe('fact checks on hand-built records', () => {
     expect(evaluate({ kind: 'all', label: 'all', checks: [pass, open, fail] })).toMatchObject({ verdict: 'fail', reason: expect.stringMatching(/^1 of 3 fail; fail: /) });
     const any = evaluate({ kind: 'any', label: 'any', checks: [fail, open, pass, open] }, 0.04);
     expect(any.verdict).toBe('pass');
-    expect(any.checks?.map((child) => child.level)).toEqual([0.99, 0.99, 0.99, 0.99]);
+    // A pass under "any" spends a quarter of the error each; a child's fail needs no division there.
+    expect(any.checks?.map((child) => child.level)).toEqual([0.96, 0.99, 0.99, 0.99]);
     expect(evaluate({ kind: 'any', label: 'any', checks: [fail, fail] }).verdict).toBe('fail');
+  });
+
+  it('fails an "all" only on a child that fails at alpha/m: twenty true claims at their bound are rarely failed', () => {
+    // Each child: a share of successes that is truly 0.5, claimed >= 0.5. One child alone fails at up to
+    // alpha/2 of the looks; twenty of them, each at alpha, would fail the conjunction in about a fifth of the looks.
+    const m = 20;
+    const n = 60;
+    const repetitions = 300;
+    const uniform = new RandomStreams('all-size').get('draws');
+    const checks: Check[] = Array.from({ length: m }, (_, j) => ({
+      kind: 'share', label: `S${j}`, arm: A, success: metricIs(`S${j}`, `S${j} = 1`, (value) => value === 1), claim: { op: '>=', bound: 0.5 },
+    }));
+    let conjunctionFails = 0;
+    let anyChildAloneFails = 0;
+    for (let r = 0; r < repetitions; r++) {
+      const seeds = Array.from({ length: n }, (_, i) => i + 1);
+      const byPolicy = new Map([['a', seeds.map((seed) => syntheticRecord('a', seed, Object.fromEntries(checks.map((_, j) => [`S${j}`, uniform.next() < 0.5 ? 1 : 0]))))]]);
+      const look = lookOver(byPolicy, n, 0.05);
+      if (evaluateCheck({ kind: 'all', label: 'all', checks }, look).verdict === 'fail') conjunctionFails++;
+      if (checks.some((check) => evaluateCheck(check, look).verdict === 'fail')) anyChildAloneFails++;
+    }
+    // Measured: 4 of 300 and 66 of 300.
+    expect(anyChildAloneFails / repetitions).toBeGreaterThan(0.15);
+    expect(conjunctionFails / repetitions).toBeLessThanOrEqual(0.05);
   });
 
   it('gives the same interval on every run of the same look', () => {
