@@ -20,6 +20,8 @@ export interface TruthFill {
   qtyShares: number;
   priceTicks: number;
   atNs: Ns;
+  /** The sequence number of the output that reported it: a lossy takeover busts those from its resume point. */
+  seq: number;
 }
 
 export interface TruthOrder {
@@ -33,8 +35,6 @@ export class TruthRecorder implements SequencerListener<VenueRequest, BookEvent>
   readonly fills: TruthFill[] = [];
   /** Our fills the venue published and then lost at a takeover: trades its surviving book never saw. */
   readonly bustedFills: TruthFill[] = [];
-  /** The sequence number of each of `fills`' outputs, in the same order. */
-  private fillSeqs: number[] = [];
   private epoch = 0;
   readonly orders = new Map<number, TruthOrder>();
   /** Every traded share on the venue (all owners), for volume-relative measures. */
@@ -78,21 +78,12 @@ export class TruthRecorder implements SequencerListener<VenueRequest, BookEvent>
     // A new epoch reuses sequence numbers from resumeSeq on: every earlier output numbered from there is lost.
     if (marker.kind !== 'takeover' || marker.epoch === this.epoch) return;
     this.epoch = marker.epoch;
-    const kept: TruthFill[] = [];
-    const keptSeqs: number[] = [];
-    this.fills.forEach((fill, i) => {
-      if (this.fillSeqs[i] >= marker.resumeSeq) this.bustedFills.push(fill);
-      else {
-        kept.push(fill);
-        keptSeqs.push(this.fillSeqs[i]);
-      }
-    });
+    const kept = this.fills.filter((fill) => fill.seq < marker.resumeSeq);
+    this.bustedFills.push(...this.fills.filter((fill) => fill.seq >= marker.resumeSeq));
     this.fills.splice(0, this.fills.length, ...kept);
-    this.fillSeqs = keptSeqs;
   }
 
   private recordFill(output: SequencedOutput<BookEvent>, event: Fill, orderId: number, ownerId: number): void {
-    this.fills.push({ orderId, ownerId, qtyShares: event.qtyShares, priceTicks: event.priceTicks, atNs: output.producedAtNs });
-    this.fillSeqs.push(output.seq);
+    this.fills.push({ orderId, ownerId, qtyShares: event.qtyShares, priceTicks: event.priceTicks, atNs: output.producedAtNs, seq: output.seq });
   }
 }

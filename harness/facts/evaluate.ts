@@ -6,7 +6,7 @@
  * direction needs no division: `all` passes only when every child does, and `any` fails only when
  * every child does (an intersection-union test keeps the level of its parts). So a fact of 22
  * conjunctive checks, all true, is not failed one time in three by chance. A leaf whose two levels
- * differ gets an interval at each (nested: the wider one decides only in its own direction).
+ * differ gets an interval at each, from the same bootstrap stream; each decides only in its own direction.
  * Leaves: a BCa bootstrap of one sample
  * or of a paired difference (sim/stats; for importance-weighted records the weighted bootstrap, a
  * percentile interval), or Clopper-Pearson for a share of episodes.
@@ -141,8 +141,8 @@ function evaluateStatistic(check: StatisticCheck, leaf: Leaf): CheckResult {
   // Under tail sampling the records carry importance weights, and the statistic is the weighted one.
   const weights = weightsOf([...measured.values()]);
   const intervalAt: IntervalAt = (alpha) => {
-    const options = { rng: leaf.rng(), level: 1 - alpha, resamples: resamplesFor(alpha), strata };
     if (sample.length < 2) return null;
+    const options = { rng: leaf.rng(), level: 1 - alpha, resamples: resamplesFor(alpha), strata };
     return weights === undefined ? bootstrapInterval(sample, statisticOf(check.stat), options) : weightedBootstrapInterval(sample, weights, weightedStatisticNamed(check.stat), options);
   };
   return leafResult(check, describeSample(check.stat, check.sample), leaf, intervalAt, sample.length, notMeasured(records, [check.sample.metric]));
@@ -158,8 +158,8 @@ function evaluatePaired(check: PairedCheck, leaf: Leaf): CheckResult {
   const valuesA = seeds.map((seed) => a.values.get(seed) as number);
   const valuesB = seeds.map((seed) => b.values.get(seed) as number);
   const intervalAt: IntervalAt = (alpha) => {
-    const options = { rng: leaf.rng(), level: 1 - alpha, resamples: resamplesFor(alpha), strata };
     if (seeds.length < 2) return null;
+    const options = { rng: leaf.rng(), level: 1 - alpha, resamples: resamplesFor(alpha), strata };
     return weights === undefined
       ? pairedBootstrapDifference(valuesA, valuesB, statisticOf(check.stat), options)
       : pairedWeightedBootstrapDifference(valuesA, valuesB, weights, weightedStatisticNamed(check.stat), options);
@@ -200,7 +200,7 @@ function combined(check: Check & { kind: 'all' | 'any' }, children: CheckResult[
 
 function evaluateNode(check: Check, context: LookContext, passAlpha: number, failAlpha: number, path: string): CheckResult {
   const leaf: Leaf = { context, passAlpha, failAlpha, rng: () => new RandomStreams(context.streamName).get(path) };
-  const children = (pass: number, fail: number) => (check as Check & { kind: 'all' | 'any' }).checks.map((child, i) => evaluateNode(child, context, pass, fail, `${path}.${i}`));
+  const children = (checks: readonly Check[], pass: number, fail: number) => checks.map((child, i) => evaluateNode(child, context, pass, fail, `${path}.${i}`));
   switch (check.kind) {
     case 'statistic':
       return evaluateStatistic(check, leaf);
@@ -209,9 +209,9 @@ function evaluateNode(check: Check, context: LookContext, passAlpha: number, fai
     case 'share':
       return evaluateShare(check, leaf);
     case 'all':
-      return combined(check, children(passAlpha, failAlpha / check.checks.length));
+      return combined(check, children(check.checks, passAlpha, failAlpha / check.checks.length));
     case 'any':
-      return combined(check, children(passAlpha / check.checks.length, failAlpha));
+      return combined(check, children(check.checks, passAlpha / check.checks.length, failAlpha));
   }
 }
 
